@@ -1,0 +1,40 @@
+# vssdesk — the two commands a newcomer needs are `make run` and `make test`.
+SWIFT ?= swift
+DB ?= vssdesk.sqlite
+BIN = .build/debug/vssdesk
+PREFIX ?= /usr/local
+
+.PHONY: run build test bench bench-quick release install demo clean
+
+build:
+	$(SWIFT) build
+
+# Builds, creates ./vssdesk.sqlite with the KB and clearly synthetic demo data if it is absent, opens the prompt.
+run: build
+	@test -f $(DB) || $(BIN) --db $(DB) init --demo 500
+	@$(BIN) --db $(DB)
+
+demo: build
+	$(BIN) --db $(DB) demo --count 1000
+
+test:
+	$(SWIFT) build --build-tests
+	VSSDESK_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build
+
+release:
+	$(SWIFT) build -c release --product vssdesk
+	$(SWIFT) build -c release --product vssdesk-bench
+
+# 1,000,000 registrations and 200,000 tickets; results in BENCHMARKS.md (bench/out/ keeps the raw numbers).
+bench: release
+	bench/run.sh 1000000 200000
+
+bench-quick: release
+	bench/run.sh 100000 20000
+
+install: release
+	install -D -m 0755 .build/release/vssdesk $(DESTDIR)$(PREFIX)/bin/vssdesk
+	install -D -m 0644 vssdesk.1 $(DESTDIR)$(PREFIX)/share/man/man1/vssdesk.1
+
+clean:
+	rm -rf .build

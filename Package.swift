@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "vssdesk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "vssdesk", targets: ["vssdesk"]),
+    ],
+    dependencies: [
+        // The process's own flags (-c, -f, --db, --format, --as …); the in-REPL commands use our command table.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // HMAC-SHA256 for the temporary-password hash (SPEC §6); Foundation has no HMAC on Linux.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline", providers: [.apt(["libreadline-dev"])]),
+        .target(name: "DeskCore", path: "Sources/DeskCore", exclude: ["Data"]),
+        .target(name: "DeskStore", dependencies: ["CSQLite", "DeskCore"], path: "Sources/DeskStore"),
+        .target(name: "Desk", dependencies: ["DeskCore", "DeskStore", .product(name: "Crypto", package: "swift-crypto")], path: "Sources/Desk"),
+        .target(name: "DeskShell", dependencies: ["Desk", "DeskCore", "DeskStore", "CReadline"], path: "Sources/DeskShell"),
+        .executableTarget(name: "vssdesk", dependencies: ["DeskShell", .product(name: "ArgumentParser", package: "swift-argument-parser")], path: "Sources/vssdesk"),
+        .executableTarget(name: "vssdesk-bench", dependencies: ["Desk", "DeskStore", "DeskCore"], path: "bench/Sources"),
+        .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], path: "Tests/DeskCoreTests"),
+        .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore"], path: "Tests/DeskStoreTests"),
+        .testTarget(name: "DeskTests", dependencies: ["Desk"], path: "Tests/DeskTests"),
+        .testTarget(name: "DeskShellTests", dependencies: ["DeskShell"], path: "Tests/DeskShellTests"),
+        .testTarget(name: "EndToEndTests", dependencies: [], path: "Tests/EndToEndTests"),
+    ]
+)

@@ -1,0 +1,28 @@
+import DeskStore
+
+/// `demo [--count N]`: loads deterministic synthetic insured persons and registrations.
+public struct DemoService {
+    let session: Session
+    public init(session: Session) { self.session = session }
+
+    public func load(count: Int, seed: UInt64 = 20_251_125) throws -> (registrations: Int, insured: Int) {
+        guard (1...5_000_000).contains(count) else { throw DeskError.invalid("demo --count must be 1–5000000") }
+        var people = SyntheticPeople(seed: seed, now: session.clock.now)
+        var regs = 0, insured = 0
+        let at = session.clock.nowText
+        try session.store.transaction {
+            while regs < count {
+                if people.index % 5000 == 0, session.isCancelled() { throw DeskError.interrupted("demo interrupted; nothing was loaded") }
+                let e = people.next()
+                try session.store.insured.upsert(e.insured)
+                insured += 1
+                if let r = e.registration {
+                    try session.store.registrations.upsert(r, at: at, operator: session.actor.login, eventKind: "demo")
+                    regs += 1
+                }
+            }
+            try session.audit("demo", target: nil, detail: "\(regs) synthetic registrations, \(insured) insured")
+        }
+        return (regs, insured)
+    }
+}

@@ -1,0 +1,78 @@
+import DeskCore
+
+/// Converts one CSV cell to a stored value, or says why it cannot be stored.
+enum FieldParsers {
+    struct Failure: Error { let reason: String }
+
+    static func bhxhCode(_ s: String, column: String) throws -> String {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty else { throw Failure(reason: "\(column) is missing") }
+        guard let c = BhxhCode(t) else { throw Failure(reason: "\(column) must be 10 digits, got \"\(clip(t))\"") }
+        return c.value
+    }
+
+    static func optionalCode(_ s: String, column: String) throws -> String? {
+        s.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try bhxhCode(s, column: column)
+    }
+
+    static func text(_ s: String) -> String? {
+        let t = s.nfcCollapsed
+        return t.isEmpty ? nil : t
+    }
+
+    static func date(_ s: String, column: String) throws -> String? {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        if t.isEmpty { return nil }
+        guard let d = DateText.parseDate(t) else {
+            throw Failure(reason: "\(column): \"\(clip(t))\" is not a date (YYYY-MM-DD or DD/MM/YYYY)")
+        }
+        return d
+    }
+
+    static func instant(_ s: String, column: String) throws -> String? {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        if t.isEmpty { return nil }
+        guard let d = DateText.parseInstant(t) else {
+            throw Failure(reason: "\(column): \"\(clip(t))\" is not an ISO 8601 date-time")
+        }
+        return DateText.format(d)
+    }
+
+    static func bool(_ s: String, column: String) throws -> Bool {
+        switch Folding.fold(s) {
+        case "", "0", "false", "no", "khong", "n", "f": return false
+        case "1", "true", "yes", "co", "y", "t": return true
+        default: throw Failure(reason: "\(column): \"\(clip(s))\" is not a boolean (1/0, true/false, yes/no, có/không)")
+        }
+    }
+
+    static func gender(_ s: String, column: String) throws -> Gender? {
+        if s.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
+        guard let g = Gender(parsing: s) else { throw Failure(reason: "\(column): \"\(clip(s))\" is not M/F or Nam/Nữ") }
+        return g
+    }
+
+    /// ID numbers are kept as declared, without the separators people type (`079 123 456 789`).
+    static func idNumber(_ s: String) -> String? {
+        let t = String(s.nfc.unicodeScalars.filter { !" .-\t".unicodeScalars.contains($0) }.map(Character.init)).uppercased()
+        return t.isEmpty ? nil : t
+    }
+
+    /// Phones are normalised to national form when they are digits at all (`+84 90…` → `090…`); anything else is
+    /// kept as typed so diagnosis can show it.
+    static func phone(_ s: String) -> String? {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        if t.isEmpty { return nil }
+        let p = Phone(t)
+        return p.normalized.allSatisfy(\.isNumber) && !p.normalized.isEmpty ? p.normalized : t
+    }
+
+    static func oneOf<T: RawRepresentable>(_ s: String, column: String, default value: T) throws -> T where T.RawValue == String {
+        let t = s.trimmingCharacters(in: .whitespaces).lowercased()
+        if t.isEmpty { return value }
+        guard let v = T(rawValue: t) else { throw Failure(reason: "\(column): unknown value \"\(clip(s))\"") }
+        return v
+    }
+
+    static func clip(_ s: String) -> String { s.count > 40 ? String(s.prefix(40)) + "…" : s }
+}

@@ -1,0 +1,149 @@
+import DeskCore
+import DeskStore
+
+/// One hit of `search`: a registration, or an insured person who has not registered.
+public struct SearchHit: Sendable {
+    public var registration: Registration?
+    public var insured: InsuredPerson?
+    public var bhxhCode: String { registration?.bhxhCode ?? insured!.bhxhCode }
+    public var fullName: String { registration?.fullName ?? insured!.fullName }
+}
+
+public struct SearchResult: Sendable {
+    public var query: String
+    public var kind: String
+    public var total: Int
+    public var hits: [SearchHit]
+}
+
+/// Everything `show` prints about one registration.
+public struct RegistrationDetail {
+    public var registration: Registration
+    public var insured: InsuredPerson?
+    public var events: [RegistrationEvent]
+    public var tickets: [TicketSummary]
+    public var sms: [OutboxMessage]
+}
+
+/// Finding and showing registrations; every lookup is audited.
+public struct RegistrationService {
+    let session: Session
+    public init(session: Session) { self.session = session }
+
+    public func search(_ raw: String, filter: RegistrationFilter = RegistrationFilter(), limit: Int = 20) throws -> SearchResult {
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw DeskError.usage("search needs a query: a mã số BHXH, card, CCCD/CMND, phone or name") }
+        let limit = max(1, min(limit, 1000))
+        let kind = QueryKind.detect(trimmed)
+        let store = session.store
+        var hits: [SearchHit] = []
+        var total = 0
+        func keep(_ regs: [Registration]) -> [Registration] {
+            regs.filter { r in
+                (filter.status == nil || r.status.rawValue == filter.status)
+                    && (filter.agency == nil || r.agencyCode == filter.agency)
+            }
+        }
+        func addInsured(column: String, value: String) throws {
+            guard filter.status == nil else { return }
+            let people = try store.insured.unregistered(column: column, value: value, limit: limit)
+            total += people.count
+            hits += people.map { SearchHit(registration: nil, insured: $0) }
+        }
+        switch kind {
+        case .bhxhCode(let code):
+            let regs = keep(try store.registrations.get(code).map { [$0] } ?? [])
+            hits = regs.map { SearchHit(registration: $0) }
+            total = regs.count
+            try addInsured(column: "bhxh_code", value: code)
+        case .card(let card):
+            let regs = keep(try store.registrations.get(card.bhxhCode.value).map { [$0] } ?? [])
+            hits = regs.map { SearchHit(registration: $0) }
+            total = regs.count
+            try addInsured(column: "bhxh_code", value: card.bhxhCode.value)
+        case .personalID(let id):
+            let regs = keep(try store.registrations.byIDNumber(id, limit: limit))
+            hits = regs.map { SearchHit(registration: $0) }
+            total = regs.count
+            try addInsured(column: "id_number", value: id)
+        case .phone(let phone):
+            let regs = keep(try store.registrations.byPhone(phone, limit: limit))
+            hits = regs.map { SearchHit(registration: $0) }
+            total = regs.count
+            if let r = try? store.registrations.get(phone), keep([r]).count == 1 {
+                hits.insert(SearchHit(registration: r), at: 0)
+                total += 1
+            }
+            try addInsured(column: "phone", value: phone)
+        case .name(let words, let exactWords):
+            guard let folded = FTSQuery.prefixAll(words, column: "name_folded") else {
+                throw DeskError.usage("search: \"\(String(trimmed.prefix(40)))\" has no letters or digits to search for")
+            }
+            var seen = Set<String>()
+            // With diacritics in the query, exact-diacritic matches come first (SPEC §3 Folding).
+            if Folding.hasDiacritics(trimmed), let exact = FTSQuery.prefixAll(exactWords, column: "full_name") {
+                for r in try store.registrations.searchNames(match: exact, filter: filter, limit: limit) {
+                    seen.insert(r.bhxhCode)
+                    hits.append(SearchHit(registration: r))
+                }
+            }
+            if hits.count < limit {
+                for r in try store.registrations.searchNames(match: folded, filter: filter, limit: limit + seen.count)
+                where !seen.contains(r.bhxhCode) && hits.count < limit {
+                    hits.append(SearchHit(registration: r))
+                }
+            }
+            total = try store.registrations.countNames(match: folded, filter: filter)
+            if filter.status == nil && filter.agency == nil && hits.count < limit {
+                let people = try store.insured.searchNamesUnregistered(match: folded, limit: limit - hits.count)
+                hits += people.map { SearchHit(registration: nil, insured: $0) }
+                total += people.count
+            }
+        }
+        if hits.count > limit { hits = Array(hits.prefix(limit)) }
+        let shown = hits.prefix(5).map(\.bhxhCode).joined(separator: ",")
+        try session.audit("search", target: kind.label, detail: "query kind \(kind.label); \(total) match(es); \(shown)",
+                          timeline: "search (\(kind.label)): \(total) kết quả")
+        return SearchResult(query: trimmed, kind: kind.label, total: total, hits: hits)
+    }
+
+    /// Resolves a mã số BHXH, card number or 12-digit personal ID (the post-2025 login code) to a registration code.
+    public func resolveCode(_ raw: String?) throws -> String {
+        guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
+            if let code = session.callRegistration { return code }
+            throw DeskError.usage("give a mã số BHXH or CCCD number (or open a call with exactly one registration)")
+        }
+        switch QueryKind.detect(raw) {
+        case .bhxhCode(let c): return c
+        case .card(let c): return c.bhxhCode.value
+        case .personalID(let id):
+            let regs = try session.store.registrations.byIDNumber(id, limit: 2)
+            if regs.count == 1 { return regs[0].bhxhCode }
+            if regs.isEmpty { throw DeskError.notFound("no registration with ID number \(Masking.id(id))") }
+            throw DeskError.invalid("several registrations share ID number \(Masking.id(id)); use the mã số BHXH")
+        case .phone(let p) where Digits10.isTen(raw):
+            if try session.store.registrations.exists(raw) { return raw }
+            throw DeskError.notFound("no registration with mã số BHXH \(raw) (\(Masking.phone(p)) looks like a phone: try search)")
+        default:
+            throw DeskError.usage("\"\(String(raw.prefix(40)))\" is not a mã số BHXH (10 digits), card number or CCCD (12 digits)")
+        }
+    }
+
+    public func detail(_ code: String) throws -> RegistrationDetail {
+        let store = session.store
+        guard let r = try store.registrations.get(code) else {
+            if let p = try store.insured.get(code) {
+                throw DeskError.notFound("\(code) (\(p.fullName)) is in the insured extract but has not registered")
+            }
+            throw DeskError.notFound("no registration with mã số BHXH \(code)")
+        }
+        let d = RegistrationDetail(registration: r, insured: try store.insured.get(code), events: try store.registrations.events(code),
+                                   tickets: try store.tickets.forCode(code, limit: 20), sms: try store.outbox.forCode(code, limit: 20))
+        try session.audit("show", target: code, timeline: "xem hồ sơ \(code)")
+        return d
+    }
+}
+
+enum Digits10 {
+    static func isTen(_ s: String) -> Bool { s.count == 10 && s.allSatisfy { $0.isASCII && $0.isNumber } }
+}

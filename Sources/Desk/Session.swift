@@ -1,0 +1,40 @@
+import Foundation
+import DeskCore
+import DeskStore
+
+/// Who is acting, on which database, at what time: what every service needs. One per process.
+public final class Session {
+    public let store: Store
+    public let actor: Operator
+    public let clock: Clock
+    /// Set by Ctrl-C; long-running services check it between chunks and roll back.
+    public var isCancelled: @Sendable () -> Bool = { false }
+    /// The ticket of the operator's open call, to which lookups and actions attach themselves.
+    public var openTicketID: Int?
+    /// The registration the open call is about (so `show`, `diagnose`, `resend` may omit the code).
+    public var callRegistration: String?
+
+    public init(store: Store, actor: Operator, clock: Clock) {
+        self.store = store
+        self.actor = actor
+        self.clock = clock
+    }
+
+    public var deskAgency: String { (try? store.config.get("desk_agency")) ?? AgencyCode.desk.value }
+
+    public func require(_ role: Operator.Role, for what: String) throws {
+        guard actor.role >= role else {
+            throw DeskError.notAllowed("\(what) needs the \(role.rawValue) role; \(actor.login) is \(actor.role.rawValue)")
+        }
+    }
+
+    /// Appends to the audit trail (and to the open call's timeline when `timeline` is set).
+    public func audit(_ action: String, target: String?, detail: String? = nil, timeline: String? = nil) throws {
+        try store.audit.record(at: clock.nowText, operator: actor.login, action: action, target: target, detail: detail,
+                               ticketID: openTicketID)
+        if let ticket = openTicketID, let timeline {
+            try store.tickets.addNote(ticketID: ticket, at: clock.nowText, operator: actor.login, kind: action,
+                                      detail: timeline, countsAsResponse: ["resend", "note"].contains(action))
+        }
+    }
+}

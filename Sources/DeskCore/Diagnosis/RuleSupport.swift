@@ -1,0 +1,105 @@
+/// Small helpers shared by the rule families: reading the declared data the same way everywhere and writing the
+/// values operators read out (dates as DD/MM/YYYY, personal numbers masked as in lists, SPEC §10).
+enum RuleSupport {
+    /// The declared ID number, trimmed and in NFC; empty when none was declared.
+    static func declaredIDText(_ r: Registration) -> String {
+        (r.idNumber ?? "").nfc.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The declared ID number when it has the shape of a CCCD, CMND or passport number.
+    static func declaredID(_ r: Registration) -> PersonalID? {
+        let text = declaredIDText(r)
+        return text.isEmpty ? nil : PersonalID(text)
+    }
+
+    /// The registry's ID number when it has the shape of a CCCD, CMND or passport number.
+    static func registryID(_ p: InsuredPerson?) -> PersonalID? {
+        guard let raw = p?.idNumber?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else { return nil }
+        return PersonalID(raw)
+    }
+
+    /// An ID number compared by its digits and letters only (separators dropped, upper case).
+    static func idKey(_ raw: String) -> String {
+        PersonalID(raw)?.normalized ?? Digits.stripSeparators(raw.nfc).uppercased()
+    }
+
+    /// Whether the declared ID is a 12-digit CCCD equal to the registry's (the registry stands in for the national
+    /// population database: with such a match the ID-card photos are not needed).
+    static func cccdMatchesRegistry(_ s: DiagnosisSnapshot) -> Bool {
+        guard case .cccd(let declared)? = declaredID(s.registration),
+              case .cccd(let registry)? = registryID(s.insured) else { return false }
+        return declared == registry
+    }
+
+    /// The date of birth to judge age by: the declared one, else the registry's.
+    static func dob(_ s: DiagnosisSnapshot) -> String? {
+        for raw in [s.registration.dob, s.insured?.dob] {
+            if let raw, let d = DateText.parseDate(raw) { return d }
+        }
+        return nil
+    }
+
+    /// Whole years on the desk's today; a 29 February birthday turns on 1 March in common years.
+    static func age(_ s: DiagnosisSnapshot, _ c: DiagnosisContext) -> Int? {
+        guard let dob = dob(s), let today = DateText.parseDate(c.today) else { return nil }
+        return DateText.age(dob: dob, on: today)
+    }
+
+    /// `2025-03-07` → `07/03/2025`, as Vietnamese speakers write dates.
+    static func vnDate(_ iso: String) -> String {
+        let p = iso.split(separator: "-")
+        guard p.count == 3 else { return iso }
+        return "\(p[2])/\(p[1])/\(p[0])"
+    }
+
+    /// A phone or ID number masked like list output (`0901***567`); short fragments are not identifying and are
+    /// shown as typed so the operator can see what went wrong.
+    static func mask(_ value: String) -> String {
+        value.count >= 8 ? Phone.mask(value) : value
+    }
+
+    /// The kind of document an ID number is, for messages.
+    static func documentName(_ id: PersonalID?) -> String {
+        switch id {
+        case .cmnd?: return "CMND"
+        case .passport?: return "hộ chiếu"
+        default: return "CCCD"
+        }
+    }
+
+    /// The operator's resend command; the verification values are asked from the caller, never pre-filled from the
+    /// stored data (that would defeat the check of SPEC §6).
+    static func resendAction(_ r: Registration) -> String {
+        "resend \(r.bhxhCode) --verify dob=YYYY-MM-DD,id=…"
+    }
+
+    /// Who answers the verification questions and receives the SMS.
+    static func verifyHint(_ r: Registration) -> String {
+        r.kind == .child
+            ? "hỏi ngày sinh và số CCCD của cha/mẹ để xác minh, tin nhắn gửi đến số của cha/mẹ"
+            : "hỏi ngày sinh và số CCCD của người gọi để xác minh"
+    }
+}
+
+/// How agencies are named to callers, as the VssID agency picker shows them.
+enum AgencyNames {
+    /// Centrally governed cities are "TP.", the rest "tỉnh".
+    private static let cities: Set<String> = ["001", "031", "048", "079", "092"]
+    private static let districts = ["07916": "BHXH Quận 6"]
+
+    static func label(_ code: String) -> String {
+        if let name = districts[code] { return name }
+        let province = String(code.prefix(3))
+        guard let name = ReferenceData.cccdProvinces[province] else { return "BHXH mã \(code)" }
+        let provinceLabel = "BHXH " + (cities.contains(province) ? "TP. " : "tỉnh ") + name
+        return code.count == 3 ? provinceLabel : "BHXH mã \(code) thuộc \(provinceLabel)"
+    }
+
+    /// `[079] BHXH TP. Hồ Chí Minh → [07916] BHXH Quận 6` for a district desk, `[079] BHXH TP. Hồ Chí Minh` for a
+    /// province desk.
+    static func choice(_ desk: String) -> String {
+        let province = String(desk.prefix(3))
+        let first = "[\(province)] \(label(province))"
+        return desk.count == 3 ? first : "\(first) → [\(desk)] \(label(desk))"
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Desk
+import DeskCore
+import DeskStore
+
+enum RegistrationCommands {
+    static var specs: [CommandSpec] {
+        [
+            CommandSpec("search", group: .registrations, synopsis: "search QUERY [--limit N] [--status S] [--agency C]",
+                        summary: "Find registrations by mã số BHXH, card number, CCCD/CMND, phone or name words.",
+                        flags: [FlagSpec("--limit", value: "N", "at most N results (default 20)"),
+                                FlagSpec("--status", value: "S", "only this status", completion: .status),
+                                FlagSpec("--agency", value: "C", "only this receiving agency", completion: .agency)],
+                        example: "search nguyen van duc --status submitted", run: search),
+            CommandSpec("show", group: .registrations, synopsis: "show [CODE]",
+                        summary: "One registration with its findings, events, tickets and SMS history.",
+                        example: "show 7912345678", run: show),
+            CommandSpec("check", group: .registrations, synopsis: "check VALUE",
+                        summary: "What an identifier a caller reads out is, and whether it is valid.",
+                        example: "check 079203001234", run: check),
+            CommandSpec("import", group: .registrations, synopsis: "import registrations|insured FILE [--skip-bad FILE]",
+                        summary: "Load a CSV file: all-or-nothing, or keep the good rows with --skip-bad.",
+                        flags: [FlagSpec("--skip-bad", value: "FILE", "import good rows; write bad ones here with a reason", completion: .file)],
+                        positional: .file, example: "import registrations dang-ky.csv --skip-bad loi.csv", run: importFile),
+            CommandSpec("demo", group: .settings, synopsis: "demo [--count N]",
+                        summary: "Load deterministic synthetic (clearly marked) registrations for training and tests.",
+                        flags: [FlagSpec("--count", value: "N", "how many registrations (default 200)")],
+                        example: "demo --count 1000", run: demo),
+        ]
+    }
+
+    static func search(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        var filter = RegistrationFilter()
+        if let s = inv.value("--status") {
+            guard CommandTable.registrationStatuses.contains(s) else {
+                throw DeskError.usage("--status must be one of \(CommandTable.registrationStatuses.joined(separator: ", "))")
+            }
+            filter.status = s
+        }
+        filter.agency = inv.value("--agency")
+        let limit = try inv.int("--limit", default: 20)
+        guard limit > 0 else { throw DeskError.usage("--limit must be at least 1") }
+        let result = try RegistrationService(session: shell.session).search(inv.rest, filter: filter, limit: limit)
+        let json = JSONValue.object([("query", .string(result.query)), ("kind", .string(result.kind)), ("total", .int(result.total)),
+                                     ("results", .array(result.hits.map(RegistrationViews.listJSON)))])
+        let table = CommandOutput.Table(columns: RegistrationViews.listColumns, rows: result.hits.map(RegistrationViews.listRow))
+        var footer: [String] = []
+        if result.total > result.hits.count { footer.append("\(result.hits.count) of \(result.total) shown (--limit N for more)") }
+        return CommandOutput(json: json, tables: [table], lines: ["Tìm theo \(result.kind): \(result.query)"], footer: footer)
+    }
+
+    static func show(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        let service = RegistrationService(session: shell.session)
+        let code = try service.resolveCode(inv.positional.first)
+        let d = try service.detail(code)
+        // Personal data in full only on an open call about this person (SPEC §10).
+        let full = shell.session.openTicketID != nil
+        let fields = RegistrationViews.fields(d.registration, full: full)
+        let findings = (try? DiagnosisBridge.findings(shell.session, code: code)) ?? []
+        var json = fields
+        json.append(("findings", .array(findings.map(DiagnosisBridge.json))))
+        json.append(("events", .array(d.events.map { .object([("at", .string($0.at)), ("operator", .str($0.operatorLogin)),
+                                                               ("kind", .string($0.kind)), ("detail", .string($0.detail))]) })))
+        json.append(("tickets", .array(d.tickets.map { .object([("id", .int($0.id)), ("opened_at", .string($0.openedAt)),
+                                                                ("status", .string($0.status)), ("summary", .string($0.summary))]) })))
+        json.append(("sms", .array(d.sms.map { .object([("id", .int($0.id)), ("to", .string(Masking.phone($0.toPhone))),
+                                                        ("status", .string($0.status)), ("created_at", .string($0.createdAt)),
+                                                        ("sent_at", .str($0.sentAt))]) })))
+        var lines = ["Hồ sơ \(code) — \(d.registration.fullName)" + (d.registration.synthetic ? " (dữ liệu mẫu)" : "")]
+        let keyWidth = fields.map { DisplayWidth.of($0.0) }.max() ?? 0
+        for (k, v) in fields { lines.append("  " + DisplayWidth.pad(k, to: keyWidth) + "  " + RegistrationViews.text(v)) }
+        if let p = d.insured {
+            lines.append("Dữ liệu BHXH: \(p.fullName), sinh \(p.dob ?? "?"), CCCD \(full ? (p.idNumber ?? "") : Masking.id(p.idNumber)), thẻ \(p.cardNumber ?? "")")
+        }
+        var tables: [CommandOutput.Table] = []
+        if !findings.isEmpty {
+            tables.append(CommandOutput.Table(title: "Chẩn đoán", columns: ["mức", "mã", "nội dung", "KB"],
+                                              rows: findings.map { [$0.severity.rawValue, $0.rule, $0.message, $0.kb] }))
+        }
+        tables.append(CommandOutput.Table(title: "Lịch sử", columns: ["lúc", "ai", "loại", "chi tiết"],
+                                          rows: d.events.map { [DateText.deskDisplay($0.at), $0.operatorLogin ?? "", $0.kind, $0.detail] }))
+        if !d.tickets.isEmpty {
+            tables.append(CommandOutput.Table(title: "Phiếu", columns: ["#", "mở lúc", "trạng thái", "tóm tắt"],
+                                              rows: d.tickets.map { ["#\($0.id)", DateText.deskDisplay($0.openedAt), $0.status, $0.summary] }))
+        }
+        if !d.sms.isEmpty {
+            tables.append(CommandOutput.Table(title: "Tin nhắn", columns: ["#", "đến", "trạng thái", "tạo lúc", "gửi lúc"],
+                                              rows: d.sms.map { ["\($0.id)", Masking.phone($0.toPhone), $0.status,
+                                                                 DateText.deskDisplay($0.createdAt), DateText.deskDisplay($0.sentAt)] }))
+        }
+        return CommandOutput(json: .object(json), tables: tables, lines: lines)
+    }
+
+    static func check(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        guard !inv.positional.isEmpty else { throw DeskError.usage("check needs a value, e.g. check 0901234567") }
+        let c = IdentifierCheck.classify(inv.rest)
+        let json = JSONValue.object([("input", .string(c.input)), ("kind", .string(c.kind.rawValue)), ("valid", .bool(c.valid)),
+                                     ("normalized", .string(c.normalized)),
+                                     ("details", .object(c.details.map { ($0.0, .string($0.1)) })),
+                                     ("problems", .array(c.problems.map { .string($0) }))])
+        var lines = ["\(c.input): \(c.kind.rawValue), \(c.valid ? "hợp lệ" : "KHÔNG hợp lệ"), chuẩn hoá \(c.normalized)"]
+        for (k, v) in c.details { lines.append("  \(k): \(v)") }
+        for p in c.problems { lines.append("  ! \(p)") }
+        try shell.session.audit("check", target: c.kind.rawValue, detail: nil)
+        return CommandOutput(json: json, lines: lines)
+    }
+
+    static func importFile(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        guard inv.positional.count == 2, let target = Importer.Target(rawValue: inv.positional[0]) else {
+            throw DeskError.usage("usage: import registrations|insured FILE [--skip-bad FILE]")
+        }
+        try shell.session.require(.supervisor, for: "import")
+        var importer = Importer(session: shell.session)
+        let bar = shell.interactive && isatty(2) == 1 ? ProgressBar(label: "import", write: shell.writeErr) : nil
+        importer.progress = { p in bar?.update(done: p.bytesDone, total: p.bytesTotal, rows: p.rows) }
+        defer { bar?.finish() }
+        let s = try importer.run(target, path: inv.positional[1], skipBadPath: inv.value("--skip-bad"))
+        let json = JSONValue.object([("target", .string(s.target)), ("file", .string(s.file)), ("rows", .int(s.rows)),
+                                     ("inserted", .int(s.inserted)), ("updated", .int(s.updated)), ("rejected", .int(s.rejected)),
+                                     ("problems", .array(s.problems.map { .string($0) }))])
+        var notices = s.problems.map { "\(s.file) \($0)" }
+        if s.rejected > s.problems.count { notices.append("… and \(s.rejected - s.problems.count) more bad row(s)") }
+        return CommandOutput(json: json, footer: ["\(s.target): inserted \(s.inserted), updated \(s.updated), rejected \(s.rejected)"
+                                                  + (inv.value("--skip-bad").map { " (bad rows written to \($0))" } ?? "")],
+                             notices: notices)
+    }
+
+    static func demo(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        try shell.session.require(.admin, for: "demo")
+        let n = try inv.int("--count", default: 200)
+        let (regs, insured) = try DemoService(session: shell.session).load(count: n)
+        return CommandOutput(json: .object([("registrations", .int(regs)), ("insured", .int(insured)), ("synthetic", .bool(true))]),
+                             lines: ["Loaded \(regs) synthetic registrations and \(insured) insured persons (marked synthetic)."])
+    }
+}

@@ -1,0 +1,64 @@
+import Desk
+import DeskCore
+import DeskStore
+
+/// How registrations and insured persons look in lists and in `show` (masked unless `full`).
+enum RegistrationViews {
+    static func listJSON(_ hit: SearchHit) -> JSONValue {
+        if let r = hit.registration {
+            return .object([
+                ("bhxh_code", .string(r.bhxhCode)), ("full_name", .string(r.fullName)), ("status", .string(r.status.rawValue)),
+                ("kind", .string(r.kind.rawValue)), ("agency_code", .str(r.agencyCode)), ("dob", .str(r.dob)),
+                ("gender", .str(r.gender?.rawValue)), ("phone", .string(Masking.phone(r.phone))),
+                ("id_number", .string(Masking.id(r.idNumber))), ("sms_status", .string(r.smsStatus.rawValue)),
+                ("submitted_at", .str(r.submittedAt)), ("registered", .bool(true)),
+            ])
+        }
+        let p = hit.insured!
+        return .object([
+            ("bhxh_code", .string(p.bhxhCode)), ("full_name", .string(p.fullName)), ("status", .null), ("kind", .null),
+            ("agency_code", .str(p.agencyCode)), ("dob", .str(p.dob)), ("gender", .str(p.gender?.rawValue)),
+            ("phone", .string(Masking.phone(p.phone))), ("id_number", .string(Masking.id(p.idNumber))),
+            ("sms_status", .null), ("submitted_at", .null), ("registered", .bool(false)),
+        ])
+    }
+
+    static let listColumns = ["mã số BHXH", "họ tên", "ngày sinh", "trạng thái", "loại", "điện thoại", "CCCD/CMND", "cơ quan"]
+
+    static func listRow(_ hit: SearchHit) -> [String] {
+        if let r = hit.registration {
+            return [r.bhxhCode, r.fullName, r.dob ?? "", r.status.rawValue, r.kind.rawValue, Masking.phone(r.phone),
+                    Masking.id(r.idNumber), r.agencyCode ?? ""]
+        }
+        let p = hit.insured!
+        return [p.bhxhCode, p.fullName, p.dob ?? "", "(chưa đăng ký)", "", Masking.phone(p.phone), Masking.id(p.idNumber), p.agencyCode ?? ""]
+    }
+
+    /// Every column of a registration; personal data masked unless `full` (show on an open call).
+    static func fields(_ r: Registration, full: Bool) -> [(String, JSONValue)] {
+        [("bhxh_code", .string(r.bhxhCode)), ("kind", .string(r.kind.rawValue)), ("full_name", .string(r.fullName)),
+         ("dob", .str(r.dob)), ("gender", .str(r.gender?.rawValue)),
+         ("id_number", .str(full ? r.idNumber : Masking.id(r.idNumber))),
+         ("address", .str(full ? r.address : Masking.address(r.address))),
+         ("phone", .str(full ? r.phone : Masking.phone(r.phone))), ("email", .str(full ? r.email : Masking.email(r.email))),
+         ("parent_bhxh_code", .str(r.parentBhxhCode)), ("agency_code", .str(r.agencyCode)),
+         ("photo_portrait", .bool(r.photoPortrait)), ("photo_id_front", .bool(r.photoIdFront)),
+         ("photo_id_back", .bool(r.photoIdBack)), ("photo_birth_cert", .bool(r.photoBirthCert)),
+         ("declaration_forwarded", .bool(r.declarationForwarded)), ("status", .string(r.status.rawValue)),
+         ("reject_reason", .str(r.rejectReason)), ("sms_status", .string(r.smsStatus.rawValue)),
+         ("submitted_at", .str(r.submittedAt)), ("status_changed_at", .str(r.statusChangedAt)),
+         ("credentials_sent_at", .str(r.credentialsSentAt)), ("last_login_at", .str(r.lastLoginAt)),
+         ("synthetic", .bool(r.synthetic))]
+    }
+
+    static func text(_ v: JSONValue) -> String {
+        switch v {
+        case .null: return ""
+        case .bool(let b): return b ? "có" : "không"
+        case .int(let i): return String(i)
+        case .double(let d): return String(d)
+        case .string(let s): return s
+        default: return v.serialized()
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import Desk
+import DeskCore
+import DeskStore
+
+enum SettingsCommands {
+    static var specs: [CommandSpec] {
+        [
+            CommandSpec("help", group: .settings, synopsis: "help [COMMAND]", summary: "List commands by job, or explain one.",
+                        positional: .choices([]), example: "help search", run: help),
+            CommandSpec("format", group: .settings, synopsis: "format table|vertical|csv|json|auto",
+                        summary: "Set the output format for the rest of the session.", positional: .format,
+                        example: "format auto", run: setFormat),
+            CommandSpec("timing", group: .settings, synopsis: "timing on|off", summary: "Show how long each command takes (like psql's \\timing).",
+                        positional: .choices(["on", "off"]), example: "timing on", run: setTiming),
+            CommandSpec("quit", group: .settings, synopsis: "quit", summary: "Leave the console (Ctrl-D does the same).",
+                        example: "quit", run: quit),
+            CommandSpec("exit", group: .settings, synopsis: "exit", summary: "Leave the console.", example: "exit", run: quit),
+            CommandSpec("whoami", group: .settings, synopsis: "whoami", summary: "The acting operator, role, line and database.",
+                        example: "whoami", run: whoami),
+            CommandSpec("operator add", group: .settings, synopsis: "operator add LOGIN [--name NAME] [--line N] [--role R]",
+                        summary: "Add or update an operator (admin).",
+                        flags: [FlagSpec("--name", value: "NAME", "display name"),
+                                FlagSpec("--line", value: "N", "internal line 120–129", completion: .line),
+                                FlagSpec("--role", value: "R", "operator|supervisor|admin", completion: .role)],
+                        example: "operator add hoa --name 'Trần Thị Hoa' --line 121", run: operatorAdd),
+            CommandSpec("operator list", group: .settings, synopsis: "operator list", summary: "List operators (admin).",
+                        example: "operator list", run: operatorList),
+            CommandSpec("operator disable", group: .settings, synopsis: "operator disable LOGIN", summary: "Disable an operator (admin).",
+                        example: "operator disable hoa", run: operatorDisable),
+            CommandSpec("config get", group: .settings, synopsis: "config get KEY", summary: "Show one setting.",
+                        positional: .choices(ConfigKeys.all), example: "config get desk_agency", run: configGet),
+            CommandSpec("config set", group: .settings, synopsis: "config set KEY VALUE", summary: "Change a setting (admin).",
+                        positional: .choices(ConfigKeys.all), example: "config set review_working_days 3", run: configSet),
+            CommandSpec("config list", group: .settings, synopsis: "config list", summary: "All settings.",
+                        example: "config list", run: configList),
+            CommandSpec("audit", group: .supervisors, synopsis: "audit [--operator U] [--code C] [--action A] [--from D] [--to D] [--limit N]",
+                        summary: "Read the audit trail (supervisor).",
+                        flags: [FlagSpec("--operator", value: "U", "only this operator"), FlagSpec("--code", value: "C", "only this target"),
+                                FlagSpec("--action", value: "A", "only this action"), FlagSpec("--from", value: "D", "from date"),
+                                FlagSpec("--to", value: "D", "before date"), FlagSpec("--limit", value: "N", "at most N rows (default 100)")],
+                        example: "audit --code 7912345678", run: audit),
+        ]
+    }
+
+    static func help(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        HelpText.render(topic: inv.positional.isEmpty ? nil : inv.rest, commands: shell.commands)
+    }
+
+    static func setFormat(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        guard let f = inv.positional.first.flatMap(OutputFormat.init(rawValue:)) else {
+            return .message("format is \(shell.format.rawValue) (table|vertical|csv|json|auto)",
+                            json: .object([("format", .string(shell.format.rawValue))]))
+        }
+        shell.format = f
+        return .message("format \(f.rawValue)", json: .object([("format", .string(f.rawValue))]))
+    }
+
+    static func setTiming(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        switch inv.positional.first {
+        case "on": shell.timing = true
+        case "off": shell.timing = false
+        case nil: shell.timing.toggle()
+        default: throw DeskError.usage("timing on|off")
+        }
+        return .message("Timing is \(shell.timing ? "on" : "off").", json: .object([("timing", .bool(shell.timing))]))
+    }
+
+    static func quit(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        shell.wantsExit = true
+        return CommandOutput(json: .object([("ok", .bool(true))]))
+    }
+
+    static func whoami(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        let a = shell.session.actor
+        return CommandOutput(json: .object([("login", .string(a.login)), ("display_name", .string(a.displayName)),
+                                            ("role", .string(a.role.rawValue)), ("line", .num(a.line)),
+                                            ("database", .string(shell.session.store.db.path)),
+                                            ("open_ticket", .num(shell.session.openTicketID))]),
+                             lines: ["\(a.displayName) (\(a.login)), \(a.role.rawValue), line \(a.line.map(String.init) ?? "-"), database \(shell.session.store.db.path)"])
+    }
+
+    static func operatorAdd(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        guard inv.positional.count == 1 else { throw DeskError.usage("usage: operator add LOGIN [--name NAME] [--line N] [--role R]") }
+        let role = try inv.value("--role").map { r -> Operator.Role in
+            guard let role = Operator.Role(rawValue: r) else { throw DeskError.usage("--role must be operator, supervisor or admin") }
+            return role
+        } ?? .operatorRole
+        let line = try inv.value("--line").map { s -> Int in
+            guard let n = Int(s) else { throw DeskError.usage("--line must be a number 120–129") }
+            return n
+        }
+        let op = try OperatorService(session: shell.session).add(login: inv.positional[0], displayName: inv.value("--name"), line: line, role: role)
+        return .message("operator \(op.login) (\(op.displayName)) is \(op.role.rawValue)" + (op.line.map { " on line \($0)" } ?? ""),
+                        json: operatorJSON(op))
+    }
+
+    static func operatorJSON(_ o: Operator) -> JSONValue {
+        .object([("login", .string(o.login)), ("display_name", .string(o.displayName)), ("line", .num(o.line)),
+                 ("role", .string(o.role.rawValue)), ("active", .bool(o.active))])
+    }
+
+    static func operatorList(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        let ops = try OperatorService(session: shell.session).list()
+        return CommandOutput(json: .object([("results", .array(ops.map(operatorJSON)))]),
+                             tables: [CommandOutput.Table(columns: ["login", "tên", "line", "vai trò", "hoạt động"],
+                                                          rows: ops.map { [$0.login, $0.displayName, $0.line.map(String.init) ?? "", $0.role.rawValue, $0.active ? "có" : "không"] })])
+    }
+
+    static func operatorDisable(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        guard inv.positional.count == 1 else { throw DeskError.usage("usage: operator disable LOGIN") }
+        try OperatorService(session: shell.session).disable(inv.positional[0])
+        return .message("operator \(inv.positional[0]) disabled")
+    }
+
+    static func configGet(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        guard inv.positional.count == 1 else { throw DeskError.usage("usage: config get KEY") }
+        let key = inv.positional[0]
+        let value = try ConfigKeys.value(key, session: shell.session)
+        return .message("\(key) = \(value)", json: .object([("key", .string(key)), ("value", .string(value))]))
+    }
+
+    static func configSet(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        guard inv.positional.count >= 2 else { throw DeskError.usage("usage: config set KEY VALUE") }
+        try shell.session.require(.admin, for: "config set")
+        let key = inv.positional[0]
+        let value = inv.positional.dropFirst().joined(separator: " ")
+        try ConfigKeys.validate(key, value)
+        try shell.session.store.transaction {
+            try shell.session.store.config.set(key, value)
+            try shell.session.audit("config_set", target: key, detail: value)
+        }
+        return .message("\(key) = \(value)", json: .object([("key", .string(key)), ("value", .string(value))]))
+    }
+
+    static func configList(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        let rows = try ConfigKeys.all.map { [$0, try ConfigKeys.value($0, session: shell.session)] }
+        return CommandOutput(json: .object(rows.map { ($0[0], .string($0[1])) }),
+                             tables: [CommandOutput.Table(columns: ["key", "value"], rows: rows)])
+    }
+
+    static func audit(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        try shell.session.require(.supervisor, for: "audit")
+        let from = try inv.value("--from").map { try DateArg.start($0) }
+        let to = try inv.value("--to").map { try DateArg.start($0) }
+        let entries = try shell.session.store.audit.list(operator: inv.value("--operator"), target: inv.value("--code"), from: from,
+                                                         to: to, action: inv.value("--action"), limit: try inv.int("--limit", default: 100))
+        let json = JSONValue.object([("results", .array(entries.map {
+            .object([("id", .int($0.id)), ("at", .string($0.at)), ("operator", .string($0.operatorLogin)), ("action", .string($0.action)),
+                     ("target", .str($0.target)), ("detail", .str($0.detail)), ("ticket_id", .num($0.ticketID))])
+        }))])
+        return CommandOutput(json: json, tables: [CommandOutput.Table(columns: ["#", "lúc", "ai", "việc", "đối tượng", "chi tiết", "phiếu"],
+                                                                      rows: entries.map { ["\($0.id)", DateText.deskDisplay($0.at), $0.operatorLogin, $0.action,
+                                                                                           $0.target ?? "", $0.detail ?? "", $0.ticketID.map { "#\($0)" } ?? ""] })])
+    }
+}
+
+/// Dates typed on the command line (`2025-03-01` or `01/03/2025`), as stored instants at desk midnight.
+enum DateArg {
+    static func start(_ s: String) throws -> String {
+        guard let d = DateText.parseInstant(s) else { throw DeskError.usage("\"\(s)\" is not a date (YYYY-MM-DD or DD/MM/YYYY)") }
+        return DateText.format(d)
+    }
+
+    /// The end of a `--to` day: the next day's desk midnight when only a date was given.
+    static func endInclusive(_ s: String) throws -> String {
+        if let day = DateText.parseDate(s), let d = DateText.parseInstant(DateText.addDays(day, 1)) { return DateText.format(d) }
+        return try start(s)
+    }
+}

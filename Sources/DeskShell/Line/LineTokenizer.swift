@@ -1,0 +1,56 @@
+/// Splits a command line into words the way a shell user expects: spaces separate words; single quotes keep text
+/// literally; double quotes allow `\"` and `\\`; a backslash outside quotes escapes the next character.
+public enum LineTokenizer {
+    public enum TokenizeError: Error, CustomStringConvertible {
+        case unterminatedQuote(Character)
+        public var description: String {
+            switch self { case .unterminatedQuote(let q): return "unterminated \(q) quote" }
+        }
+    }
+
+    public static func split(_ line: String) throws -> [String] {
+        try splitKeepingState(line).words
+    }
+
+    /// Words plus whether the last word is still open (for completion while typing).
+    public static func splitKeepingState(_ line: String, lenient: Bool = false) throws -> (words: [String], endsInWord: Bool) {
+        var words: [String] = []
+        var current = ""
+        var inWord = false
+        var quote: Character?
+        var escape = false
+        for ch in line {
+            if escape {
+                current.append(ch)
+                escape = false
+                continue
+            }
+            if let q = quote {
+                if ch == q { quote = nil } else if ch == "\\" && q == "\"" { escape = true } else { current.append(ch) }
+                continue
+            }
+            switch ch {
+            case " ", "\t", "\n", "\r":
+                if inWord { words.append(current); current = ""; inWord = false }
+            case "'", "\"":
+                quote = ch
+                inWord = true
+            case "\\":
+                escape = true
+                inWord = true
+            default:
+                current.append(ch)
+                inWord = true
+            }
+        }
+        if let q = quote, !lenient { throw TokenizeError.unterminatedQuote(q) }
+        if inWord { words.append(current) }
+        return (words, inWord)
+    }
+
+    /// Quotes a word for display or history so it splits back to itself.
+    public static func quote(_ word: String) -> String {
+        if !word.isEmpty, !word.contains(where: { " \t\n'\"\\".contains($0) }) { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import CReadline
+import Desk
+
+/// The interactive prompt: GNU readline editing, persistent history without secrets, Tab completion from the
+/// command table, Ctrl-C cancels the line or the running command, Ctrl-D and SIGTERM/SIGHUP exit cleanly.
+/// All readline use stays on the main thread; its globals are reached through the inline setters of CReadline.
+final class REPL {
+    let shell: Shell
+    let historyPath: String
+
+    /// Readline calls completion through a C function pointer, which cannot capture; the REPL is a singleton.
+    nonisolated(unsafe) static var current: REPL?
+
+    init(shell: Shell) {
+        self.shell = shell
+        historyPath = (ProcessInfo.processInfo.environment["HOME"] ?? ".") + "/.vssdesk_history"
+    }
+
+    func run() -> Int32 {
+        REPL.current = self
+        shell.interactive = true
+        shell.usePager = true
+        shell.terminalWidth = { max(20, Int(vss_screen_width())) }
+        shell.terminalHeight = { Int(vss_screen_height()) }
+        vss_set_readline_name("vssdesk")
+        vss_set_completion(REPL.completionCallback)
+        using_history()
+        read_history(historyPath)
+        stifle_history(2000)
+        shell.writeErr("vssdesk — đường dây nóng VssID, BHXH Quận 6. `help` lists commands, Tab completes, Ctrl-D exits.\n")
+        while !shell.wantsExit {
+            var raw: UnsafeMutablePointer<CChar>?
+            let status = vss_readline(prompt(), &raw)
+            if status == 1 { continue }  // Ctrl-C: line cancelled
+            if status == 2 { break }  // SIGTERM / SIGHUP
+            guard let raw else {
+                shell.writeOut("\n")
+                break
+            }
+            let line = String(cString: raw)
+            free(raw)
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            remember(trimmed)
+            _ = vss_take_interrupt()
+            shell.execute(trimmed)
+            if vss_take_interrupt() != 0 { shell.writeErr("^C interrupted\n") }
+            if vss_was_terminated() != 0 { break }
+        }
+        saveHistory()
+        return 0
+    }
+
+    func prompt() -> String {
+        let a = shell.session.actor
+        var parts = [a.login]
+        if let line = a.line { parts.append(String(line)) }
+        if let t = shell.session.openTicketID { parts.append("#\(t)") }
+        let text = "vssdesk[\(parts.joined(separator: " "))]> "
+        // \u{1} and \u{2} tell readline the escape codes take no columns.
+        return shell.color ? "\u{1}\u{1B}[1;36m\u{2}" + text + "\u{1}\u{1B}[0m\u{2}" : text
+    }
+
+    func remember(_ line: String) {
+        let safe = HistoryFilter.sanitize(line)
+        add_history(safe)
+        saveHistory()
+    }
+
+    func saveHistory() {
+        let fd = open(historyPath, O_WRONLY | O_CREAT, 0o600)
+        if fd >= 0 { close(fd) }
+        chmod(historyPath, 0o600)
+        write_history(historyPath)
+    }
+
+    static let completionCallback: vss_completion_fn = { text, start, end in
+        guard let repl = REPL.current else { return nil }
+        let line = String(cString: vss_line_buffer())
+        let completer = Completer(commands: repl.shell.commands, dynamic: repl.dynamicCompletions())
+        let cursorChars = String(decoding: Array(line.utf8.prefix(Int(vss_point()))), as: UTF8.self).count
+        switch completer.complete(line: line, cursor: cursorChars) {
+        case .files:
+            vss_completion_over(0)
+            return nil
+        case .words(let words):
+            vss_completion_over(1)
+            let typed = text.map { String(cString: $0) } ?? ""
+            // Readline replaces only the current word (split at spaces and '='), so strip what precedes it.
+            let matches = words.map { w -> String in
+                if let eq = w.lastIndex(of: "="), !typed.contains("=") { return String(w[w.index(after: eq)...]) }
+                return w
+            }.filter { $0.hasPrefix(typed) || typed.isEmpty }
+            guard !matches.isEmpty else { return nil }
+            return REPL.cArray(matches)
+        }
+    }
+
+    func dynamicCompletions() -> Completer.Dynamic {
+        var d = Completer.Dynamic()
+        let store = shell.session.store
+        d.kbIDs = { (try? store.knowledgeBase.ids()) ?? [] }
+        d.openTickets = { ((try? store.tickets.openIDs()) ?? []).map(String.init) }
+        return d
+    }
+
+    /// The array readline expects: [common prefix, match1, …, NULL], all malloc'd.
+    static func cArray(_ matches: [String]) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> {
+        var prefix = matches[0]
+        for m in matches.dropFirst() {
+            while !m.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        let list = matches.count == 1 ? [matches[0]] + matches : [prefix] + matches
+        let array = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: list.count + 1)
+        for (i, s) in list.enumerated() { array[i] = strdup(s) }
+        array[list.count] = nil
+        if matches.count == 1 {
+            free(array[1])
+            array[1] = nil
+        }
+        return array
+    }
+}
+
+/// What goes into the history file: never a password or verification values (SPEC §11).
+public enum HistoryFilter {
+    public static func sanitize(_ line: String) -> String {
+        guard let words = try? LineTokenizer.split(line) else { return line.contains("--verify") ? "" : line }
+        var out: [String] = []
+        var skipNext = false
+        for w in words {
+            if skipNext { skipNext = false; continue }
+            if w == "--verify" { out.append(w); skipNext = true; continue }
+            if w.hasPrefix("--verify=") { out.append("--verify"); continue }
+            if w.lowercased().contains("password") || w.lowercased().contains("mat_khau") { continue }
+            out.append(LineTokenizer.quote(w))
+        }
+        return out.joined(separator: " ")
+    }
+}

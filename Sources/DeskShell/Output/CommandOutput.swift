@@ -1,0 +1,39 @@
+/// What a command produced, in a shape every renderer can use: the JSON document of SPEC §10 for scripts, and
+/// tables and lines for people. CSV prints the first table only.
+public struct CommandOutput {
+    public struct Table {
+        public var title: String?
+        public var columns: [String]
+        public var rows: [[String]]
+        /// Columns whose values align right (numbers).
+        public var numeric: Set<Int> = []
+
+        public init(title: String? = nil, columns: [String], rows: [[String]], numeric: Set<Int> = []) {
+            self.title = title
+            self.columns = columns
+            self.rows = rows
+            self.numeric = numeric
+        }
+    }
+
+    public var json: JSONValue
+    public var tables: [Table] = []
+    /// Lines for people, printed before the tables (headings, a record's fields, hints).
+    public var lines: [String] = []
+    /// Lines for people, printed after the tables (summaries).
+    public var footer: [String] = []
+    /// Messages for stderr in every format (warnings that scripts should see but not parse).
+    public var notices: [String] = []
+
+    public init(json: JSONValue, tables: [Table] = [], lines: [String] = [], footer: [String] = [], notices: [String] = []) {
+        self.json = json
+        self.tables = tables
+        self.lines = lines
+        self.footer = footer
+        self.notices = notices
+    }
+
+    public static func message(_ text: String, json: JSONValue = .object([("ok", .bool(true))])) -> CommandOutput {
+        CommandOutput(json: json, lines: [text])
+    }
+}

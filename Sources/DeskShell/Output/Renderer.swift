@@ -1,0 +1,96 @@
+import DeskCore
+
+/// Output formats of SPEC §10 (`--format`, `format X`).
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case table, vertical, csv, json, auto
+}
+
+/// Turns a `CommandOutput` into text for one format. Pure: terminal width and colour are passed in.
+public struct Renderer {
+    public var format: OutputFormat
+    public var color: Bool
+    public var terminalWidth: Int
+
+    public init(format: OutputFormat, color: Bool = false, terminalWidth: Int = 80) {
+        self.format = format
+        self.color = color
+        self.terminalWidth = terminalWidth
+    }
+
+    public func render(_ out: CommandOutput) -> String {
+        switch format {
+        case .json:
+            return out.json.serialized(pretty: false) + "\n"
+        case .csv:
+            guard let t = out.tables.first else { return out.lines.isEmpty ? "" : out.lines.joined(separator: "\n") + "\n" }
+            return Self.csv(t)
+        case .table, .vertical, .auto:
+            var parts: [String] = []
+            if !out.lines.isEmpty { parts.append(out.lines.joined(separator: "\n")) }
+            for t in out.tables {
+                let wide = Self.tableWidth(t) > terminalWidth
+                let vertical = format == .vertical || (format == .auto && wide)
+                parts.append(vertical ? verticalText(t) : tableText(t))
+            }
+            if !out.footer.isEmpty { parts.append(out.footer.joined(separator: "\n")) }
+            return parts.isEmpty ? "" : parts.joined(separator: "\n") + "\n"
+        }
+    }
+
+    static func widths(_ t: CommandOutput.Table) -> [Int] {
+        var w = t.columns.map { DisplayWidth.of($0) }
+        for row in t.rows {
+            for (i, cell) in row.enumerated() where i < w.count { w[i] = max(w[i], DisplayWidth.of(cell)) }
+        }
+        return w
+    }
+
+    static func tableWidth(_ t: CommandOutput.Table) -> Int {
+        widths(t).reduce(0, +) + max(0, t.columns.count - 1) * 3 + 2
+    }
+
+    func tableText(_ t: CommandOutput.Table) -> String {
+        let w = Self.widths(t)
+        var lines: [String] = []
+        if let title = t.title { lines.append(bold(title)) }
+        let header = t.columns.enumerated().map { DisplayWidth.pad($0.element, to: w[$0.offset]) }.joined(separator: " │ ")
+        lines.append(" " + bold(header))
+        lines.append("─" + w.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─") + "─")
+        for row in t.rows {
+            let cells = (0..<w.count).map { i -> String in
+                let cell = i < row.count ? row[i] : ""
+                return DisplayWidth.pad(cell, to: w[i], alignRight: t.numeric.contains(i))
+            }
+            lines.append(" " + cells.joined(separator: " │ "))
+        }
+        lines.append("(\(t.rows.count) \(t.rows.count == 1 ? "row" : "rows"))")
+        return lines.joined(separator: "\n")
+    }
+
+    func verticalText(_ t: CommandOutput.Table) -> String {
+        let keyWidth = t.columns.map { DisplayWidth.of($0) }.max() ?? 0
+        var lines: [String] = []
+        if let title = t.title { lines.append(bold(title)) }
+        for (n, row) in t.rows.enumerated() {
+            lines.append(bold("-[ RECORD \(n + 1) ]" + String(repeating: "-", count: max(4, keyWidth))))
+            for (i, c) in t.columns.enumerated() {
+                lines.append(DisplayWidth.pad(c, to: keyWidth) + " │ " + (i < row.count ? row[i] : ""))
+            }
+        }
+        if t.rows.isEmpty { lines.append("(0 rows)") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF-free (LF) lines.
+    public static func csv(_ t: CommandOutput.Table) -> String {
+        func field(_ s: String) -> String {
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        var out = t.columns.map(field).joined(separator: ",") + "\n"
+        for row in t.rows { out += row.map(field).joined(separator: ",") + "\n" }
+        return out
+    }
+
+    func bold(_ s: String) -> String { color ? "\u{1B}[1m" + s + "\u{1B}[0m" : s }
+}

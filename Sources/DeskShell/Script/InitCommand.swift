@@ -1,0 +1,49 @@
+import Foundation
+import Desk
+import DeskStore
+
+/// `vssdesk init [--demo N]`: creates the database, makes the calling user the first admin, loads the KB and,
+/// with --demo, synthetic data.
+enum InitCommand {
+    static func run(path: String, login: String, args: [String], clock: Clock, format: OutputFormat) -> Int32 {
+        let err: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+        var demoCount: Int?
+        var i = 0
+        while i < args.count {
+            switch args[i] {
+            case "--demo":
+                if i + 1 < args.count, let n = Int(args[i + 1]) { demoCount = n; i += 1 } else { demoCount = 200 }
+            case "--format": i += 1
+            default:
+                err("error: init: unknown argument \(args[i]) (usage: init [--demo N])\n")
+                return 2
+            }
+            i += 1
+        }
+        do {
+            let existed = FileManager.default.fileExists(atPath: path)
+            let store = try Store(path: path, create: true)
+            try OperatorService.bootstrap(store: store, login: login, displayName: ProcessIdentity.realName, at: clock.nowText)
+            guard let actor = try store.operators.get(login) else {
+                err("error: \(path) already has operators and \(login) is not one of them\n")
+                return 3
+            }
+            let session = Session(store: store, actor: actor, clock: clock)
+            let shell = Shell(session: session, format: format)
+            KnowledgeBaseLoader.refreshIfNeeded(shell)
+            var demoLoaded = 0
+            if let n = demoCount, try store.registrations.countAll() == 0 {
+                demoLoaded = try DemoService(session: session).load(count: n).registrations
+            }
+            let message = "\(existed ? "Opened" : "Created") \(path) (schema v\(Store.schemaVersion)); \(login) is \(actor.role.rawValue)"
+                + (demoLoaded > 0 ? "; loaded \(demoLoaded) synthetic registrations" : "")
+            shell.emit(.message(message, json: .object([("database", .string(path)), ("created", .bool(!existed)),
+                                                        ("admin", .string(login)), ("demo", .int(demoLoaded))])), format: format)
+            return 0
+        } catch {
+            let (code, text) = Shell.classify(DeskError.from(error))
+            err("error: \(text)\n")
+            return code
+        }
+    }
+}

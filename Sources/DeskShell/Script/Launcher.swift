@@ -1,0 +1,106 @@
+import Foundation
+import CReadline
+import Desk
+import DeskCore
+import DeskStore
+
+/// arguments → open store → run shell: the whole life of a vssdesk process, with one exit code.
+public enum Launcher {
+    public static let defaultDatabase = "vssdesk.sqlite"
+
+    public static func run(_ options: LaunchOptions) -> Int32 {
+        LocaleFix.ensureUTF8()
+        vss_install_signal_handlers()
+        let env = ProcessInfo.processInfo.environment
+        let path = options.databasePath ?? env["VSSDESK_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultDatabase
+        let stderr: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+
+        var format: OutputFormat = .table
+        if let f = options.format {
+            guard let parsed = OutputFormat(rawValue: f) else {
+                stderr("error: --format must be one of table, vertical, csv, json, auto\n")
+                return 2
+            }
+            format = parsed
+        }
+        guard ["stop", "continue"].contains(options.onError) else {
+            stderr("error: --on-error must be stop or continue\n")
+            return 2
+        }
+        if options.actAs != nil && !ProcessIdentity.isRoot {
+            stderr("error: --as is honoured only for root\n")
+            return 3
+        }
+        var clock = Clock()
+        if let now = env["VSSDESK_NOW"], !now.isEmpty {
+            if ProcessIdentity.isRoot {
+                guard let d = DateText.parseInstant(now) else {
+                    stderr("error: VSSDESK_NOW=\(now) is not an ISO 8601 time\n")
+                    return 2
+                }
+                clock = Clock(fixed: d)
+            } else {
+                stderr("warning: VSSDESK_NOW is honoured only for root; using the real clock\n")
+            }
+        }
+        let login = options.actAs ?? ProcessIdentity.loginName
+
+        if options.words.first == "init" {
+            return InitCommand.run(path: path, login: login, args: Array(options.words.dropFirst()), clock: clock, format: format)
+        }
+
+        let store: Store
+        do {
+            store = try Store(path: path)
+        } catch {
+            let (code, text) = Shell.classify(DeskError.from(error))
+            stderr("error: \(text)\n")
+            return code == 1 ? 4 : code
+        }
+        let actor: Operator
+        do {
+            guard let op = try store.operators.get(login), op.active else {
+                stderr("error: \(login) is not an active operator of \(path); an admin adds you with `operator add \(login)`\n")
+                return 3
+            }
+            actor = op
+        } catch {
+            stderr("error: \(Shell.classify(DeskError.from(error)).1)\n")
+            return 4
+        }
+
+        let session = Session(store: store, actor: actor, clock: clock)
+        session.isCancelled = { vss_peek_interrupt() != 0 }
+        let shell = Shell(session: session, format: format, color: false)
+        let interactiveTTY = isatty(0) == 1 && isatty(1) == 1
+        shell.color = isatty(1) == 1 && env["NO_COLOR"] == nil && !options.noColor
+        KnowledgeBaseLoader.refreshIfNeeded(shell)
+        CallResume.restore(shell)
+
+        if !options.commands.isEmpty || options.scriptFile != nil {
+            var sources: [ScriptSource] = options.commands.map { .inline($0) }
+            if let f = options.scriptFile { sources.append(.file(f)) }
+            return ScriptRunner(shell: shell, stopOnError: options.onError == "stop").run(sources)
+        }
+        if !options.words.isEmpty {
+            let code = shell.run(words: options.words)
+            return code
+        }
+        if !interactiveTTY {
+            return ScriptRunner(shell: shell, stopOnError: options.onError == "stop").run([.stdin])
+        }
+        return REPL(shell: shell).run()
+    }
+}
+
+/// Readline treats UTF-8 lead bytes as Meta when the locale is not UTF-8 ("Đức" would arrive as "c"), so with no
+/// usable locale we fall back to C.UTF-8 for LC_CTYPE.
+enum LocaleFix {
+    static func ensureUTF8() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+            if setlocale(LC_CTYPE, "C.UTF-8") == nil { setlocale(LC_CTYPE, "en_US.UTF-8") }
+        }
+    }
+}

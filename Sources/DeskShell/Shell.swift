@@ -1,0 +1,118 @@
+import Foundation
+import Desk
+import DeskCore
+import DeskStore
+
+/// Runs command lines — typed at the prompt, given with `-c`, read from `-f` or piped — through one code path
+/// (psql's discipline): tokenize, find the command in the table, parse flags, run, render, map errors to exit codes.
+public final class Shell {
+    public let session: Session
+    public var format: OutputFormat
+    public var color: Bool
+    public var timing = false
+    public var interactive = false
+    public var terminalWidth: () -> Int = { 80 }
+    public var terminalHeight: () -> Int = { 24 }
+    public var usePager = false
+    public var writeOut: (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
+    public var writeErr: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    public lazy var commands: [CommandSpec] = CommandTable.all
+    public var wantsExit = false
+
+    public init(session: Session, format: OutputFormat = .table, color: Bool = false) {
+        self.session = session
+        self.format = format
+        self.color = color
+    }
+
+    /// Runs one line and returns its exit code (0 on success).
+    @discardableResult
+    public func execute(_ line: String) -> Int32 {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed.hasPrefix("#") { return 0 }
+        do {
+            let words = try LineTokenizer.split(trimmed)
+            return run(words: words)
+        } catch {
+            return report(DeskError.usage("\(error)"))
+        }
+    }
+
+    /// Runs an already split command (the `vssdesk COMMAND ARGS…` form).
+    @discardableResult
+    public func run(words: [String]) -> Int32 {
+        guard !words.isEmpty else { return 0 }
+        let started = DispatchTime.now()
+        do {
+            let (spec, rest) = try lookup(words)
+            var inv = try Invocation.parse(words: rest, spec: spec)
+            var fmt = format
+            if let f = inv.options.removeValue(forKey: "--format") {
+                guard let parsed = OutputFormat(rawValue: f) else {
+                    throw DeskError.usage("--format must be one of table, vertical, csv, json, auto")
+                }
+                fmt = parsed
+            }
+            let output = try spec.run(inv, self)
+            emit(output, format: fmt)
+            if timing { writeErr(String(format: "Time: %.3f ms\n", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6)) }
+            return 0
+        } catch {
+            return report(error)
+        }
+    }
+
+    func lookup(_ words: [String]) throws -> (CommandSpec, [String]) {
+        if words.count >= 2, let spec = commands.first(where: { $0.name == words[0] + " " + words[1] }) {
+            return (spec, Array(words.dropFirst(2)))
+        }
+        if let spec = commands.first(where: { $0.name == words[0] }) { return (spec, Array(words.dropFirst())) }
+        let groupNames = Set(commands.compactMap { $0.name.split(separator: " ").count == 2 ? String($0.name.split(separator: " ")[0]) : nil })
+        if groupNames.contains(words[0]) {
+            let subs = commands.filter { $0.name.hasPrefix(words[0] + " ") }.map { String($0.name.dropFirst(words[0].count + 1)) }
+            if words.count >= 2, let near = Suggest.nearest(words[1], in: subs) {
+                throw DeskError.usage("unknown command \"\(words[0]) \(words[1])\" (did you mean \(words[0]) \(near)?)")
+            }
+            throw DeskError.usage("\(words[0]) needs one of: \(subs.joined(separator: ", "))")
+        }
+        let names = Array(Set(commands.map { String($0.name.split(separator: " ")[0]) })).sorted()
+        let hint = Suggest.nearest(words[0], in: names).map { " (did you mean \($0)?)" } ?? ""
+        throw DeskError.usage("unknown command \"\(words[0])\"\(hint); type `help` for the list")
+    }
+
+    func emit(_ output: CommandOutput, format fmt: OutputFormat) {
+        for n in output.notices { writeErr(n + "\n") }
+        let renderer = Renderer(format: fmt, color: color, terminalWidth: terminalWidth())
+        let text = renderer.render(output)
+        if usePager, fmt != .json, fmt != .csv, Pager.shouldPage(text, height: terminalHeight()) {
+            Pager.show(text)
+        } else {
+            writeOut(text)
+        }
+    }
+
+    /// Prints the error on stderr and returns its exit code (SPEC §9: 1 failed, 2 usage, 3 not allowed, 4 busy).
+    func report(_ raw: Error) -> Int32 {
+        let error = DeskError.from(raw)
+        let (code, text) = Self.classify(error)
+        writeErr((color ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + text + "\n")
+        return code
+    }
+
+    public static func classify(_ error: Error) -> (Int32, String) {
+        switch error {
+        case let e as DeskError:
+            switch e {
+            case .usage: return (2, e.description)
+            case .notAllowed: return (3, e.description)
+            case .unavailable: return (4, e.description)
+            default: return (1, e.description)
+            }
+        case let e as DatabaseError: return (e.isBusy ? 4 : 1, e.description)
+        default: return (1, "\(error)")
+        }
+    }
+
+    /// Output format for a command, honouring the session's setting.
+    var isJSON: Bool { format == .json }
+}

@@ -1,0 +1,127 @@
+import CSQLite
+import Foundation
+
+/// One SQLite connection with a cache of prepared statements (the thin-wrapper approach of GRDB's `Database`:
+/// prepare once with `sqlite3_prepare_v3(SQLITE_PREPARE_PERSISTENT)`, then bind/step/reset).
+/// Not thread-safe: each process or thread opens its own.
+public final class Database {
+    let handle: OpaquePointer
+    public let path: String
+    private var cache: [String: Statement] = [:]
+    private var transactionDepth = 0
+
+    /// Opens (and with `create`, creates) the file; applies the connection pragmas every vssdesk connection uses.
+    public init(path: String, create: Bool = false, readOnly: Bool = false, busyTimeoutMs: Int32 = 5000) throws {
+        self.path = path
+        if !create, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
+            throw StoreError.missing(path: path)
+        }
+        var db: OpaquePointer?
+        var flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
+        if create { flags |= SQLITE_OPEN_CREATE }
+        flags |= SQLITE_OPEN_NOMUTEX
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            if let db { sqlite3_close_v2(db) }
+            throw DatabaseError(code: rc, message: "cannot open \(path): \(message)")
+        }
+        handle = db
+        sqlite3_extended_result_codes(db, 1)
+        sqlite3_busy_timeout(db, busyTimeoutMs)
+        do {
+            // https://sqlite.org/pragma.html — WAL lets supervisors read with the sqlite3 shell while operators write.
+            if !readOnly { try execute("PRAGMA journal_mode=WAL") }
+            try execute("PRAGMA foreign_keys=ON")
+            try execute("PRAGMA synchronous=NORMAL")
+        } catch {
+            sqlite3_close_v2(db)
+            throw error
+        }
+    }
+
+    deinit {
+        cache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more statements without parameters (schema, pragmas).
+    public func execute(_ sql: String) throws {
+        var errmsg: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &errmsg)
+        if rc != SQLITE_OK {
+            let message = errmsg.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(errmsg)
+            throw DatabaseError(code: rc, message: message, sql: sql)
+        }
+    }
+
+    /// A cached prepared statement for `sql`, reset and with its bindings cleared.
+    public func statement(_ sql: String) throws -> Statement {
+        if let s = cache[sql] {
+            s.reset()
+            return s
+        }
+        let s = try Statement(database: self, sql: sql)
+        cache[sql] = s
+        return s
+    }
+
+    /// Runs a statement with parameters and returns the number of rows changed.
+    @discardableResult
+    public func run(_ sql: String, _ values: [SQLValue] = []) throws -> Int {
+        let s = try statement(sql)
+        try s.bind(values)
+        try s.runToEnd()
+        return Int(sqlite3_changes(handle))
+    }
+
+    public func query(_ sql: String, _ values: [SQLValue] = []) throws -> [Row] {
+        let s = try statement(sql)
+        try s.bind(values)
+        var rows: [Row] = []
+        while let row = try s.next() { rows.append(row) }
+        return rows
+    }
+
+    public func queryOne(_ sql: String, _ values: [SQLValue] = []) throws -> Row? {
+        let s = try statement(sql)
+        try s.bind(values)
+        let row = try s.next()
+        s.reset()
+        return row
+    }
+
+    public func scalarInt(_ sql: String, _ values: [SQLValue] = []) throws -> Int {
+        try queryOne(sql, values)?.int(0) ?? 0
+    }
+
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Runs `body` in a transaction (a savepoint when nested). BEGIN IMMEDIATE takes the write lock up front, so two
+    /// operators racing for the same row wait on the busy timeout instead of failing at COMMIT.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        let name = "sp\(transactionDepth)"
+        if transactionDepth == 0 { try execute("BEGIN IMMEDIATE") } else { try execute("SAVEPOINT \(name)") }
+        transactionDepth += 1
+        do {
+            let result = try body()
+            transactionDepth -= 1
+            if transactionDepth == 0 { try execute("COMMIT") } else { try execute("RELEASE \(name)") }
+            return result
+        } catch {
+            transactionDepth -= 1
+            if transactionDepth == 0 { try? execute("ROLLBACK") } else { try? execute("ROLLBACK TO \(name); RELEASE \(name)") }
+            throw error
+        }
+    }
+
+    public var inTransaction: Bool { transactionDepth > 0 }
+
+    /// Interrupts the statement running on this connection (Ctrl-C); https://sqlite.org/c3ref/interrupt.html
+    public func interrupt() { sqlite3_interrupt(handle) }
+
+    func error(_ rc: Int32, sql: String?) -> DatabaseError {
+        DatabaseError(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    }
+}

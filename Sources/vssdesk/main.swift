@@ -1,0 +1,40 @@
+import ArgumentParser
+import DeskShell
+import Foundation
+
+/// The process's own flags; everything after them is a vssdesk command line.
+struct VssdeskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vssdesk",
+        abstract: "The console of the VssID hotline of BHXH Quận 6.",
+        discussion: "With no command and a terminal, opens the interactive prompt. `vssdesk help` lists the commands.")
+
+    @Option(name: .long, help: "Database file (default $VSSDESK_DB or ./vssdesk.sqlite).") var db: String?
+    @Option(name: .long, help: "table | vertical | csv | json | auto") var format: String?
+    @Option(name: .customLong("as"), help: "Act as this operator (root only).") var actAs: String?
+    @Option(name: .customShort("c"), help: "Run this command (repeatable).") var commands: [String] = []
+    @Option(name: .customShort("f"), help: "Run the commands in FILE (- for stdin).") var file: String?
+    @Option(name: .customLong("on-error"), help: "stop | continue") var onError: String = "stop"
+    @Flag(name: .customLong("no-color"), help: "Never use colours.") var noColor = false
+    @Argument(parsing: .captureForPassthrough, help: "A command and its arguments.") var words: [String] = []
+}
+
+do {
+    var parsed = try VssdeskCommand.parseAsRoot()
+    guard let cmd = parsed as? VssdeskCommand else { try parsed.run(); exit(0) }
+    var options = LaunchOptions()
+    options.databasePath = cmd.db
+    options.format = cmd.format
+    options.actAs = cmd.actAs
+    options.commands = cmd.commands
+    options.scriptFile = cmd.file
+    options.onError = cmd.onError
+    options.noColor = cmd.noColor
+    options.words = cmd.words
+    exit(Launcher.run(options))
+} catch {
+    let code = VssdeskCommand.exitCode(for: error)
+    if code == .success { VssdeskCommand.exit(withError: error) }
+    FileHandle.standardError.write(Data(("error: " + VssdeskCommand.message(for: error) + "\n").utf8))
+    exit(2)
+}
