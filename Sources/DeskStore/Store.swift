@@ -15,8 +15,8 @@ public final class Store {
     public let knowledgeBase: KnowledgeBaseStore
 
     /// Opens `path`, creating it when `create` is set, and brings its schema up to date.
-    public init(path: String, create: Bool = false) throws {
-        db = try Database(path: path, create: create)
+    public init(path: String, create: Bool = false, busyTimeoutMs: Int32 = 5000) throws {
+        db = try Database(path: path, create: create, busyTimeoutMs: busyTimeoutMs)
         try Migrator.migrate(db)
         registrations = RegistrationStore(db)
         insured = InsuredStore(db)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Small helpers shared by the rule families: reading the declared data the same way everywhere and writing the
 /// values operators read out (dates as DD/MM/YYYY, personal numbers masked as in lists, SPEC §10).
 enum RuleSupport {
@@ -101,5 +103,17 @@ enum AgencyNames {
         let province = String(desk.prefix(3))
         let first = "[\(province)] \(label(province))"
         return desk.count == 3 ? first : "\(first) → [\(desk)] \(label(desk))"
+    }
+}
+
+extension RuleSupport {
+    /// The desk's today as `YYYY-MM-DD`, from `c.today`, else from `c.now`.
+    static func today(_ c: DiagnosisContext) -> String? {
+        DateText.parseDate(c.today) ?? DateText.parseInstant(c.now).map(DateText.deskDate)
+    }
+
+    /// Now as an instant, from `c.now`, else the start of `c.today` (desk midnight).
+    static func now(_ c: DiagnosisContext) -> Date? {
+        DateText.parseInstant(c.now) ?? DateText.parseInstant(c.today)
     }
 }

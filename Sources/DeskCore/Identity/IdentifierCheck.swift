@@ -17,7 +17,7 @@ public struct IdentifierCheck: Sendable, Equatable {
     }
 
     /// Classifies `raw`. A 10-digit number starting with 0 in a mobile range is a phone; other 10-digit numbers are
-    /// mã số BHXH (which open with a 2-digit province code, so they rarely start with 0).
+    /// mã số BHXH (which open with a 2-digit province code: `01`–`08` for the northern provinces, `79` TP. HCM).
     public static func classify(_ raw: String) -> IdentifierCheck {
         let input = raw.nfc
         let compact = Digits.stripSeparators(input).uppercased()
@@ -27,7 +27,9 @@ public struct IdentifierCheck: Sendable, Equatable {
             return IdentifierCheck(input: input, kind: .unknown, valid: false, normalized: "", details: [],
                                    problems: ["giá trị trống"])
         }
-        if compact.hasPrefix("+") || compact.hasPrefix("84") && (compact.count == 11 || compact.count == 12) && digitsOnly {
+        if compact.hasPrefix("+")
+            || digitsOnly && compact.hasPrefix("84") && (11...13).contains(compact.count)
+            || digitsOnly && compact.hasPrefix("0084") && (13...15).contains(compact.count) {
             return phone(input)
         }
         if digitsOnly && compact.count == 10 {

@@ -7,21 +7,26 @@ public enum DateText {
 
     /// Parses `YYYY-MM-DD` or `DD/MM/YYYY` (also `D/M/YYYY`) into `YYYY-MM-DD`, checking the day exists.
     public static func parseDate(_ raw: String) -> String? {
-        let s = raw.trimmingCharacters(in: .whitespaces)
+        let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         var y = 0, m = 0, d = 0
         let dash = s.split(separator: "-", omittingEmptySubsequences: false)
         let slash = s.split(separator: "/", omittingEmptySubsequences: false)
-        if dash.count == 3, dash[0].count == 4, let yy = Int(dash[0]), let mm = Int(dash[1]), let dd = Int(dash[2]),
-           dash[1].count == 2, dash[2].count == 2 {
+        // Every part must be plain ASCII digits: `Int` alone would accept `+5`.
+        if dash.count == 3, dash[0].count == 4, dash[1].count == 2, dash[2].count == 2, dash.allSatisfy(isDigits),
+           let yy = Int(dash[0]), let mm = Int(dash[1]), let dd = Int(dash[2]) {
             (y, m, d) = (yy, mm, dd)
-        } else if slash.count == 3, slash[2].count == 4, let dd = Int(slash[0]), let mm = Int(slash[1]), let yy = Int(slash[2]),
-                  (1...2).contains(slash[0].count), (1...2).contains(slash[1].count) {
+        } else if slash.count == 3, slash[2].count == 4, (1...2).contains(slash[0].count), (1...2).contains(slash[1].count),
+                  slash.allSatisfy(isDigits), let dd = Int(slash[0]), let mm = Int(slash[1]), let yy = Int(slash[2]) {
             (y, m, d) = (yy, mm, dd)
         } else {
             return nil
         }
         guard (1...12).contains(m), d >= 1, d <= daysInMonth(y, m), (1850...2399).contains(y) else { return nil }
         return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+
+    private static func isDigits<S: StringProtocol>(_ s: S) -> Bool {
+        !s.isEmpty && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
@@ -33,29 +38,35 @@ public enum DateText {
     /// Parses ISO 8601 date-times (`2025-03-01T08:30:00Z`, with an offset, with or without seconds or fraction, or
     /// a space instead of `T`); a time with no zone is desk time (UTC+7). A bare date means midnight desk time.
     public static func parseInstant(_ raw: String) -> Date? {
-        var s = raw.trimmingCharacters(in: .whitespaces)
+        var s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if s.isEmpty { return nil }
         if let d = parseDate(s) { s = d + "T00:00:00" }
-        s = s.replacingOccurrences(of: " ", with: "T")
+        s = s.replacingOccurrences(of: " ", with: "T").replacingOccurrences(of: "t", with: "T")
         var zoneSeconds = deskOffsetSeconds
-        if s.hasSuffix("Z") {
+        if s.hasSuffix("Z") || s.hasSuffix("z") {
             zoneSeconds = 0
             s.removeLast()
         } else if let signIdx = s.lastIndex(where: { $0 == "+" || $0 == "-" }), s.distance(from: s.startIndex, to: signIdx) > 10 {
             let zone = s[signIdx...]
             s = String(s[..<signIdx])
             let digits = zone.dropFirst().replacingOccurrences(of: ":", with: "")
-            guard digits.count == 4 || digits.count == 2, let hh = Int(digits.prefix(2)) else { return nil }
-            let mm = digits.count == 4 ? Int(digits.suffix(2)) ?? 0 : 0
+            guard digits.count == 4 || digits.count == 2, isDigits(digits),
+                  let hh = Int(digits.prefix(2)), let mm = digits.count == 4 ? Int(digits.suffix(2)) : 0,
+                  hh <= 18, mm <= 59 else { return nil }
             zoneSeconds = (hh * 3600 + mm * 60) * (zone.first == "-" ? -1 : 1)
         }
         let parts = s.split(separator: "T")
         guard parts.count == 2, let date = parseDate(String(parts[0])) else { return nil }
-        var timePart = String(parts[1])
-        if let dot = timePart.firstIndex(of: ".") { timePart = String(timePart[..<dot]) }
-        let t = timePart.split(separator: ":").map { Int($0) }
-        guard (2...3).contains(t.count), t.allSatisfy({ $0 != nil }) else { return nil }
-        let (h, mi, se) = (t[0]!, t[1]!, t.count == 3 ? t[2]! : 0)
+        var timePart = Substring(parts[1])
+        if let dot = timePart.firstIndex(where: { $0 == "." || $0 == "," }) {
+            guard isDigits(timePart[timePart.index(after: dot)...]) else { return nil }
+            timePart = timePart[..<dot]
+        }
+        let fields = timePart.split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(fields.count), fields.allSatisfy(isDigits), (1...2).contains(fields[0].count),
+              fields.dropFirst().allSatisfy({ $0.count == 2 }) else { return nil }
+        let t = fields.map { Int($0)! }
+        let (h, mi, se) = (t[0], t[1], t.count == 3 ? t[2] : 0)
         guard (0...23).contains(h), (0...59).contains(mi), (0...60).contains(se) else { return nil }
         let dp = date.split(separator: "-").map { Int($0)! }
         let days = daysFromCivil(dp[0], dp[1], dp[2])

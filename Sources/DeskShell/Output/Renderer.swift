@@ -55,7 +55,7 @@ public struct Renderer {
         if let title = t.title { lines.append(bold(title)) }
         let header = t.columns.enumerated().map { DisplayWidth.pad($0.element, to: w[$0.offset]) }.joined(separator: " │ ")
         lines.append(" " + bold(header))
-        lines.append("─" + w.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─") + "─")
+        lines.append("─" + w.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─"))
         for row in t.rows {
             let cells = (0..<w.count).map { i -> String in
                 let cell = i < row.count ? row[i] : ""

@@ -51,7 +51,8 @@ public enum Launcher {
 
         let store: Store
         do {
-            store = try Store(path: path)
+            let busyMs = env["VSSDESK_BUSY_TIMEOUT_MS"].flatMap { Int32($0) } ?? 5000
+            store = try Store(path: path, busyTimeoutMs: busyMs)
         } catch {
             let (code, text) = Shell.classify(DeskError.from(error))
             stderr("error: \(text)\n")

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Rules about where the dossier is in its life: PENDING_TOO_LONG, REJECTED, SMS_FAILED, NEVER_LOGGED_IN.
+enum ProgressRules {
+    /// Still `submitted` after the review deadline. The deadline is the date `c.reviewWorkingDays` working days after
+    /// the desk date of `submitted_at` (weekends and `c.holidays` do not count, the submission day never counts);
+    /// the rule fires from the day after the deadline. Without a submission time there is nothing to measure.
+    static func pendingTooLong(_ s: DiagnosisSnapshot, _ c: DiagnosisContext) -> Finding? {
+        let r = s.registration
+        guard r.status == .submitted, let at = r.submittedAt.flatMap(DateText.parseInstant),
+              let today = RuleSupport.today(c) else { return nil }
+        let calendar = OfficeCalendar(holidays: c.holidays)
+        let submitted = DateText.deskDate(at)
+        let deadline = calendar.addWorkingDays(c.reviewWorkingDays, to: submitted)
+        guard today > deadline else { return nil }
+        let late = calendar.workingDays(after: deadline, through: today)
+        let lateText = late > 0 ? ", đã trễ \(late) ngày làm việc" : ""
+        return Diagnosis.finding(
+            "PENDING_TOO_LONG", .warning,
+            "Hồ sơ gửi ngày \(RuleSupport.vnDate(submitted)) vẫn đang chờ duyệt: quá hạn xét duyệt "
+                + "\(c.reviewWorkingDays) ngày làm việc (hạn \(RuleSupport.vnDate(deadline)))\(lateText).",
+            "Chuyển hồ sơ cho bộ phận tiếp nhận của \(AgencyNames.label(c.deskAgency)) xét duyệt; "
+                + "nếu phải xác minh tại cơ quan: kb show xac-minh-tai-co-quan")
+    }
+
+    /// Status `rejected`: the reason as recorded and what to correct, guessed from the reason's words.
+    static func rejected(_ s: DiagnosisSnapshot, _ c: DiagnosisContext) -> Finding? {
+        let r = s.registration
+        guard r.status == .rejected else { return nil }
+        let reason = (r.rejectReason ?? "").nfcCollapsed
+        let fixes = corrections(for: reason, desk: c.deskAgency)
+        let reasonText = reason.isEmpty ? "không ghi lý do" : "lý do: “\(reason)”"
+        let fixText = fixes.isEmpty
+            ? "sửa đúng nội dung bị từ chối rồi gửi lại tờ khai"
+            : fixes.joined(separator: "; ") + ", rồi gửi lại tờ khai"
+        return Diagnosis.finding(
+            "REJECTED", .error,
+            "Hồ sơ đã bị từ chối, \(reasonText). Cần \(fixText).",
+            reason.isEmpty
+                ? "Hỏi bộ phận tiếp nhận lý do từ chối; nếu phải xác minh tại cơ quan: kb show xac-minh-tai-co-quan"
+                : "Hướng dẫn người gọi \(fixText)")
+    }
+
+    /// `approved` or `credentials_sent`, and the credentials SMS failed: resend after verifying the caller.
+    static func smsFailed(_ s: DiagnosisSnapshot, _ c: DiagnosisContext) -> Finding? {
+        let r = s.registration
+        guard r.status == .approved || r.status == .credentialsSent, r.smsStatus == .failed else { return nil }
+        let to = Phone(ContactRules.smsPhone(s)).normalized
+        let toText = to.isEmpty ? "" : " đến số \(RuleSupport.mask(to))"
+        return Diagnosis.finding(
+            "SMS_FAILED", .error,
+            "Hồ sơ đã được duyệt nhưng tin nhắn gửi mã đăng nhập và mật khẩu\(toText) không gửi được. "
+                + "Gửi lại: \(RuleSupport.verifyHint(r)).",
+            RuleSupport.resendAction(r))
+    }
+
+    /// Credentials were sent (status `credentials_sent`, or `credentials_sent_at` set on a registration that is not
+    /// `active`) more than `c.neverLoggedInDays` whole days ago, and there has never been a login. The time sent is
+    /// `credentials_sent_at`, or the last status change for a `credentials_sent` row without one.
+    static func neverLoggedIn(_ s: DiagnosisSnapshot, _ c: DiagnosisContext) -> Finding? {
+        let r = s.registration
+        let sentStamp = r.credentialsSentAt ?? (r.status == .credentialsSent ? r.statusChangedAt : nil)
+        guard r.status == .credentialsSent || (r.credentialsSentAt != nil && r.status != .active),
+              (r.lastLoginAt ?? "").trimmingCharacters(in: .whitespaces).isEmpty,
+              let sent = sentStamp.flatMap(DateText.parseInstant), let now = RuleSupport.now(c) else { return nil }
+        let elapsed = now.timeIntervalSince(sent)
+        guard elapsed > TimeInterval(c.neverLoggedInDays * 86400) else { return nil }
+        let days = Int(elapsed / 86400)
+        return Diagnosis.finding(
+            "NEVER_LOGGED_IN", .warning,
+            "Mã đăng nhập và mật khẩu đã gửi ngày \(RuleSupport.vnDate(DateText.deskDate(sent))) (\(days) ngày trước) "
+                + "nhưng tài khoản chưa đăng nhập lần nào. Hỏi người gọi có nhận được tin nhắn không; "
+                + "nếu không còn, đề nghị gửi lại: \(RuleSupport.verifyHint(r)).",
+            RuleSupport.resendAction(r))
+    }
+
+    /// What to correct for the words a reviewer typically writes in a rejection (matched folded, so "ảnh" and "anh"
+    /// alike); order follows the registration form.
+    private static func corrections(for reason: String, desk: String) -> [String] {
+        let words = " " + Folding.fold(reason) + " "
+        func has(_ keys: [String]) -> Bool { keys.contains { words.contains(" \($0) ") } }
+        var fixes: [String] = []
+        if has(["ho ten", "ten", "dau"]) { fixes.append("khai họ tên đầy đủ, có dấu, đúng như trên CCCD") }
+        if has(["ngay sinh", "nam sinh"]) { fixes.append("khai đúng ngày sinh") }
+        if has(["cccd", "cmnd", "can cuoc", "ho chieu", "giay to", "so dinh danh"]) {
+            fixes.append("khai đúng số CCCD 12 số")
+        }
+        if has(["dien thoai", "sdt", "so dt", "thue bao"]) {
+            fixes.append("khai số di động của chính mình, chưa dùng cho tài khoản khác")
+        }
+        if has(["anh", "hinh", "chan dung", "mat truoc", "mat sau", "khai sinh"]) {
+            fixes.append("chụp lại và tải lên ảnh rõ nét, đủ sáng")
+        }
+        if has(["co quan", "noi tiep nhan", "noi nhan"]) { fixes.append("chọn cơ quan \(AgencyNames.choice(desk))") }
+        if has(["xac minh", "doi chieu", "truc tiep"]) {
+            fixes.append("mang CCCD đến \(AgencyNames.label(desk)) để xác minh trực tiếp")
+        }
+        return fixes
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import Desk
+import DeskCore
+import DeskStore
+
+@Suite struct SearchTests {
+    func loaded() throws -> Fixture {
+        let f = try Fixture()
+        _ = try f.importCSV(.registrations, Fixture.registrationsCSV)
+        _ = try f.importCSV(.insured, """
+        bhxh_code,full_name,dob,id_number,phone,card_number
+        7901234567,Nguyễn Văn Đức,1990-05-17,079090001234,0901234567,DN4797901234567
+        7905555555,Huỳnh Thị Đào,1995-07-07,079195005555,0355555555,HS4797905555555
+        """)
+        return f
+    }
+
+    @Test(arguments: ["nguyen van duc", "NGUYEN VAN DUC", "Nguyễn Văn Đức", "Nguyễn Văn Đức".decomposedStringWithCanonicalMapping,
+                      "duc", "duc nguyen", "ng v d"])
+    func foldedNameQueriesFindBoth(query: String) throws {
+        let f = try loaded()
+        let r = try RegistrationService(session: f.session).search(query)
+        #expect(r.kind == "name")
+        let codes = Set(r.hits.compactMap { $0.registration?.bhxhCode })
+        #expect(codes.contains("7901234567") && codes.contains("7901234568"), "\(query)")
+    }
+
+    @Test func exactDiacriticsRankFirst() throws {
+        let f = try loaded()
+        let withMarks = try RegistrationService(session: f.session).search("Nguyễn Văn Đức")
+        #expect(withMarks.hits.first?.registration?.fullName == "Nguyễn Văn Đức")
+        // The declared-without-diacritics row must come first when the query is typed that way.
+        let plain = try RegistrationService(session: f.session).search("Nguyen Van Duc", limit: 1)
+        #expect(plain.total == 2)
+    }
+
+    @Test func dFoldsToD() throws {
+        let f = try loaded()
+        let r = try RegistrationService(session: f.session).search("dang duc hung")
+        #expect(r.hits.map(\.bhxhCode) == ["7901234570"])
+    }
+
+    @Test(arguments: [
+        ("7901234567", "bhxh_code"), ("DN4797901234567", "card"), ("dn 4 79 7901234567", "card"),
+        ("079090001234", "cccd"), ("+84 90 123 4567", "phone"), ("0901.234.567", "phone"), ("84901234567", "phone"),
+        ("090-123-4567", "phone"),
+    ])
+    func identifierQueries(query: String, kind: String) throws {
+        let f = try loaded()
+        let r = try RegistrationService(session: f.session).search(query)
+        #expect(r.kind == kind)
+        #expect(r.hits.first?.bhxhCode == "7901234567", "\(query)")
+    }
+
+    @Test func insuredWithoutRegistrationIsMarked() throws {
+        let f = try loaded()
+        let r = try RegistrationService(session: f.session).search("huynh dao")
+        #expect(r.hits.count == 1)
+        #expect(r.hits[0].registration == nil && r.hits[0].insured?.bhxhCode == "7905555555")
+        let byCard = try RegistrationService(session: f.session).search("HS4797905555555")
+        #expect(byCard.hits.first?.insured != nil)
+    }
+
+    @Test func filtersNarrow() throws {
+        let f = try loaded()
+        var filter = RegistrationFilter()
+        filter.status = "approved"
+        let r = try RegistrationService(session: f.session).search("nguyen", filter: filter)
+        #expect(r.hits.map(\.bhxhCode) == ["7901234568"])
+        #expect(r.total == 1)
+    }
+
+    @Test(arguments: ["\"", "nguyen\" OR \"x", "*", "%", "NEAR(a b)", "a AND", "-nguyen", "'; DROP TABLE registrations; --",
+                      "LONG", "{name_folded}: x", "^nguyen"])
+    func hostileQueriesAreData(query: String) throws {
+        let query = query == "LONG" ? String(repeating: "nguyễn ", count: 15000) : query
+        let f = try loaded()
+        do {
+            _ = try RegistrationService(session: f.session).search(query)
+        } catch let e as DeskError {
+            if case .usage = e {} else { Issue.record("unexpected \(e)") }
+        }
+        #expect(try f.store.registrations.countAll() == 4)
+    }
+
+    @Test func everySearchIsAudited() throws {
+        let f = try loaded()
+        _ = try RegistrationService(session: f.session).search("7901234567")
+        _ = try RegistrationService(session: f.session).detail("7901234567")
+        #expect(try f.store.db.scalarInt("SELECT count(*) FROM audit WHERE action IN ('search','show') AND operator = 'hoa'") == 2)
+    }
+
+    @Test func resolveCodeAcceptsCCCDAsLoginCode() throws {
+        let f = try loaded()
+        let svc = RegistrationService(session: f.session)
+        #expect(try svc.resolveCode("079090001234") == "7901234567")
+        #expect(try svc.resolveCode("DN4797901234567") == "7901234567")
+        #expect(throws: DeskError.self) { try svc.resolveCode("079099999999") }
+    }
+
+    @Test func demoDataIsDeterministicAndSynthetic() throws {
+        let a = try Fixture(), b = try Fixture()
+        _ = try DemoService(session: a.session).load(count: 200)
+        _ = try DemoService(session: b.session).load(count: 200)
+        let q = "SELECT group_concat(bhxh_code || full_name || status, ';') FROM (SELECT * FROM registrations ORDER BY bhxh_code)"
+        #expect(try a.store.db.queryOne(q)?.string(0) == b.store.db.queryOne(q)?.string(0))
+        #expect(try a.store.db.scalarInt("SELECT count(*) FROM registrations WHERE synthetic = 0") == 0)
+        let nguyen = try a.store.db.scalarInt("SELECT count(*) FROM registrations WHERE full_name LIKE 'Nguyễn %'")
+        #expect(nguyen > 40 && nguyen < 120)
+        #expect(try a.store.db.scalarInt("SELECT count(DISTINCT status) FROM registrations") == 5)
+    }
+}
