@@ -1,1 +1,34 @@
-print("bench")
+import Foundation
+import Desk
+import DeskCore
+import DeskStore
+
+// The benchmark driver behind `make bench` (bench/run.sh runs it and the stock sqlite3 shell side by side).
+//   vssdesk-bench gen N DIR          deterministic registrations.csv + insured.csv
+//   vssdesk-bench tickets DB T       T synthetic tickets with notes across lines 120–129 and a year of dates
+//   vssdesk-bench samples DB         one identifier of each kind, for whole-process lookups
+//   vssdesk-bench latency DB         in-process latency percentiles (JSON)
+
+let args = CommandLine.arguments
+func fail(_ s: String) -> Never {
+    FileHandle.standardError.write(Data((s + "\n").utf8))
+    exit(2)
+}
+guard args.count >= 2 else { fail("usage: vssdesk-bench gen|tickets|samples|latency …") }
+
+switch args[1] {
+case "gen":
+    guard args.count == 4, let n = Int(args[2]) else { fail("usage: vssdesk-bench gen N DIR") }
+    try BenchData.writeCSV(count: n, dir: args[3])
+case "tickets":
+    guard args.count == 4, let n = Int(args[3]) else { fail("usage: vssdesk-bench tickets DB T") }
+    try BenchData.addTickets(db: args[2], count: n)
+case "samples":
+    guard args.count == 3 else { fail("usage: vssdesk-bench samples DB") }
+    try BenchData.printSamples(db: args[2])
+case "latency":
+    guard args.count == 3 else { fail("usage: vssdesk-bench latency DB") }
+    try Latency.run(db: args[2])
+default:
+    fail("unknown bench command \(args[1])")
+}

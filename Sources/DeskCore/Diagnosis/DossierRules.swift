@@ -38,8 +38,7 @@ enum DossierRules {
         if raw.isEmpty {
             problem = "Chưa chọn cơ quan BHXH tiếp nhận hồ sơ."
         } else if let chosen {
-            problem = "Hồ sơ đang gửi đến [\(chosen.value)] \(AgencyNames.label(chosen.value)), không phải cơ quan của "
-                + "bàn hỗ trợ này."
+            problem = "Hồ sơ đang gửi đến \(AgencyNames.describe(chosen.value)), không phải cơ quan của bàn hỗ trợ này."
         } else {
             problem = "Mã cơ quan tiếp nhận “\(raw)” không hợp lệ."
         }

@@ -87,22 +87,32 @@ enum RuleSupport {
 enum AgencyNames {
     /// Centrally governed cities are "TP.", the rest "tỉnh".
     private static let cities: Set<String> = ["001", "031", "048", "079", "092"]
+    /// District agencies the desk knows by name (its own).
     private static let districts = ["07916": "BHXH Quận 6"]
 
-    static func label(_ code: String) -> String {
-        if let name = districts[code] { return name }
-        let province = String(code.prefix(3))
-        guard let name = ReferenceData.cccdProvinces[province] else { return "BHXH mã \(code)" }
-        let provinceLabel = "BHXH " + (cities.contains(province) ? "TP. " : "tỉnh ") + name
-        return code.count == 3 ? provinceLabel : "BHXH mã \(code) thuộc \(provinceLabel)"
+    /// `BHXH Quận 6`, `BHXH TP. Hồ Chí Minh`, `BHXH tỉnh Bắc Ninh`; nil for a district the desk cannot name.
+    static func name(_ code: String) -> String? {
+        if let n = districts[code] { return n }
+        guard code.count == 3, let province = ReferenceData.cccdProvinces[code] else { return nil }
+        return "BHXH " + (cities.contains(code) ? "TP. " : "tỉnh ") + province
     }
 
+    /// `[07916] BHXH Quận 6`, `[079] BHXH TP. Hồ Chí Minh`, `[07901] thuộc BHXH TP. Hồ Chí Minh`, or `[12345]`.
+    static func describe(_ code: String) -> String {
+        if let n = name(code) { return "[\(code)] \(n)" }
+        if code.count == 5, let province = name(String(code.prefix(3))) { return "[\(code)] thuộc \(province)" }
+        return "[\(code)]"
+    }
+
+    /// The agency in running text: its name, or `cơ quan BHXH [07901]`.
+    static func label(_ code: String) -> String { name(code) ?? "cơ quan BHXH [\(code)]" }
+
     /// `[079] BHXH TP. Hồ Chí Minh → [07916] BHXH Quận 6` for a district desk, `[079] BHXH TP. Hồ Chí Minh` for a
-    /// province desk.
+    /// province desk: the two choices the citizen makes in VssID.
     static func choice(_ desk: String) -> String {
-        let province = String(desk.prefix(3))
-        let first = "[\(province)] \(label(province))"
-        return desk.count == 3 ? first : "\(first) → [\(desk)] \(label(desk))"
+        let first = describe(String(desk.prefix(3)))
+        guard desk.count != 3 else { return first }
+        return "\(first) → " + (name(desk).map { "[\(desk)] \($0)" } ?? "[\(desk)]")
     }
 }
 

@@ -62,6 +62,7 @@ public enum Folding {
 
     /// Outside the tables: marks and format characters vanish, letters are unknown tokens, the rest separates.
     private static func classify(_ scalar: Unicode.Scalar) -> UInt8 {
+        if dLike.contains(scalar.value) { return UInt8(ascii: "d") }
         if isMark(scalar) || scalar.properties.generalCategory == .format { return skip }
         return scalar.properties.isAlphabetic ? unknownLetter : space
     }

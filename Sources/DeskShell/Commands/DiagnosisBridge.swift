@@ -3,10 +3,30 @@ import DeskCore
 
 /// Findings for `show` and `call`, rendered the same way everywhere.
 enum DiagnosisBridge {
-    static func findings(_ session: Session, code: String) throws -> [Finding] { [] }
+    static func findings(_ session: Session, code: String) throws -> [Finding] {
+        try DiagnosisService(session: session).diagnose(code, audit: false).1
+    }
 
     static func json(_ f: Finding) -> JSONValue {
         .object([("rule", .string(f.rule)), ("severity", .string(f.severity.rawValue)), ("message", .string(f.message)),
                  ("action", .string(f.action)), ("kb", .string(f.kb))])
+    }
+
+    static func table(_ findings: [Finding], title: String? = "Chẩn đoán") -> CommandOutput.Table {
+        CommandOutput.Table(title: title, columns: ["mức", "mã", "nội dung", "việc cần làm", "KB"],
+                            rows: findings.map { [$0.severity.rawValue, $0.rule, $0.message, $0.action, $0.kb] })
+    }
+
+    /// Findings as lines an operator reads top to bottom (wrapped by display width), for the call screen.
+    static func lines(_ findings: [Finding], width: Int) -> [String] {
+        if findings.isEmpty { return ["✓ Không phát hiện lỗi nào."] }
+        var out: [String] = []
+        for f in findings {
+            let mark = f.severity == .error ? "✗" : f.severity == .warning ? "!" : "·"
+            out.append("\(mark) \(f.rule) (\(f.severity.rawValue))")
+            for l in DisplayWidth.wrap(f.message, width: max(20, width - 4)) { out.append("    " + l) }
+            out.append("    → \(f.action)   [kb show \(f.kb)]")
+        }
+        return out
     }
 }

@@ -1,6 +1,13 @@
 import Desk
 
-/// Keeps the KB index in step with `kb/` at start-up (cheap when nothing changed).
+/// Keeps the KB index in step with `kb/` at start-up (one stat per file when nothing changed).
 enum KnowledgeBaseLoader {
-    static func refreshIfNeeded(_ shell: Shell) {}
+    static func refreshIfNeeded(_ shell: Shell) {
+        do {
+            let report = try KnowledgeBase(session: shell.session).refresh()
+            if report.rebuilt { for p in report.problems { shell.writeErr("kb: \(p)\n") } }
+        } catch {
+            shell.writeErr("kb: could not refresh the knowledge base: \(Shell.classify(error).1)\n")
+        }
+    }
 }

@@ -1,0 +1,82 @@
+import Foundation
+import DeskCore
+import DeskStore
+
+/// `diagnose CODE` and `diagnose --stuck`: gathers the snapshot the pure rules need and runs them.
+public struct DiagnosisService {
+    let session: Session
+    public init(session: Session) { self.session = session }
+
+    public func context() -> DiagnosisContext {
+        let config = session.store.config
+        let days = (try? config.get("review_working_days")).flatMap { $0.flatMap(Int.init) } ?? 3
+        let holidays = OfficeCalendar.parseHolidayList((try? config.get("holidays")) .flatMap { $0 } ?? "")
+        let year = Int(session.clock.today.prefix(4)) ?? 2025
+        let fixed = Set((year - 1...year + 1).flatMap { OfficeCalendar.vietnamFixedHolidays(year: $0) })
+        return DiagnosisContext(today: session.clock.today, now: session.clock.nowText, deskAgency: session.deskAgency,
+                                reviewWorkingDays: days, holidays: holidays.union(fixed))
+    }
+
+    public func snapshot(_ r: Registration) throws -> DiagnosisSnapshot {
+        let store = session.store
+        var s = DiagnosisSnapshot(registration: r, insured: try store.insured.get(r.bhxhCode), insuredLoaded: try store.insured.isLoaded())
+        if let parent = r.parentBhxhCode {
+            s.parent = try store.registrations.get(parent)
+            s.parentInsured = try store.insured.get(parent)
+        }
+        if let phone = r.phone, !phone.isEmpty {
+            s.sharedPhoneCodes = try store.registrations.selfCodesSharingPhone(phone, except: r.bhxhCode)
+        }
+        return s
+    }
+
+    /// Findings for one registration, most severe first; audited as a lookup.
+    public func diagnose(_ code: String, audit: Bool = true) throws -> (Registration, [Finding]) {
+        guard let r = try session.store.registrations.get(code) else {
+            throw DeskError.notFound("no registration with mã số BHXH \(code)")
+        }
+        let findings = Diagnosis.run(try snapshot(r), context())
+        if audit {
+            let summary = findings.map(\.rule).joined(separator: ",")
+            try session.audit("diagnose", target: code, detail: summary.isEmpty ? "no findings" : summary,
+                              timeline: "chẩn đoán \(code): \(summary.isEmpty ? "không có lỗi" : summary)")
+        }
+        return (r, findings)
+    }
+
+    public struct StuckReport {
+        public var total: Int
+        public var countsByRule: [(rule: String, count: Int)]
+        public var rows: [(registration: Registration, findings: [Finding])]
+    }
+
+    /// Registrations with at least one `error` finding. SQL narrows (see `StuckQuery` for which rules it can
+    /// express); the pure rules confirm each listed row, so what is shown is exactly what `diagnose` says.
+    public func stuck(rule: String?, agency: String?, limit: Int) throws -> StuckReport {
+        try session.require(.supervisor, for: "diagnose --stuck")
+        if let rule, !Diagnosis.ruleCodes.contains(rule) {
+            throw DeskError.usage("unknown rule \(rule); rules: \(Diagnosis.ruleCodes.joined(separator: ", "))")
+        }
+        let ctx = context()
+        let query = StuckQuery(deskAgency: ctx.deskAgency, today: ctx.today, insuredLoaded: try session.store.insured.isLoaded())
+        let counts = try query.countsByRule(session.store.db, agency: agency)
+        var rows: [(Registration, [Finding])] = []
+        var after: String?
+        let wanted = rule
+        scan: while rows.count < limit {
+            let batch = try query.candidates(session.store.db, rule: wanted, agency: agency, after: after, limit: 500)
+            if batch.isEmpty { break }
+            for r in batch {
+                after = r.bhxhCode
+                let errors = Diagnosis.run(try snapshot(r), ctx).filter { $0.severity == .error }
+                guard !errors.isEmpty, wanted == nil || errors.contains(where: { $0.rule == wanted }) else { continue }
+                rows.append((r, errors))
+                if rows.count >= limit { break scan }
+            }
+            if session.isCancelled() { throw DeskError.interrupted("diagnose --stuck interrupted") }
+        }
+        let total = try query.countStuck(session.store.db, rule: wanted, agency: agency)
+        try session.audit("diagnose_stuck", target: wanted, detail: "\(total) stuck; listed \(rows.count)")
+        return StuckReport(total: total, countsByRule: counts.filter { wanted == nil || $0.rule == wanted }, rows: rows)
+    }
+}

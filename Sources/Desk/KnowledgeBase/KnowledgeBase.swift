@@ -1,0 +1,106 @@
+import Foundation
+import DeskCore
+import DeskStore
+
+/// The knowledge base: Markdown files in `kb/`, indexed into the database and rebuilt when the files change.
+public struct KnowledgeBase {
+    let session: Session
+    public init(session: Session) { self.session = session }
+
+    public struct ReindexReport {
+        public var loaded: Int
+        public var problems: [String]
+        public var rebuilt: Bool
+    }
+
+    /// Where the articles are: `$VSSDESK_KB_DIR`, `./kb`, or beside the installed binary (`../share/vssdesk/kb`).
+    public static func directory() -> String? {
+        let fm = FileManager.default
+        var candidates: [String] = []
+        if let env = ProcessInfo.processInfo.environment["VSSDESK_KB_DIR"], !env.isEmpty { candidates.append(env) }
+        candidates.append(fm.currentDirectoryPath + "/kb")
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        candidates.append(exe.appendingPathComponent("../share/vssdesk/kb").standardized.path)
+        candidates.append(exe.appendingPathComponent("../../kb").standardized.path)  // .build/debug → project root
+        candidates.append(exe.appendingPathComponent("../../../kb").standardized.path)
+        return candidates.first { dir in
+            var isDir: ObjCBool = false
+            return fm.fileExists(atPath: dir, isDirectory: &isDir) && isDir.boolValue
+                && ((try? fm.contentsOfDirectory(atPath: dir))?.contains { $0.hasSuffix(".md") } ?? false)
+        }
+    }
+
+    /// A fingerprint of the directory (names, sizes, modification times), so an unchanged KB costs one stat per file.
+    static func fingerprint(_ dir: String) -> String {
+        let fm = FileManager.default
+        let names = ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+        return names.map { n -> String in
+            let a = try? fm.attributesOfItem(atPath: dir + "/" + n)
+            let size = (a?[.size] as? NSNumber)?.intValue ?? 0
+            let mtime = (a?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            return "\(n):\(size):\(Int(mtime * 1000))"
+        }.joined(separator: ";")
+    }
+
+    /// Rebuilds the index when the files changed (or always with `force`). A malformed article is reported with
+    /// file and line and left out; the others still load.
+    @discardableResult
+    public func refresh(force: Bool = false, directory: String? = KnowledgeBase.directory()) throws -> ReindexReport {
+        guard let dir = directory else {
+            return ReindexReport(loaded: try session.store.knowledgeBase.ids().count, problems: ["no kb/ directory found; using the indexed copy"], rebuilt: false)
+        }
+        let print = Self.fingerprint(dir)
+        if !force, try session.store.config.get("kb_fingerprint") == print {
+            return ReindexReport(loaded: try session.store.knowledgeBase.ids().count, problems: [], rebuilt: false)
+        }
+        var articles: [KBArticle] = []
+        var problems: [String] = []
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+        var seen: [String: String] = [:]
+        for name in names {
+            let path = dir + "/" + name
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                problems.append("kb/\(name):1: not readable UTF-8 text")
+                continue
+            }
+            do {
+                let a = try ArticleParser.parse(text, file: "kb/\(name)", knownRules: Set(Diagnosis.ruleCodes))
+                if let other = seen[a.id] {
+                    problems.append("kb/\(name):2: duplicate id \(a.id) (also in \(other)); left out")
+                    continue
+                }
+                seen[a.id] = "kb/\(name)"
+                articles.append(a)
+            } catch let p as ArticleParser.Problem {
+                problems.append(p.description + "; left out")
+            }
+        }
+        try session.store.transaction {
+            try session.store.knowledgeBase.replaceAll(articles, fold: Folding.fold)
+            try session.store.config.set("kb_fingerprint", print)
+        }
+        return ReindexReport(loaded: articles.count, problems: problems, rebuilt: true)
+    }
+
+    /// Words too common in callers' questions to say anything about the topic.
+    static let stopwords: Set<String> = ["toi", "cua", "la", "va", "co", "khong", "duoc", "thi", "ma", "sao", "gi", "nao",
+                                         "the", "nhu", "lam", "cho", "em", "anh", "chi", "oi", "a", "ak", "ah", "vay", "roi",
+                                         "bi", "can", "phai", "de", "o", "voi", "mot", "cac", "nhung", "nay", "do", "khi",
+                                         "minh", "ban", "hay", "se", "da", "dang", "ve", "tu", "den", "tai", "len", "ra",
+                                         "vao", "nua", "luon", "giup", "ho", "hoi", "muon", "biet", "xin", "nhe", "duoc"]
+
+    public func search(_ query: String, limit: Int = 5) throws -> [(id: String, title: String, score: Double)] {
+        var words = Folding.words(query).filter { !$0.contains("?") }
+        let meaningful = words.filter { !Self.stopwords.contains($0) }
+        if !meaningful.isEmpty { words = meaningful }
+        guard !words.isEmpty else { throw DeskError.usage("kb search needs some words, e.g. kb search quen mat khau") }
+        // Any word may match (a caller's question is not a conjunction); adjacent pairs as phrases lift articles
+        // that use the caller's expressions ("mat khau", "khai sinh") above ones that merely share words.
+        var terms = Array(Set(words.prefix(24))).sorted().map { "\"\($0)\"*" }
+        let pairs = zip(words, words.dropFirst()).map { "\"\($0) \($1)\"" }
+        terms += Array(Set(pairs)).sorted()
+        let results = try session.store.knowledgeBase.search(match: terms.joined(separator: " OR "), limit: limit)
+        try session.audit("kb_search", target: nil, detail: String(query.prefix(100)))
+        return results
+    }
+}

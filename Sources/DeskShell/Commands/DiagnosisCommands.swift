@@ -1,0 +1,48 @@
+import Desk
+import DeskCore
+import DeskStore
+
+enum DiagnosisCommands {
+    static var specs: [CommandSpec] {
+        [
+            CommandSpec("diagnose", group: .registrations, synopsis: "diagnose [CODE] | diagnose --stuck [--rule R] [--agency C] [--limit N]",
+                        summary: "Why a registration is stuck: every rule, most severe first, with the next action and KB article.",
+                        flags: [FlagSpec("--stuck", "list registrations with at least one error (supervisor)"),
+                                FlagSpec("--rule", value: "R", "only this rule (with --stuck)", completion: .ruleCode),
+                                FlagSpec("--agency", value: "C", "only this agency (with --stuck)", completion: .agency),
+                                FlagSpec("--limit", value: "N", "at most N registrations (default 50)")],
+                        example: "diagnose 7912345678", run: diagnose),
+        ]
+    }
+
+    static func diagnose(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        let service = DiagnosisService(session: shell.session)
+        if inv.has("--stuck") {
+            let report = try service.stuck(rule: inv.value("--rule"), agency: inv.value("--agency"), limit: try inv.int("--limit", default: 50))
+            let json = JSONValue.object([
+                ("total", .int(report.total)),
+                ("counts", .object(report.countsByRule.map { ($0.rule, .int($0.count)) })),
+                ("results", .array(report.rows.map { row in
+                    .object([("bhxh_code", .string(row.registration.bhxhCode)), ("full_name", .string(row.registration.fullName)),
+                             ("status", .string(row.registration.status.rawValue)), ("agency_code", .str(row.registration.agencyCode)),
+                             ("rules", .array(row.findings.map { .string($0.rule) })),
+                             ("findings", .array(row.findings.map(DiagnosisBridge.json)))])
+                })),
+            ])
+            let counts = CommandOutput.Table(title: "Theo quy tắc", columns: ["quy tắc", "số hồ sơ"],
+                                             rows: report.countsByRule.filter { $0.count > 0 }.map { [$0.rule, String($0.count)] }, numeric: [1])
+            let list = CommandOutput.Table(title: "Hồ sơ bị kẹt (\(report.rows.count) / \(report.total))",
+                                           columns: ["mã số BHXH", "họ tên", "trạng thái", "lỗi"],
+                                           rows: report.rows.map { [$0.registration.bhxhCode, $0.registration.fullName,
+                                                                    $0.registration.status.rawValue, $0.findings.map(\.rule).joined(separator: ", ")] })
+            return CommandOutput(json: json, tables: [counts, list])
+        }
+        let code = try RegistrationService(session: shell.session).resolveCode(inv.positional.first)
+        let (r, findings) = try service.diagnose(code)
+        let json = JSONValue.object([("bhxh_code", .string(r.bhxhCode)), ("status", .string(r.status.rawValue)),
+                                     ("findings", .array(findings.map(DiagnosisBridge.json)))])
+        var lines = ["\(r.bhxhCode) — \(r.fullName) — \(r.status.rawValue)"]
+        lines += DiagnosisBridge.lines(findings, width: shell.terminalWidth())
+        return CommandOutput(json: json, lines: lines)
+    }
+}

@@ -1,0 +1,89 @@
+import Desk
+import DeskCore
+import DeskStore
+
+enum KnowledgeCommands {
+    static var specs: [CommandSpec] {
+        [
+            CommandSpec("kb list", group: .knowledge, synopsis: "kb list", summary: "All articles.", example: "kb list", run: list),
+            CommandSpec("kb search", group: .knowledge, synopsis: "kb search QUERY",
+                        summary: "Articles for a caller's question (accent-insensitive, best first).",
+                        flags: [FlagSpec("--limit", value: "N", "at most N articles (default 5)")],
+                        example: "kb search khong nhan duoc mat khau", run: search),
+            CommandSpec("kb show", group: .knowledge, synopsis: "kb show ID", summary: "One article, ready to read aloud.",
+                        positional: .kbID, example: "kb show dang-nhap", run: show),
+            CommandSpec("kb reindex", group: .knowledge, synopsis: "kb reindex", summary: "Rebuild the index from kb/ now.",
+                        example: "kb reindex", run: reindex),
+        ]
+    }
+
+    static func list(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        let articles = try shell.session.store.knowledgeBase.list()
+        let json = JSONValue.object([("results", .array(articles.map {
+            .object([("id", .string($0.id)), ("title", .string($0.title)), ("tags", .array($0.tags.map { .string($0) }))])
+        }))])
+        return CommandOutput(json: json, tables: [CommandOutput.Table(columns: ["id", "tiêu đề"], rows: articles.map { [$0.id, $0.title] })])
+    }
+
+    static func search(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        let hits = try KnowledgeBase(session: shell.session).search(inv.rest, limit: try inv.int("--limit", default: 5))
+        let json = JSONValue.object([("results", .array(hits.map {
+            .object([("id", .string($0.id)), ("title", .string($0.title)), ("score", .double(($0.score * 1000).rounded() / 1000))])
+        }))])
+        return CommandOutput(json: json, tables: [CommandOutput.Table(columns: ["id", "tiêu đề", "điểm"],
+                                                                      rows: hits.map { [$0.id, $0.title, String(format: "%.2f", $0.score)] }, numeric: [2])],
+                             footer: hits.isEmpty ? ["Không tìm thấy bài nào; thử từ khác, ví dụ: kb search mat khau"] : [])
+    }
+
+    static func show(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        guard let id = inv.positional.first else { throw DeskError.usage("usage: kb show ID (Tab lists the ids)") }
+        guard let a = try shell.session.store.knowledgeBase.get(id) else {
+            let near = Suggest.nearest(id, in: try shell.session.store.knowledgeBase.ids()).map { " (did you mean \($0)?)" } ?? ""
+            throw DeskError.notFound("no KB article \(id)\(near)")
+        }
+        try shell.session.audit("kb_show", target: id)
+        let json = JSONValue.object([("id", .string(a.id)), ("title", .string(a.title)), ("tags", .array(a.tags.map { .string($0) })),
+                                     ("rules", .array(a.rules.map { .string($0) })), ("body", .string(a.body))])
+        return CommandOutput(json: json, lines: ArticleRenderer.render(a, width: min(shell.terminalWidth(), 100), color: shell.color))
+    }
+
+    static func reindex(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        let report = try KnowledgeBase(session: shell.session).refresh(force: true)
+        return CommandOutput(json: .object([("loaded", .int(report.loaded)), ("problems", .array(report.problems.map { .string($0) }))]),
+                             lines: ["Indexed \(report.loaded) articles."], notices: report.problems)
+    }
+}
+
+/// Markdown for a terminal: headings in bold, numbered steps with a hanging indent, wrapped by display width.
+enum ArticleRenderer {
+    static func render(_ a: KBArticle, width: Int, color: Bool) -> [String] {
+        let bold: (String) -> String = { color ? "\u{1B}[1m" + $0 + "\u{1B}[0m" : $0 }
+        var out: [String] = []
+        for raw in a.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("#") {
+                let text = line.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
+                if !out.isEmpty && out.last != "" { out.append("") }
+                out.append(bold(text.replacingOccurrences(of: "**", with: "")))
+                continue
+            }
+            if line.isEmpty { if out.last != "" { out.append("") }; continue }
+            let clean = line.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")
+            var marker = ""
+            var rest = clean
+            if let dot = clean.firstIndex(of: "."), clean[..<dot].allSatisfy(\.isNumber), !clean[..<dot].isEmpty {
+                marker = String(clean[...dot]) + " "
+                rest = clean[clean.index(after: dot)...].trimmingCharacters(in: .whitespaces)
+            } else if clean.hasPrefix("- ") || clean.hasPrefix("* ") || clean.hasPrefix("+ ") {
+                marker = "• "
+                rest = String(clean.dropFirst(2))
+            }
+            let indent = String(repeating: " ", count: DisplayWidth.of(marker) + 2)
+            let wrapped = DisplayWidth.wrap(rest, width: max(20, width - indent.count))
+            for (i, w) in wrapped.enumerated() { out.append(i == 0 ? "  " + marker + w : indent + w) }
+        }
+        out.append("")
+        out.append("[\(a.id)] · \(a.tags.joined(separator: ", "))")
+        return out
+    }
+}
