@@ -70,3 +70,10 @@ public final class OutboxStore {
         try db.scalarInt("SELECT count(*) FROM sms_outbox WHERE bhxh_code = ? AND created_at >= ?", [.text(code), .text(since)])
     }
 }
+
+extension OutboxStore {
+    /// Replaces a message body (a failed message's password is not kept either).
+    public func wipeBody(_ id: Int, body: String) throws {
+        try db.run("UPDATE sms_outbox SET body = ? WHERE id = ?", [.text(body), .int(Int64(id))])
+    }
+}

@@ -7,6 +7,11 @@ public struct SearchHit: Sendable {
     public var insured: InsuredPerson?
     public var bhxhCode: String { registration?.bhxhCode ?? insured!.bhxhCode }
     public var fullName: String { registration?.fullName ?? insured!.fullName }
+
+    public init(registration: Registration? = nil, insured: InsuredPerson? = nil) {
+        self.registration = registration
+        self.insured = insured
+    }
 }
 
 public struct SearchResult: Sendable {

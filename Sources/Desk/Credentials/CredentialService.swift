@@ -1,0 +1,101 @@
+import Crypto
+import Foundation
+import DeskCore
+import DeskStore
+
+/// `resend`: verify the caller, make a new temporary password, queue the credentials SMS (SPEC §6).
+public struct CredentialService {
+    let session: Session
+    public init(session: Session) { self.session = session }
+
+    public static let validHours = 72
+    public static let maxFailedVerifications = 5
+
+    public struct Result {
+        public var bhxhCode: String
+        public var smsID: Int
+        public var to: String
+        public var status: String
+    }
+
+    var dailyLimit: Int { ((try? session.store.config.get("resend_daily_limit")) ?? nil).flatMap(Int.init) ?? 3 }
+
+    /// The SMS, without diacritics so it fits one message, in the style of BHXH's own texts.
+    static func smsBody(code: String, password: String) -> String {
+        "BHXH VN: Tai khoan VssID \(code). Mat khau tam thoi: \(password) (hieu luc \(validHours) gio). Khong cung cap mat khau cho bat ky ai."
+    }
+
+    /// The body with the password blanked, for display and for what is kept after delivery.
+    public static func wipe(_ body: String) -> String {
+        guard let r = body.range(of: "Mat khau tam thoi: ") else { return body }
+        let rest = body[r.upperBound...]
+        let end = rest.firstIndex(of: " ") ?? rest.endIndex
+        return String(body[..<r.upperBound]) + "********" + String(rest[end...])
+    }
+
+    public func resend(code: String, verify raw: String?, key: SymmetricKey? = nil) throws -> Result {
+        guard let raw else {
+            throw DeskError.usage("resend needs the caller verified first: --verify dob=YYYY-MM-DD,id=NUMBER (the parent's for a child)")
+        }
+        let verification = try Verification.parse(raw)
+        let store = session.store
+        guard let r = try store.registrations.get(code) else { throw DeskError.notFound("no registration with mã số BHXH \(code)") }
+        let now = session.clock.now
+        let hourAgo = DateText.format(now.addingTimeInterval(-3600))
+        if try store.audit.count(action: "verify_failed", target: code, since: hourAgo) >= Self.maxFailedVerifications {
+            try session.audit("resend_refused", target: code, detail: "locked: too many failed verifications", timeline: "gửi lại bị khoá (xác minh sai nhiều lần)")
+            throw DeskError.invalid("resend for \(code) is locked for an hour after \(Self.maxFailedVerifications) failed verifications")
+        }
+
+        // Whose identity the caller must prove: the applicant's, or for a child the parent's.
+        let subjectCode = r.kind == .child ? (r.parentBhxhCode ?? "") : code
+        let subject = r.kind == .child ? try store.registrations.get(subjectCode) : r
+        let subjectInsured = try store.insured.get(subjectCode)
+        let verified = verification.matches(dob: subject?.dob, id: subject?.idNumber)
+            || verification.matches(dob: subjectInsured?.dob, id: subjectInsured?.idNumber)
+        guard verified else {
+            try session.audit("verify_failed", target: code, detail: "caller verification did not match",
+                              timeline: "xác minh người gọi không khớp")
+            throw DeskError.invalid("verification failed: the details given do not match our records (nothing was sent)")
+        }
+
+        guard [.approved, .credentialsSent, .active].contains(r.status) else {
+            let findings = (try? DiagnosisService(session: session).diagnose(code, audit: false).1) ?? []
+            let why = findings.filter { $0.severity == .error }.map { "\($0.rule): \($0.message)" }.joined(separator: "\n  ")
+            throw DeskError.invalid("no credentials exist yet for \(code): the registration is \(r.status.rawValue)"
+                                    + (why.isEmpty ? "" : ".\n  " + why))
+        }
+        let phone = (r.kind == .child ? subject?.phone ?? r.phone : r.phone) ?? ""
+        guard Phone(phone).isMobile else {
+            throw DeskError.invalid("the registered number \(Masking.phone(phone)) cannot receive SMS (PHONE_INVALID): see `kb show doi-sdt-email`")
+        }
+
+        let key = try key ?? InstallKey.load(forDatabase: store.db.path)
+        let password = TemporaryPassword.generate()
+        let salt = TemporaryPassword.salt()
+        let hash = TemporaryPassword.hash(password, salt: salt, key: key)
+        let nowText = DateText.format(now)
+        let dayAgo = DateText.format(now.addingTimeInterval(-86400))
+        let limit = dailyLimit
+        let smsID: Int = try store.transaction {
+            // Counted inside the write transaction (BEGIN IMMEDIATE), so two operators racing cannot both pass.
+            guard try store.outbox.countSince(code: code, since: dayAgo) < limit else {
+                throw DeskError.invalid("\(code) already had \(limit) resends in the last 24 hours; try again later")
+            }
+            try store.db.run("""
+                INSERT INTO credentials(bhxh_code, salt, hash, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                ON CONFLICT(bhxh_code) DO UPDATE SET salt = ?2, hash = ?3, created_at = ?4, expires_at = ?5
+                """, [.text(code), .text(salt), .text(hash), .text(nowText),
+                      .text(DateText.format(now.addingTimeInterval(Double(Self.validHours) * 3600)))])
+            let id = try store.outbox.enqueue(to: phone, body: Self.smsBody(code: code, password: password), at: nowText,
+                                              bhxhCode: code, ticketID: session.openTicketID)
+            try store.registrations.markCredentialsQueued(code, at: nowText)
+            try store.registrations.addEvent(code: code, at: nowText, operator: session.actor.login, kind: "resend",
+                                             detail: "credentials SMS #\(id) queued to \(Masking.phone(phone))")
+            try session.audit("resend", target: code, detail: "sms #\(id) to \(Masking.phone(phone))",
+                              timeline: "gửi lại mật khẩu cho \(code): SMS #\(id) tới \(Masking.phone(phone))")
+            return id
+        }
+        return Result(bhxhCode: code, smsID: smsID, to: Masking.phone(phone), status: "queued")
+    }
+}

@@ -1,0 +1,62 @@
+import Crypto
+import Foundation
+
+/// Temporary passwords: drawn from the system CSPRNG, stored only as a salted keyed hash.
+///
+/// HMAC-SHA256 rather than a slow password hash (bcrypt, Argon2): those exist to slow down guessing of passwords
+/// people choose. These are 12 characters drawn uniformly from 56 unambiguous symbols (≈ 69.7 bits) and live 72
+/// hours, so guessing is hopeless without the per-install key anyway, and a bulk resend after an SMS outage must
+/// queue 100,000 of them quickly.
+public enum TemporaryPassword {
+    /// No 0/O, 1/l/I: a caller reads it off a phone screen.
+    public static let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789")
+    public static let length = 12
+
+    public static var entropyBits: Double { Double(length) * log2(Double(alphabet.count)) }
+
+    public static func generate() -> String {
+        var rng = SystemRandomNumberGenerator()
+        return String((0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] })
+    }
+
+    public static func salt() -> String {
+        var rng = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &rng)) }.joined()
+    }
+
+    public static func hash(_ password: String, salt: String, key: SymmetricKey) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data((salt + ":" + password).utf8), using: key)
+        return mac.map { String(format: "%02x", $0) }.joined()
+    }
+
+    public static func verify(_ password: String, salt: String, hash expected: String, key: SymmetricKey) -> Bool {
+        let actual = Data(hash(password, salt: salt, key: key).utf8)
+        let wanted = Data(expected.utf8)
+        guard actual.count == wanted.count else { return false }
+        return zip(actual, wanted).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+/// The per-install HMAC key, kept outside the database file (beside it, `<db>.key`, mode 0600), so a copy of the
+/// database alone cannot check a guessed password.
+public enum InstallKey {
+    public static func load(forDatabase path: String) throws -> SymmetricKey {
+        let keyPath = ProcessInfo.processInfo.environment["VSSDESK_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? path + ".key"
+        if let data = FileManager.default.contents(atPath: keyPath), let hex = String(data: data, encoding: .utf8) {
+            let bytes = stride(from: 0, to: hex.count - 1, by: 2).compactMap { i -> UInt8? in
+                let s = hex.index(hex.startIndex, offsetBy: i)
+                return UInt8(hex[s...hex.index(after: s)], radix: 16)
+            }
+            guard bytes.count == 32 else { throw DeskError.unavailable("the key file \(keyPath) is damaged") }
+            return SymmetricKey(data: bytes)
+        }
+        var rng = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        let hex = bytes.map { String(format: "%02x", $0) }.joined()
+        let fd = open(keyPath, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else { throw DeskError.unavailable("cannot create the key file \(keyPath)") }
+        _ = hex.withCString { write(fd, $0, strlen($0)) }
+        close(fd)
+        return SymmetricKey(data: bytes)
+    }
+}

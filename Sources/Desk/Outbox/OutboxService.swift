@@ -1,0 +1,65 @@
+import Foundation
+import DeskCore
+import DeskStore
+
+/// `outbox send` and `outbox list` (SPEC §6): delivery with retries and exponential backoff; a delivered
+/// message's password is wiped in the same transaction that marks it sent.
+public struct OutboxService {
+    let session: Session
+    public init(session: Session) { self.session = session }
+
+    public static let maxAttempts = 5
+    public static let baseBackoffSeconds = 30.0
+
+    public struct Report {
+        public var attempted = 0
+        public var sent = 0
+        public var failed = 0
+        public var retrying = 0
+    }
+
+    public func gatewayTemplate(override: String?) -> String {
+        override ?? ((try? session.store.config.get("sms_gateway")) ?? nil) ?? Gateway.gammu
+    }
+
+    public func send(gateway override: String?, limit: Int = 1000, timeout: TimeInterval = 15) throws -> Report {
+        let gateway = Gateway(template: gatewayTemplate(override: override), timeout: timeout)
+        _ = try gateway.argv(to: "", body: "")
+        var report = Report()
+        let due = try session.store.outbox.due(at: session.clock.nowText, limit: limit)
+        for m in due {
+            if session.isCancelled() { break }
+            report.attempted += 1
+            let outcome = gateway.send(to: m.toPhone, body: m.body)
+            let now = session.clock.now
+            try session.store.transaction {
+                switch outcome {
+                case .delivered:
+                    try session.store.outbox.markSent(m.id, at: DateText.format(now), wipedBody: CredentialService.wipe(m.body))
+                    if let code = m.bhxhCode { try session.store.registrations.setSMSStatus(code, "sent") }
+                    try session.audit("sms_sent", target: m.bhxhCode, detail: "sms #\(m.id) to \(Masking.phone(m.toPhone))")
+                    report.sent += 1
+                case .failed(let error):
+                    let attempts = m.attempts + 1
+                    let giveUp = attempts >= Self.maxAttempts
+                    let next = giveUp ? nil : DateText.format(now.addingTimeInterval(Self.baseBackoffSeconds * pow(2, Double(attempts - 1))))
+                    try session.store.outbox.markAttemptFailed(m.id, error: error, nextAttemptAt: next, giveUp: giveUp)
+                    if giveUp, let code = m.bhxhCode {
+                        try session.store.registrations.setSMSStatus(code, "failed")
+                        try session.store.outbox.wipeBody(m.id, body: CredentialService.wipe(m.body))
+                    }
+                    try session.audit(giveUp ? "sms_failed" : "sms_retry", target: m.bhxhCode, detail: "sms #\(m.id) attempt \(attempts): \(error)")
+                    if giveUp { report.failed += 1 } else { report.retrying += 1 }
+                }
+            }
+        }
+        return report
+    }
+
+    public func list(status: String?, limit: Int) throws -> [OutboxMessage] {
+        try session.require(.operatorRole, for: "outbox list")
+        let rows = try session.store.outbox.list(status: status, limit: limit)
+        try session.audit("outbox_list", target: nil, detail: "\(rows.count) message(s)")
+        return rows
+    }
+}

@@ -1,0 +1,233 @@
+import Foundation
+import Desk
+import DeskCore
+import DeskStore
+
+enum CallCommands {
+    static var specs: [CommandSpec] {
+        [
+            CommandSpec("call", group: .calls, synopsis: "call PHONE [--line N] [--name NAME]",
+                        summary: "Open a ticket for a caller; shows their registrations, diagnosis and earlier calls.",
+                        flags: [FlagSpec("--line", value: "N", "the line the call came in on (default: yours)", completion: .line),
+                                FlagSpec("--name", value: "NAME", "the caller's name as they give it")],
+                        example: "call 0901 234 567", run: call),
+            CommandSpec("use", group: .calls, synopsis: "use CODE",
+                        summary: "Link the open call to one registration (when the phone matched several or none).",
+                        example: "use 7912345678", run: use),
+            CommandSpec("note", group: .calls, synopsis: "note TEXT", summary: "Add a note to the open call's ticket.",
+                        example: "note khách đổi số điện thoại mới", run: note),
+            CommandSpec("done", group: .calls, synopsis: "done RESOLUTION [--category C]", summary: "Resolve the open call.",
+                        flags: [FlagSpec("--category", value: "C", "what the call was about", completion: .category)],
+                        example: "done \"đã gửi lại mật khẩu\" --category password", run: done),
+            CommandSpec("hold", group: .calls, synopsis: "hold [NOTE]", summary: "Leave the open call pending on the caller (SLA paused).",
+                        example: "hold khách sẽ gọi lại sau khi chụp lại ảnh", run: hold),
+            CommandSpec("ticket new", group: .tickets,
+                        synopsis: "ticket new --caller PHONE --line N [--code C] [--category C] [--priority P] SUMMARY",
+                        summary: "Open a ticket without a live call.",
+                        flags: [FlagSpec("--caller", value: "PHONE", "the caller's phone"),
+                                FlagSpec("--line", value: "N", "line 120–129", completion: .line),
+                                FlagSpec("--code", value: "C", "mã số BHXH"),
+                                FlagSpec("--category", value: "C", "topic", completion: .category),
+                                FlagSpec("--priority", value: "P", "low|normal|high|urgent", completion: .priority)],
+                        example: "ticket new --caller 0901234567 --line 121 --category password Quên mật khẩu", run: ticketNew),
+            CommandSpec("ticket show", group: .tickets, synopsis: "ticket show ID", summary: "A ticket and its whole timeline.",
+                        positional: .openTicket, example: "ticket show 1042", run: ticketShow),
+            CommandSpec("ticket list", group: .tickets,
+                        synopsis: "ticket list [--status S] [--operator U] [--line N] [--category C] [--from D] [--to D] [--mine] [--overdue] [--limit N]",
+                        summary: "Tickets, newest first, filtered.",
+                        flags: [FlagSpec("--status", value: "S", "open|pending|resolved|closed (comma-separated)", completion: .ticketStatus),
+                                FlagSpec("--operator", value: "U", "opened by"), FlagSpec("--line", value: "N", "line", completion: .line),
+                                FlagSpec("--category", value: "C", "topic", completion: .category),
+                                FlagSpec("--from", value: "D", "opened on or after"), FlagSpec("--to", value: "D", "opened on or before"),
+                                FlagSpec("--mine", "only mine"), FlagSpec("--overdue", "only open tickets past an SLA target"),
+                                FlagSpec("--limit", value: "N", "at most N (default 50)")],
+                        example: "ticket list --overdue", run: ticketList),
+            CommandSpec("ticket note", group: .tickets, synopsis: "ticket note ID TEXT", summary: "Add a note to a ticket.",
+                        positional: .openTicket, example: "ticket note 1042 đã gọi lại cho khách", run: ticketNote),
+            CommandSpec("ticket assign", group: .tickets, synopsis: "ticket assign ID LOGIN", summary: "Give a ticket to an operator.",
+                        positional: .openTicket, example: "ticket assign 1042 lan", run: ticketAssign),
+            CommandSpec("ticket resolve", group: .tickets, synopsis: "ticket resolve ID RESOLUTION", summary: "Resolve a ticket.",
+                        flags: [FlagSpec("--category", value: "C", "topic", completion: .category)],
+                        positional: .openTicket, example: "ticket resolve 1042 đã hướng dẫn chụp lại ảnh", run: ticketResolve),
+            CommandSpec("ticket close", group: .tickets, synopsis: "ticket close ID", summary: "Close a resolved ticket.",
+                        positional: .openTicket, example: "ticket close 1042", run: ticketClose),
+            CommandSpec("ticket reopen", group: .tickets, synopsis: "ticket reopen ID", summary: "Reopen a resolved, closed or pending ticket.",
+                        positional: .openTicket, example: "ticket reopen 1042", run: ticketReopen),
+        ]
+    }
+
+    static func call(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        guard !inv.positional.isEmpty else { throw DeskError.usage("usage: call PHONE [--line N]") }
+        let line = try inv.value("--line").map { s -> Int in
+            guard let n = Int(s) else { throw DeskError.usage("--line must be a number 120–129") }
+            return n
+        }
+        let info = try TicketService(session: shell.session).openCall(phone: inv.rest, line: line, callerName: inv.value("--name"))
+        let t = info.ticket
+        let json = JSONValue.object([
+            ("id", .int(t.id)), ("line", .int(t.line)), ("caller_phone", .str(t.callerPhone)),
+            ("registrations", .array(info.registrations.map { RegistrationViews.listJSON(SearchHit(registration: $0)) })),
+            ("repeat_of", .array(info.repeats.map { .int($0.id) })),
+            ("findings", .array(info.findings.map(DiagnosisBridge.json))),
+        ])
+        var lines = ["Phiếu #\(t.id) — \(Masking.phone(t.callerPhone)), line \(t.line)" + (info.phoneKind == .landline ? " (máy bàn)" : "")]
+        for r in info.repeats {
+            lines.append("⚠ Đã gọi trước đây: #\(r.id) (\(r.status), \(DateText.deskDisplay(r.openedAt))) — \(r.summary)")
+        }
+        if !info.repeats.isEmpty { lines.append("  (nối tiếp phiếu cũ: ticket show \(info.repeats[0].id); hoặc ticket reopen \(info.repeats[0].id))") }
+        var tables: [CommandOutput.Table] = []
+        if info.registrations.isEmpty {
+            lines.append("Không có hồ sơ nào đăng ký số này. Hỏi mã số BHXH hoặc CCCD rồi `search …`, `use CODE`.")
+        } else {
+            tables.append(CommandOutput.Table(columns: RegistrationViews.listColumns,
+                                              rows: info.registrations.map { RegistrationViews.listRow(SearchHit(registration: $0)) }))
+        }
+        var footer: [String] = []
+        if info.registrations.count == 1 {
+            footer += DiagnosisBridge.lines(info.findings, width: shell.terminalWidth())
+            footer.append("`show`, `diagnose`, `resend --verify dob=…,id=…` now mean \(info.registrations[0].bhxhCode); `done \"…\"` ends the call.")
+        } else if info.registrations.count > 1 {
+            footer.append("\(info.registrations.count) hồ sơ dùng số này: `use CODE` để chọn.")
+        }
+        return CommandOutput(json: json, tables: tables, lines: lines, footer: footer)
+    }
+
+    static func use(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        guard shell.session.openTicketID != nil else { throw DeskError.usage("no open call (start one with `call PHONE`)") }
+        let code = try RegistrationService(session: shell.session).resolveCode(inv.positional.first)
+        guard try shell.session.store.registrations.exists(code) else { throw DeskError.notFound("no registration \(code)") }
+        try TicketService(session: shell.session).focus(code: code)
+        return .message("Cuộc gọi #\(shell.session.openTicketID!) gắn với hồ sơ \(code).",
+                        json: .object([("id", .num(shell.session.openTicketID)), ("bhxh_code", .string(code))]))
+    }
+
+    static func ticketJSON(_ t: TicketSummary, _ s: SLAPolicy.State? = nil) -> [(String, JSONValue)] {
+        var fields: [(String, JSONValue)] = [
+            ("id", .int(t.id)), ("status", .string(t.status)), ("line", .int(t.line)), ("operator", .string(t.operatorLogin)),
+            ("bhxh_code", .str(t.bhxhCode)), ("opened_at", .string(t.openedAt)), ("caller_phone", .string(Masking.phone(t.callerPhone))),
+            ("caller_name", .str(t.callerName)), ("category", .string(t.category)), ("summary", .string(t.summary)),
+            ("priority", .string(t.priority)), ("first_response_at", .str(t.firstResponseAt)), ("resolved_at", .str(t.resolvedAt)),
+            ("resolution", .str(t.resolution)), ("assigned_to", .str(t.assignedTo)),
+        ]
+        if let s {
+            fields += [("sla_elapsed_min", .int(s.elapsed)), ("sla_minutes_left", .num(s.minutesLeft)),
+                       ("overdue", .bool(s.firstResponseBreached || s.resolutionBreached))]
+        }
+        return fields
+    }
+
+    static func ticketRow(_ t: TicketSummary, _ s: SLAPolicy.State) -> [String] {
+        let sla = s.firstResponseBreached || s.resolutionBreached ? "QUÁ HẠN" : s.minutesLeft.map { "còn \($0)′" } ?? ""
+        return ["#\(t.id)", DateText.deskDisplay(t.openedAt), t.operatorLogin, String(t.line), t.status, t.priority, t.category,
+                t.bhxhCode ?? "", t.summary, sla]
+    }
+
+    static let listColumns = ["#", "mở lúc", "ai", "line", "trạng thái", "ưu tiên", "loại", "mã số BHXH", "tóm tắt", "SLA"]
+
+    static func single(_ t: TicketSummary, message: String) -> CommandOutput {
+        CommandOutput(json: .object(ticketJSON(t)), lines: [message])
+    }
+
+    static func note(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        let t = try TicketService(session: shell.session).note(nil, text: inv.rest)
+        return single(t, message: "Đã ghi chú vào phiếu #\(t.id).")
+    }
+
+    static func done(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        let t = try TicketService(session: shell.session).done(resolution: inv.rest, category: inv.value("--category"))
+        return single(t, message: "Phiếu #\(t.id) đã giải quyết.")
+    }
+
+    static func hold(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        let t = try TicketService(session: shell.session).hold(note: inv.positional.isEmpty ? nil : inv.rest)
+        return single(t, message: "Phiếu #\(t.id) chờ khách (tạm dừng SLA).")
+    }
+
+    static func ticketID(_ inv: Invocation) throws -> Int {
+        guard let s = inv.positional.first, let id = Int(s.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) else {
+            throw DeskError.usage("\(inv.command) needs a ticket number, e.g. \(inv.command) 1042")
+        }
+        return id
+    }
+
+    static func ticketNew(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        guard let caller = inv.value("--caller") else { throw DeskError.usage("ticket new needs --caller PHONE") }
+        let line = try inv.value("--line").map { s -> Int in
+            guard let n = Int(s) else { throw DeskError.usage("--line must be a number 120–129") }
+            return n
+        }
+        let t = try TicketService(session: shell.session).create(caller: caller, line: line, code: inv.value("--code"),
+                                                                  category: inv.value("--category"), priority: inv.value("--priority"),
+                                                                  summary: inv.rest)
+        return single(t, message: "Phiếu #\(t.id) đã mở.")
+    }
+
+    static func ticketShow(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        let (t, notes, sla) = try TicketService(session: shell.session).timeline(try ticketID(inv))
+        var json = ticketJSON(t, sla)
+        json.append(("timeline", .array(notes.map { .object([("at", .string($0.at)), ("operator", .string($0.operatorLogin)),
+                                                             ("kind", .string($0.kind)), ("detail", .string($0.detail))]) })))
+        let lines = ["Phiếu #\(t.id) — \(t.status), \(t.priority), \(t.category), line \(t.line), \(t.operatorLogin)",
+                     "  người gọi: \(Masking.phone(t.callerPhone))\(t.callerName.map { " (\($0))" } ?? "")   mã số BHXH: \(t.bhxhCode ?? "-")",
+                     "  tóm tắt: \(t.summary)" + (t.resolution.map { "\n  kết quả: \($0)" } ?? ""),
+                     "  SLA: \(sla.elapsed)′ giờ hành chính" + (sla.firstResponseBreached || sla.resolutionBreached ? ", QUÁ HẠN" : sla.minutesLeft.map { ", còn \($0)′" } ?? "")]
+        let table = CommandOutput.Table(title: "Diễn biến", columns: ["lúc", "ai", "loại", "chi tiết"],
+                                        rows: notes.map { [DateText.deskDisplay($0.at), $0.operatorLogin, $0.kind, $0.detail] })
+        return CommandOutput(json: .object(json), tables: [table], lines: lines)
+    }
+
+    static func ticketList(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        var f = TicketFilter()
+        if let s = inv.value("--status") {
+            let statuses = s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            for st in statuses where !CommandTable.ticketStatuses.contains(st) {
+                throw DeskError.usage("--status must be open, pending, resolved or closed")
+            }
+            f.statuses = statuses
+        }
+        f.operatorLogin = inv.has("--mine") ? shell.session.actor.login : inv.value("--operator")
+        if let l = inv.value("--line") {
+            guard let n = Int(l), (120...129).contains(n) else { throw DeskError.usage("--line must be 120–129") }
+            f.line = n
+        }
+        if let c = inv.value("--category") {
+            guard TicketService.categories.contains(c) else { throw DeskError.usage("--category must be one of \(TicketService.categories.joined(separator: ", "))") }
+            f.category = c
+        }
+        f.from = try inv.value("--from").map(DateArg.start)
+        f.to = try inv.value("--to").map(DateArg.endInclusive)
+        let rows = try TicketService(session: shell.session).list(f, overdue: inv.has("--overdue"), limit: try inv.int("--limit", default: 50))
+        return CommandOutput(json: .object([("results", .array(rows.map { .object(ticketJSON($0.0, $0.1)) }))]),
+                             tables: [CommandOutput.Table(columns: listColumns, rows: rows.map { ticketRow($0.0, $0.1) })])
+    }
+
+    static func ticketNote(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        let id = try ticketID(inv)
+        let t = try TicketService(session: shell.session).note(id, text: inv.positional.dropFirst().joined(separator: " "))
+        return single(t, message: "Đã ghi chú vào phiếu #\(t.id).")
+    }
+
+    static func ticketAssign(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        guard inv.positional.count == 2 else { throw DeskError.usage("usage: ticket assign ID LOGIN") }
+        let t = try TicketService(session: shell.session).assign(try ticketID(inv), to: inv.positional[1])
+        return single(t, message: "Phiếu #\(t.id) giao cho \(inv.positional[1]).")
+    }
+
+    static func ticketResolve(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        let resolution = inv.positional.dropFirst().joined(separator: " ")
+        guard !resolution.isEmpty else { throw DeskError.usage("usage: ticket resolve ID RESOLUTION") }
+        let t = try TicketService(session: shell.session).transition(try ticketID(inv), to: "resolved", resolution: resolution,
+                                                                      category: inv.value("--category"))
+        return single(t, message: "Phiếu #\(t.id) đã giải quyết.")
+    }
+
+    static func ticketClose(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        let t = try TicketService(session: shell.session).transition(try ticketID(inv), to: "closed")
+        return single(t, message: "Phiếu #\(t.id) đã đóng.")
+    }
+
+    static func ticketReopen(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        let t = try TicketService(session: shell.session).transition(try ticketID(inv), to: "open")
+        return single(t, message: "Phiếu #\(t.id) mở lại.")
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Desk
+import DeskCore
+import DeskStore
+
+enum CredentialCommands {
+    static var specs: [CommandSpec] {
+        [
+            CommandSpec("resend", group: .calls, synopsis: "resend [CODE] --verify dob=YYYY-MM-DD,id=NUMBER",
+                        summary: "Verify the caller, then queue a new temporary password by SMS to the registered mobile.",
+                        flags: [FlagSpec("--verify", value: "dob=…,id=…", "the caller's date of birth and ID number (the parent's for a child)")],
+                        example: "resend 7912345678 --verify dob=1990-05-17,id=079090001234", run: resend),
+            CommandSpec("outbox send", group: .supervisors, synopsis: "outbox send [--gateway TEMPLATE] [--timeout S]",
+                        summary: "Deliver queued SMS through the gateway, with retries and backoff.",
+                        flags: [FlagSpec("--gateway", value: "TEMPLATE", "program and arguments with {to} and {body}"),
+                                FlagSpec("--timeout", value: "S", "seconds to wait for one message (default 15)")],
+                        example: "outbox send", run: send),
+            CommandSpec("outbox list", group: .supervisors, synopsis: "outbox list [--status S] [--limit N]",
+                        summary: "The SMS queue, masked.",
+                        flags: [FlagSpec("--status", value: "S", "queued|sent|failed", completion: .choices(["queued", "sent", "failed"])),
+                                FlagSpec("--limit", value: "N", "at most N (default 50)")],
+                        example: "outbox list --status failed", run: list),
+        ]
+    }
+
+    static func resend(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        let code = try RegistrationService(session: shell.session).resolveCode(inv.positional.first)
+        let r = try CredentialService(session: shell.session).resend(code: code, verify: inv.value("--verify"))
+        let json = JSONValue.object([("bhxh_code", .string(r.bhxhCode)), ("sms_id", .int(r.smsID)), ("to", .string(r.to)),
+                                     ("status", .string(r.status))])
+        return CommandOutput(json: json, lines: ["Đã xếp SMS #\(r.smsID) gửi mã đăng nhập và mật khẩu tạm thời (72 giờ) tới \(r.to).",
+                                                 "Dặn người gọi: đăng nhập VssID bằng mã \(r.bhxhCode), rồi đổi mật khẩu ngay."])
+    }
+
+    static func send(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        try shell.session.require(.operatorRole, for: "outbox send")
+        let timeout = TimeInterval(try inv.int("--timeout", default: 15))
+        let r = try OutboxService(session: shell.session).send(gateway: inv.value("--gateway"), timeout: timeout)
+        return .message("SMS: \(r.attempted) tried, \(r.sent) sent, \(r.retrying) to retry, \(r.failed) failed.",
+                        json: .object([("attempted", .int(r.attempted)), ("sent", .int(r.sent)), ("retrying", .int(r.retrying)),
+                                       ("failed", .int(r.failed))]))
+    }
+
+    static func list(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        let rows = try OutboxService(session: shell.session).list(status: inv.value("--status"), limit: try inv.int("--limit", default: 50))
+        let json = JSONValue.object([("results", .array(rows.map {
+            .object([("id", .int($0.id)), ("to_phone", .string(Masking.phone($0.toPhone))), ("body", .string(CredentialService.wipe($0.body))),
+                     ("status", .string($0.status)), ("attempts", .int($0.attempts)), ("last_error", .str($0.lastError)),
+                     ("created_at", .string($0.createdAt)), ("sent_at", .str($0.sentAt)), ("bhxh_code", .str($0.bhxhCode)),
+                     ("ticket_id", .num($0.ticketID))])
+        }))])
+        return CommandOutput(json: json, tables: [CommandOutput.Table(columns: ["#", "đến", "trạng thái", "lần", "tạo lúc", "gửi lúc", "mã số BHXH", "lỗi"],
+                                                                      rows: rows.map { ["\($0.id)", Masking.phone($0.toPhone), $0.status, "\($0.attempts)",
+                                                                                        DateText.deskDisplay($0.createdAt), DateText.deskDisplay($0.sentAt),
+                                                                                        $0.bhxhCode ?? "", $0.lastError ?? ""] })])
+    }
+}
