@@ -26,6 +26,8 @@ public struct StuckQuery {
     static let digits7 = String(repeating: "[0-9]", count: 7)
 
     /// Parameters: ?1 desk agency, ?2 today (YYYY-MM-DD), ?3 insured extract loaded (0/1).
+    public static var sqlRules: [String] { predicates.map(\.rule) }
+
     static let predicates: [(rule: String, sql: String)] = [
         ("NOT_IN_REGISTRY", "?3 = 1 AND i.id IS NULL"),
         ("NAME_MISMATCH", "i.id IS NOT NULL AND r.name_folded <> i.name_folded"),

@@ -1,0 +1,167 @@
+import Crypto
+import Foundation
+import DeskCore
+import DeskStore
+
+/// Bulk fixes (SPEC §9): a dry run shows what would change; a real run commits in chunks with an audit row per
+/// change, can be interrupted between chunks (what was committed stays, and is skipped on a re-run) and ends with a
+/// summary.
+public struct BulkService {
+    let session: Session
+    public init(session: Session) { self.session = session }
+
+    public enum Action: String, CaseIterable {
+        case resend, setStatus = "set-status", setAgency = "set-agency", closeTickets = "close-tickets"
+    }
+
+    public struct Summary {
+        public var action: String
+        public var dryRun: Bool
+        public var matched = 0
+        public var changed = 0
+        public var skipped = 0
+        public var interrupted = false
+        public var sample: [String] = []
+    }
+
+    public static let chunkSize = 1000
+    public var progress: ((Int, Int) -> Void)?
+
+    /// Matching registrations, in keyset pages; a `rule=` term is confirmed by the pure rules.
+    func forEachRegistration(_ filter: BulkFilter, _ body: ([Registration]) throws -> Bool) throws {
+        let diagnosis = DiagnosisService(session: session)
+        let ctx = diagnosis.context()
+        var after: String?
+        while true {
+            var page: [Registration]
+            if let rule = filter.rule, StuckQuery.sqlRules.contains(rule) {
+                let q = StuckQuery(deskAgency: ctx.deskAgency, today: ctx.today, insuredLoaded: try session.store.insured.isLoaded())
+                page = try q.candidates(session.store.db, rule: rule, agency: filter.registration.agency, after: after, limit: Self.chunkSize)
+                page = page.filter { r in
+                    (filter.registration.status == nil || r.status.rawValue == filter.registration.status)
+                        && (filter.registration.smsStatus == nil || r.smsStatus.rawValue == filter.registration.smsStatus)
+                        && (filter.registration.kind == nil || r.kind.rawValue == filter.registration.kind)
+                        && (filter.registration.submittedBefore == nil || (r.submittedAt ?? "") < filter.registration.submittedBefore!)
+                        && (filter.registration.submittedAfter == nil || (r.submittedAt ?? "") >= filter.registration.submittedAfter!)
+                }
+            } else {
+                page = try session.store.registrations.list(filter.registration, afterCode: after, limit: Self.chunkSize)
+            }
+            let last = page.last?.bhxhCode
+            if let rule = filter.rule {
+                page = try page.filter { r in Diagnosis.run(try diagnosis.snapshot(r), ctx).contains { $0.rule == rule } }
+            }
+            if last == nil { return }
+            after = last
+            if !page.isEmpty, try !body(page) { return }
+        }
+    }
+
+    public func run(_ action: Action, filter raw: String, value: String?, reason: String?, dryRun: Bool) throws -> Summary {
+        try session.require(.supervisor, for: "bulk \(action.rawValue)")
+        let filter = try BulkFilter.parse(raw, forTickets: action == .closeTickets)
+        var summary = Summary(action: action.rawValue, dryRun: dryRun)
+        switch action {
+        case .setStatus:
+            guard let value, let status = Registration.Status(rawValue: value) else {
+                throw DeskError.usage("bulk set-status needs --to submitted|approved|rejected|credentials_sent|active")
+            }
+            if status == .rejected && (reason ?? "").isEmpty { throw DeskError.usage("bulk set-status --to rejected needs --reason") }
+        case .setAgency:
+            guard let value, AgencyCode(value) != nil else { throw DeskError.usage("bulk set-agency needs --to AGENCY (e.g. 07916)") }
+        default: break
+        }
+        if action == .closeTickets {
+            try closeTickets(filter, &summary)
+        } else {
+            let key: SymmetricKey? = action == .resend && !dryRun ? try InstallKey.load(forDatabase: session.store.db.path) : nil
+            try forEachRegistration(filter) { page in
+                if !dryRun && session.isCancelled() { summary.interrupted = true; return false }
+                try apply(action, page, value: value, reason: reason, dryRun: dryRun, key: key, &summary)
+                progress?(summary.matched, summary.changed)
+                return true
+            }
+        }
+        try session.audit("bulk_\(action.rawValue)", target: raw,
+                          detail: "\(dryRun ? "dry run: " : "")matched \(summary.matched), changed \(summary.changed), skipped \(summary.skipped)"
+                            + (summary.interrupted ? ", interrupted" : ""))
+        return summary
+    }
+
+    func apply(_ action: Action, _ page: [Registration], value: String?, reason: String?, dryRun: Bool, key: SymmetricKey?,
+               _ s: inout Summary) throws {
+        let store = session.store
+        let now = session.clock.now
+        let nowText = DateText.format(now)
+        let dayAgo = DateText.format(now.addingTimeInterval(-86400))
+        var local = s
+        try store.transaction {
+            for r in page {
+                local.matched += 1
+                let change: Bool
+                switch action {
+                case .resend:
+                    // Idempotent: a registration already sent something in the last 24 hours is skipped, so a re-run
+                    // after an interruption never double-sends; the 3-a-day limit is honoured the same way.
+                    let eligible = [.approved, .credentialsSent, .active].contains(r.status) && Phone(r.phone ?? "").isMobile
+                    change = try eligible && store.outbox.countSince(code: r.bhxhCode, since: dayAgo) == 0
+                case .setStatus: change = r.status.rawValue != value
+                case .setAgency: change = r.agencyCode != value
+                case .closeTickets: change = false
+                }
+                guard change else { local.skipped += 1; continue }
+                if local.sample.count < 20 { local.sample.append(r.bhxhCode) }
+                if dryRun { local.changed += 1; continue }
+                switch action {
+                case .resend:
+                    let password = TemporaryPassword.generate()
+                    let salt = TemporaryPassword.salt()
+                    try store.db.run("""
+                        INSERT INTO credentials(bhxh_code, salt, hash, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                        ON CONFLICT(bhxh_code) DO UPDATE SET salt = ?2, hash = ?3, created_at = ?4, expires_at = ?5
+                        """, [.text(r.bhxhCode), .text(salt), .text(TemporaryPassword.hash(password, salt: salt, key: key!)),
+                              .text(nowText), .text(DateText.format(now.addingTimeInterval(Double(CredentialService.validHours) * 3600)))])
+                    let id = try store.outbox.enqueue(to: r.phone!, body: CredentialService.smsBody(code: r.bhxhCode, password: password),
+                                                      at: nowText, bhxhCode: r.bhxhCode, ticketID: nil)
+                    try store.registrations.markCredentialsQueued(r.bhxhCode, at: nowText)
+                    try store.registrations.addEvent(code: r.bhxhCode, at: nowText, operator: session.actor.login, kind: "bulk_resend",
+                                                     detail: "credentials SMS #\(id) queued")
+                    try session.audit("bulk_resend", target: r.bhxhCode, detail: "sms #\(id)")
+                case .setStatus:
+                    try store.registrations.setStatus(r.bhxhCode, status: value!, smsStatus: nil, rejectReason: reason, at: nowText,
+                                                      operator: session.actor.login, eventKind: "bulk_set_status",
+                                                      detail: "\(r.status.rawValue) → \(value!)" + (reason.map { ": \($0)" } ?? ""))
+                    try session.audit("bulk_set_status", target: r.bhxhCode, detail: "\(r.status.rawValue) → \(value!)")
+                case .setAgency:
+                    try store.registrations.setAgency(r.bhxhCode, agency: value!, at: nowText, operator: session.actor.login)
+                    try session.audit("bulk_set_agency", target: r.bhxhCode, detail: "\(r.agencyCode ?? "-") → \(value!)")
+                case .closeTickets: break
+                }
+                local.changed += 1
+            }
+        }
+        s = local
+    }
+
+    func closeTickets(_ filter: BulkFilter, _ s: inout Summary) throws {
+        var f = filter.tickets
+        if f.statuses == nil { f.statuses = ["resolved"] }
+        let tickets = TicketService(session: session)
+        let rows = try session.store.tickets.list(f, limit: 10_000_000)
+        for chunk in stride(from: 0, to: rows.count, by: Self.chunkSize).map({ Array(rows[$0..<min($0 + Self.chunkSize, rows.count)]) }) {
+            if !s.dryRun && session.isCancelled() { s.interrupted = true; return }
+            var local = s
+            try session.store.transaction {
+                for t in chunk {
+                    local.matched += 1
+                    guard TicketService.transitions[t.status]?.contains("closed") == true else { local.skipped += 1; continue }
+                    if local.sample.count < 20 { local.sample.append("#\(t.id)") }
+                    if !local.dryRun { _ = try tickets.transition(t.id, to: "closed") }
+                    local.changed += 1
+                }
+            }
+            s = local
+            progress?(s.matched, s.changed)
+        }
+    }
+}

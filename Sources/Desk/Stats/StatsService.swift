@@ -1,0 +1,106 @@
+import Foundation
+import DeskCore
+import DeskStore
+
+/// Supervisors' figures (SPEC §8): ticket counts and response/resolution times in office-hours minutes
+/// (the SLA clock), percentiles by nearest rank; registrations by status, agency or diagnosis rule.
+public struct StatsService {
+    let session: Session
+    public init(session: Session) { self.session = session }
+
+    public static let ticketDimensions = ["day", "week", "line", "operator", "category", "status"]
+    public static let registrationDimensions = ["status", "agency", "rule"]
+
+    public struct TicketRow {
+        public var key: String
+        public var count = 0
+        public var open = 0
+        public var resolved = 0
+        public var firstResponse: [Int] = []
+        public var resolution: [Int] = []
+
+        public var medianFirstResponse: Int? { Percentile.median(firstResponse.sorted()) }
+        public var p90FirstResponse: Int? { Percentile.nearestRank(firstResponse.sorted(), 90) }
+        public var medianResolution: Int? { Percentile.median(resolution.sorted()) }
+        public var p90Resolution: Int? { Percentile.nearestRank(resolution.sorted(), 90) }
+    }
+
+    public struct Backlog {
+        /// Open or pending tickets by age in calendar days: `<1d`, `1-3d`, `3-7d`, `>7d`.
+        public var buckets: [(String, Int)]
+    }
+
+    /// ISO 8601 week (`2025-W10`) of a desk date.
+    static func isoWeek(_ date: String) -> String {
+        let weekday = DateText.weekday(date)  // 1 = Monday
+        let thursday = DateText.addDays(date, 4 - weekday)
+        let year = Int(thursday.prefix(4))!
+        let jan1 = DateText.daysFromCivil(year, 1, 1)
+        let p = thursday.split(separator: "-").map { Int($0)! }
+        let week = (DateText.daysFromCivil(p[0], p[1], p[2]) - jan1) / 7 + 1
+        return String(format: "%04d-W%02d", year, week)
+    }
+
+    public func tickets(by dimension: String, from: String?, to: String?) throws -> ([TicketRow], Backlog) {
+        try session.require(.supervisor, for: "stats")
+        guard Self.ticketDimensions.contains(dimension) else {
+            throw DeskError.usage("stats tickets --by must be one of \(Self.ticketDimensions.joined(separator: ", "))")
+        }
+        let policy = SLAPolicy.load(session.store, today: session.clock.today)
+        let cal = policy.calendar
+        let now = session.clock.now
+        var rows: [String: TicketRow] = [:]
+        var backlog: [String: Int] = ["<1d": 0, "1-3d": 0, "3-7d": 0, ">7d": 0]
+        try session.store.tickets.forEachTicket(from: from, to: to) { t in
+            guard let opened = DateText.parseInstant(t.openedAt) else { return }
+            let key: String
+            switch dimension {
+            case "day": key = DateText.deskDate(opened)
+            case "week": key = Self.isoWeek(DateText.deskDate(opened))
+            case "line": key = String(t.line)
+            case "operator": key = t.operatorLogin
+            case "category": key = t.category
+            default: key = t.status
+            }
+            var row = rows[key] ?? TicketRow(key: key)
+            row.count += 1
+            let isOpen = t.status == "open" || t.status == "pending"
+            if isOpen {
+                row.open += 1
+                let days = now.timeIntervalSince(opened) / 86400
+                backlog[days < 1 ? "<1d" : days < 3 ? "1-3d" : days < 7 ? "3-7d" : ">7d", default: 0] += 1
+            } else {
+                row.resolved += 1
+            }
+            if let first = t.firstResponseAt.flatMap(DateText.parseInstant) {
+                row.firstResponse.append(cal.officeMinutes(from: opened, to: first))
+            }
+            if !isOpen, let resolved = t.resolvedAt.flatMap(DateText.parseInstant) {
+                row.resolution.append(max(0, cal.officeMinutes(from: opened, to: resolved) - t.pausedMinutes))
+            }
+            rows[key] = row
+        }
+        try session.audit("stats", target: "tickets", detail: "by \(dimension)")
+        let ordered = rows.values.sorted { a, b in
+            dimension == "day" || dimension == "week" || dimension == "line" ? a.key < b.key : (a.count, b.key) > (b.count, a.key)
+        }
+        return (ordered, Backlog(buckets: ["<1d", "1-3d", "3-7d", ">7d"].map { ($0, backlog[$0] ?? 0) }))
+    }
+
+    public func registrations(by dimension: String) throws -> [(key: String, count: Int)] {
+        try session.require(.supervisor, for: "stats")
+        let rows: [(key: String, count: Int)]
+        switch dimension {
+        case "status": rows = try session.store.registrations.countBy(column: "status").map { ($0.0, $0.1) }
+        case "agency": rows = try session.store.registrations.countBy(column: "agency_code").map { ($0.0, $0.1) }
+        case "rule":
+            let ctx = DiagnosisService(session: session).context()
+            let q = StuckQuery(deskAgency: ctx.deskAgency, today: ctx.today, insuredLoaded: try session.store.insured.isLoaded())
+            rows = try q.countsByRule(session.store.db, agency: nil).map { ($0.rule, $0.count) }
+        default:
+            throw DeskError.usage("stats registrations --by must be one of \(Self.registrationDimensions.joined(separator: ", "))")
+        }
+        try session.audit("stats", target: "registrations", detail: "by \(dimension)")
+        return rows
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import CReadline
+import Desk
+import DeskCore
+
+enum BulkCommands {
+    static let flags = [
+        FlagSpec("--where", value: "FILTER", "key=value terms: status= sms= agency= kind= rule= submitted-before= submitted-after="),
+        FlagSpec("--dry-run", "show what would change, change nothing"),
+        FlagSpec("--yes", "do it without asking"),
+    ]
+
+    static var specs: [CommandSpec] {
+        [
+            CommandSpec("bulk resend", group: .bulk, synopsis: "bulk resend --where FILTER [--dry-run] [--yes]",
+                        summary: "Queue new credentials for every matching registration (e.g. after an SMS outage).",
+                        flags: flags, example: "bulk resend --where sms=failed --dry-run", run: { try run(.resend, $0, $1) }),
+            CommandSpec("bulk set-status", group: .bulk, synopsis: "bulk set-status --where FILTER --to STATUS [--reason TEXT] [--dry-run] [--yes]",
+                        summary: "Set the status of every matching registration.",
+                        flags: flags + [FlagSpec("--to", value: "STATUS", "new status", completion: .status),
+                                        FlagSpec("--reason", value: "TEXT", "reject reason (with --to rejected)")],
+                        example: "bulk set-status --where status=submitted,rule=WRONG_AGENCY --to rejected --reason 'Sai cơ quan' --dry-run",
+                        run: { try run(.setStatus, $0, $1) }),
+            CommandSpec("bulk set-agency", group: .bulk, synopsis: "bulk set-agency --where FILTER --to AGENCY [--dry-run] [--yes]",
+                        summary: "Set the receiving agency of every matching registration.",
+                        flags: flags + [FlagSpec("--to", value: "AGENCY", "agency code", completion: .agency)],
+                        example: "bulk set-agency --where agency=079 --to 07916 --dry-run", run: { try run(.setAgency, $0, $1) }),
+            CommandSpec("bulk close-tickets", group: .bulk, synopsis: "bulk close-tickets --where FILTER [--dry-run] [--yes]",
+                        summary: "Close matching tickets (status=resolved by default; opened-before=, category=, line=, operator=).",
+                        flags: flags, example: "bulk close-tickets --where status=resolved,opened-before=2025-01-01 --yes",
+                        run: { try run(.closeTickets, $0, $1) }),
+        ]
+    }
+
+    static func run(_ action: BulkService.Action, _ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        guard let filter = inv.value("--where") else { throw DeskError.usage("bulk \(action.rawValue) needs --where FILTER") }
+        var dryRun = inv.has("--dry-run")
+        var service = BulkService(session: shell.session)
+        if !dryRun && !inv.has("--yes") {
+            guard shell.interactive && isatty(0) == 1 else {
+                throw DeskError.usage("bulk \(action.rawValue) changes data: add --yes (or --dry-run to preview)")
+            }
+            let preview = try service.run(action, filter: filter, value: inv.value("--to"), reason: inv.value("--reason"), dryRun: true)
+            shell.writeErr("\(preview.changed) of \(preview.matched) matching would change (e.g. \(preview.sample.prefix(5).joined(separator: ", "))).\nType yes to go on: ")
+            let answer = readLine(strippingNewline: true) ?? ""
+            guard answer.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
+                return .message("Nothing changed.", json: summaryJSON(preview, dryRun: true))
+            }
+            dryRun = false
+        }
+        let bar = !dryRun && shell.interactive && isatty(2) == 1 ? ProgressBar(label: "bulk", write: shell.writeErr) : nil
+        service.progress = { matched, _ in bar?.update(done: matched, total: max(matched, 1), rows: matched) }
+        defer { bar?.finish() }
+        let s = try service.run(action, filter: filter, value: inv.value("--to"), reason: inv.value("--reason"), dryRun: dryRun)
+        var lines = ["bulk \(action.rawValue)\(dryRun ? " (dry run)" : ""): matched \(s.matched), \(dryRun ? "would change" : "changed") \(s.changed), skipped \(s.skipped)"]
+        if !s.sample.isEmpty { lines.append("  e.g. " + s.sample.prefix(10).joined(separator: ", ")) }
+        var notices: [String] = []
+        if s.interrupted { notices.append("interrupted: \(s.changed) change(s) were committed; run the same command again to finish") }
+        return CommandOutput(json: summaryJSON(s, dryRun: dryRun), lines: lines, notices: notices)
+    }
+
+    static func summaryJSON(_ s: BulkService.Summary, dryRun: Bool) -> JSONValue {
+        .object([("action", .string(s.action)), ("dry_run", .bool(dryRun)), ("matched", .int(s.matched)), ("changed", .int(s.changed)),
+                 ("skipped", .int(s.skipped)), ("interrupted", .bool(s.interrupted)), ("sample", .array(s.sample.map { .string($0) }))])
+    }
+}
