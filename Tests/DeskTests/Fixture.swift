@@ -24,7 +24,7 @@ struct Fixture {
 
     func write(_ name: String, _ text: String) -> String {
         let p = (dir as NSString).appendingPathComponent(name)
-        FileManager.default.createFile(atPath: p, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: p, contents: Data(text.utf8))
         return p
     }
 

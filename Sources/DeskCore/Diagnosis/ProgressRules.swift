@@ -50,7 +50,7 @@ enum ProgressRules {
         return Diagnosis.finding(
             "SMS_FAILED", .error,
             "Hồ sơ đã được duyệt nhưng tin nhắn gửi mã đăng nhập và mật khẩu\(toText) không gửi được. "
-                + "Gửi lại: \(RuleSupport.verifyHint(r)).",
+                + "Cần gửi lại; trước khi gửi, \(RuleSupport.verifyHint(r)).",
             RuleSupport.resendAction(r))
     }
 
@@ -82,15 +82,16 @@ enum ProgressRules {
         var fixes: [String] = []
         if has(["ho ten", "ten", "dau"]) { fixes.append("khai họ tên đầy đủ, có dấu, đúng như trên CCCD") }
         if has(["ngay sinh", "nam sinh"]) { fixes.append("khai đúng ngày sinh") }
-        if has(["cccd", "cmnd", "can cuoc", "ho chieu", "giay to", "so dinh danh"]) {
+        let photo = has(["anh", "hinh", "chan dung", "mat truoc", "mat sau", "khai sinh"])
+        // "Ảnh CCCD bị lóa" is about the photo, not the number; "số CCCD" always is about the number.
+        if has(["so cccd", "so cmnd", "so can cuoc", "so giay to", "so dinh danh", "so ho chieu"])
+            || !photo && has(["cccd", "cmnd", "can cuoc", "ho chieu", "giay to", "dinh danh"]) {
             fixes.append("khai đúng số CCCD 12 số")
         }
         if has(["dien thoai", "sdt", "so dt", "thue bao"]) {
             fixes.append("khai số di động của chính mình, chưa dùng cho tài khoản khác")
         }
-        if has(["anh", "hinh", "chan dung", "mat truoc", "mat sau", "khai sinh"]) {
-            fixes.append("chụp lại và tải lên ảnh rõ nét, đủ sáng")
-        }
+        if photo { fixes.append("chụp lại và tải lên ảnh rõ nét, đủ sáng") }
         if has(["co quan", "noi tiep nhan", "noi nhan"]) { fixes.append("chọn cơ quan \(AgencyNames.choice(desk))") }
         if has(["xac minh", "doi chieu", "truc tiep"]) {
             fixes.append("mang CCCD đến \(AgencyNames.label(desk)) để xác minh trực tiếp")

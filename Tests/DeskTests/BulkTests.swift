@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import Desk
+import DeskCore
+import DeskStore
+
+@Suite struct BulkTests {
+    func loaded() throws -> Fixture {
+        let f = try Fixture()
+        _ = try DemoService(session: f.session).load(count: 400)
+        setenv("VSSDESK_KEY_FILE", f.dir + "/install.key", 1)
+        return f
+    }
+
+    @Test func filterParsing() throws {
+        let f = try BulkFilter.parse("status=approved,sms=failed,rule=SMS_FAILED,submitted-before=2025-03-01", forTickets: false)
+        #expect(f.registration.status == "approved" && f.registration.smsStatus == "failed" && f.rule == "SMS_FAILED")
+        #expect(f.registration.submittedBefore == "2025-02-28T17:00:00Z")
+        for bad in ["status=waiting", "colour=red", "rule=NOPE", "submitted-before=tomorrow", "", "status"] {
+            #expect(throws: DeskError.self) { try BulkFilter.parse(bad, forTickets: false) }
+        }
+    }
+
+    @Test func dryRunChangesNothing() throws {
+        let f = try loaded()
+        let before = try f.store.db.scalarInt("SELECT count(*) FROM sms_outbox")
+        let s = try BulkService(session: f.session).run(.resend, filter: "sms=failed", value: nil, reason: nil, dryRun: true)
+        #expect(s.matched > 0 && s.changed > 0)
+        #expect(try f.store.db.scalarInt("SELECT count(*) FROM sms_outbox") == before)
+    }
+
+    @Test func realRunAuditsEachChangeAndIsIdempotent() throws {
+        let f = try loaded()
+        let s = try BulkService(session: f.session).run(.resend, filter: "sms=failed,status=approved", value: nil, reason: nil, dryRun: false)
+        #expect(s.changed > 0)
+        #expect(try f.store.db.scalarInt("SELECT count(*) FROM sms_outbox") == s.changed)
+        #expect(try f.store.db.scalarInt("SELECT count(*) FROM audit WHERE action = 'bulk_resend' AND target GLOB '[0-9]*'") == s.changed)
+        #expect(try f.store.db.scalarInt("SELECT count(*) FROM sms_outbox WHERE body LIKE '%Mat khau tam thoi: ********%'") == 0)
+        let again = try BulkService(session: f.session).run(.resend, filter: "status=credentials_sent,sms=queued", value: nil, reason: nil, dryRun: false)
+        #expect(again.changed == 0)
+        #expect(try f.store.db.scalarInt("SELECT count(*) FROM sms_outbox") == s.changed)
+    }
+
+    @Test func setAgencyByRuleAndInterruption() throws {
+        let f = try loaded()
+        let wrong = try f.store.db.scalarInt("SELECT count(*) FROM registrations WHERE agency_code <> '07916'")
+        #expect(wrong > 0)
+        f.session.isCancelled = { true }
+        let stopped = try BulkService(session: f.session).run(.setAgency, filter: "rule=WRONG_AGENCY", value: "07916", reason: nil, dryRun: false)
+        #expect(stopped.interrupted && stopped.changed == 0)
+        #expect(try f.store.db.scalarInt("SELECT count(*) FROM registrations WHERE agency_code <> '07916'") == wrong)
+        f.session.isCancelled = { false }
+        let first = try BulkService(session: f.session).run(.setAgency, filter: "rule=WRONG_AGENCY", value: "07916", reason: nil, dryRun: false)
+        #expect(first.changed == wrong)
+        #expect(try f.store.db.scalarInt("SELECT count(*) FROM registrations WHERE agency_code <> '07916'") == 0)
+        #expect(try f.store.db.scalarInt("SELECT count(*) FROM registration_events WHERE kind = 'set_agency'") == wrong)
+        let rerun = try BulkService(session: f.session).run(.setAgency, filter: "rule=WRONG_AGENCY", value: "07916", reason: nil, dryRun: false)
+        #expect(rerun.changed == 0)
+    }
+
+    @Test func setStatusRejectedNeedsReasonAndRoles() throws {
+        let f = try loaded()
+        #expect(throws: DeskError.self) {
+            try BulkService(session: f.session).run(.setStatus, filter: "status=submitted", value: "rejected", reason: nil, dryRun: false)
+        }
+        let s = try BulkService(session: f.session).run(.setStatus, filter: "status=submitted,kind=child", value: "rejected", reason: "Thiếu giấy khai sinh", dryRun: false)
+        #expect(try f.store.db.scalarInt("SELECT count(*) FROM registrations WHERE status = 'rejected' AND reject_reason = 'Thiếu giấy khai sinh'") == s.changed)
+        let op = try Fixture(role: .operatorRole)
+        #expect {
+            try BulkService(session: op.session).run(.resend, filter: "sms=failed", value: nil, reason: nil, dryRun: true)
+        } throws: { error in
+            if case DeskError.notAllowed = error { return true }
+            return false
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import Desk
+import DeskCore
+import DeskStore
+
+@Suite struct DiagnosisServiceTests {
+    /// The SQL of `diagnose --stuck` must agree with the pure rules on every registration of a varied data set.
+    @Test func sqlCountsEqualSwiftRuleCounts() throws {
+        let f = try Fixture()
+        _ = try DemoService(session: f.session).load(count: 1500)
+        let service = DiagnosisService(session: f.session)
+        let ctx = service.context()
+        var swiftCounts: [String: Int] = [:]
+        var stuck = 0
+        for r in try f.store.registrations.list(RegistrationFilter(), limit: 100_000) {
+            let errors = Diagnosis.run(try service.snapshot(r), ctx).filter { $0.severity == .error }
+            if !errors.isEmpty { stuck += 1 }
+            for e in errors { swiftCounts[e.rule, default: 0] += 1 }
+        }
+        let q = StuckQuery(deskAgency: ctx.deskAgency, today: ctx.today, insuredLoaded: try f.store.insured.isLoaded())
+        let sql = try q.countsByRule(f.store.db, agency: nil)
+        for (rule, count) in sql {
+            #expect(count == swiftCounts[rule, default: 0], "\(rule): SQL \(count) vs rules \(swiftCounts[rule, default: 0])")
+        }
+        #expect(Set(sql.map(\.rule)).isSuperset(of: swiftCounts.keys))
+        #expect(try q.countStuck(f.store.db, rule: nil, agency: nil) == stuck)
+        #expect(stuck > 50)
+    }
+
+    @Test func stuckListsOnlyConfirmedErrorsAndFiltersByRule() throws {
+        let f = try Fixture()
+        _ = try DemoService(session: f.session).load(count: 600)
+        let report = try DiagnosisService(session: f.session).stuck(rule: "REJECTED", agency: nil, limit: 10)
+        #expect(!report.rows.isEmpty)
+        for row in report.rows {
+            #expect(row.registration.status == .rejected)
+            #expect(row.findings.contains { $0.rule == "REJECTED" })
+        }
+        #expect(throws: DeskError.self) { try DiagnosisService(session: f.session).stuck(rule: "NOPE", agency: nil, limit: 5) }
+    }
+
+    @Test func stuckNeedsSupervisor() throws {
+        let f = try Fixture(role: .operatorRole)
+        #expect {
+            try DiagnosisService(session: f.session).stuck(rule: nil, agency: nil, limit: 5)
+        } throws: { error in
+            if case DeskError.notAllowed = error { return true }
+            return false
+        }
+    }
+
+    @Test func diagnoseIsAuditedAndAttachedToTheOpenCall() throws {
+        let f = try Fixture()
+        _ = try f.importCSV(.registrations, Fixture.registrationsCSV)
+        let (_, findings) = try DiagnosisService(session: f.session).diagnose("7901234570")
+        #expect(findings.first?.rule == "REJECTED" || findings.contains { $0.rule == "REJECTED" })
+        #expect(findings.first?.severity == .error)
+        #expect(try f.store.db.scalarInt("SELECT count(*) FROM audit WHERE action = 'diagnose' AND target = '7901234570'") == 1)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import Desk
+import DeskCore
+import DeskStore
+
+@Suite struct KnowledgeBaseTests {
+    static var kbDir: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("kb").path
+    }
+
+    static let required = ["tai-ung-dung", "dang-ky-tai-khoan", "cap-nhat-anh", "chon-co-quan", "xem-to-khai", "dang-nhap",
+                           "quen-mat-khau", "dang-ky-cho-con", "lien-he", "xac-minh-tai-co-quan", "doi-sdt-email", "cap-nhat-cccd",
+                           "dang-nhap-vneid", "canh-bao-lua-dao"]
+
+    func loaded() throws -> Fixture {
+        let f = try Fixture()
+        let report = try KnowledgeBase(session: f.session).refresh(force: true, directory: Self.kbDir)
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        return f
+    }
+
+    @Test func everyRequiredArticleLoads() throws {
+        let f = try loaded()
+        let ids = Set(try f.store.knowledgeBase.ids())
+        for id in Self.required { #expect(ids.contains(id), "missing \(id)") }
+        for a in try f.store.knowledgeBase.list() {
+            #expect(a.body.unicodeScalars.elementsEqual(a.body.precomposedStringWithCanonicalMapping.unicodeScalars), "\(a.id) not NFC")
+            #expect(a.body.contains("1."), "\(a.id) has no numbered steps")
+        }
+    }
+
+    @Test func everyErrorOrWarningRuleLinksToAnExistingArticle() throws {
+        let f = try loaded()
+        let ids = Set(try f.store.knowledgeBase.ids())
+        for rule in Diagnosis.ruleCodes {
+            let kb = try #require(Diagnosis.kbArticle[rule], "\(rule) has no article")
+            #expect(ids.contains(kb), "\(rule) → \(kb) does not exist")
+        }
+        let linked = Set(try f.store.knowledgeBase.list().flatMap(\.rules))
+        for rule in Diagnosis.ruleCodes { #expect(linked.contains(rule), "no article lists \(rule) in its front matter") }
+    }
+
+    @Test func hotlineNumbersAreWhereCallersNeedThem() throws {
+        let f = try loaded()
+        for id in ["lien-he", "canh-bao-lua-dao"] {
+            let body = try #require(try f.store.knowledgeBase.get(id)).body
+            #expect(body.contains("3854 3385") || body.contains("38543385"), "\(id)")
+        }
+    }
+
+    /// At least 90% of realistic caller questions find the right article in the top 3.
+    @Test func callerQuestionsFindTheRightArticle() throws {
+        let f = try loaded()
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/kb-eval.tsv").path
+        let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: "\t").map(String.init) }.filter { $0.count == 2 }
+        #expect(rows.count >= 30)
+        var misses: [String] = []
+        for row in rows {
+            let top = try KnowledgeBase(session: f.session).search(row[0], limit: 3).map(\.id)
+            if !top.contains(row[1]) { misses.append("\(row[0]) → \(top) (want \(row[1]))") }
+        }
+        let hitRate = Double(rows.count - misses.count) / Double(rows.count)
+        #expect(hitRate >= 0.9, "top-3 hit rate \(hitRate): \(misses.joined(separator: "; "))")
+    }
+
+    @Test func malformedArticlesAreReportedAndTheRestStillLoads() throws {
+        let f = try Fixture()
+        let dir = f.dir + "/kb"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let good = "---\nid: good\ntitle: Bài tốt\ntags: [a]\nrules: [SMS_FAILED]\n---\n# Tốt\n1. Bước một\n"
+        try good.write(toFile: dir + "/good.md", atomically: true, encoding: .utf8)
+        try "no front matter".write(toFile: dir + "/bad1.md", atomically: true, encoding: .utf8)
+        try "---\nid: bad2\ntitle: X\nrules: [NOT_A_RULE]\n---\nbody".write(toFile: dir + "/bad2.md", atomically: true, encoding: .utf8)
+        try "---\nid: good\ntitle: Duplicate\n---\nbody".write(toFile: dir + "/zdup.md", atomically: true, encoding: .utf8)
+        try "---\nid: bad3\ntitle: X\ntags: a, b\n---\nbody".write(toFile: dir + "/bad3.md", atomically: true, encoding: .utf8)
+        let report = try KnowledgeBase(session: f.session).refresh(force: true, directory: dir)
+        #expect(report.loaded == 1)
+        #expect(report.problems.contains { $0.hasPrefix("kb/bad1.md:1:") })
+        #expect(report.problems.contains { $0.contains("kb/bad2.md:4:") && $0.contains("NOT_A_RULE") })
+        #expect(report.problems.contains { $0.contains("zdup.md") && $0.contains("duplicate") })
+        #expect(report.problems.contains { $0.contains("kb/bad3.md:4:") })
+        #expect(try f.store.knowledgeBase.ids() == ["good"])
+    }
+
+    @Test func indexRebuildsWhenAFileChanges() throws {
+        let f = try Fixture()
+        let dir = f.dir + "/kb2"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "---\nid: a\ntitle: Một\n---\nnội dung cũ".write(toFile: dir + "/a.md", atomically: true, encoding: .utf8)
+        let kb = KnowledgeBase(session: f.session)
+        #expect(try kb.refresh(directory: dir).rebuilt)
+        #expect(try !kb.refresh(directory: dir).rebuilt)
+        try "---\nid: a\ntitle: Một\n---\nnội dung mới về giấy khai sinh".write(toFile: dir + "/a.md", atomically: true, encoding: .utf8)
+        #expect(try kb.refresh(directory: dir).rebuilt)
+        #expect(try kb.search("giay khai sinh").first?.id == "a")
+    }
+
+    @Test func searchIsAccentAndCaseInsensitiveAndSafe() throws {
+        let f = try loaded()
+        let kb = KnowledgeBase(session: f.session)
+        #expect(try kb.search("QUÊN MẬT KHẨU").prefix(3).map(\.id).contains("quen-mat-khau"))
+        #expect(try kb.search("quen mat khau").prefix(3).map(\.id).contains("quen-mat-khau"))
+        for hostile in ["\"", "a OR", "NEAR(", "*", "mật\"khẩu"] { _ = try? kb.search(hostile) }
+    }
+}
