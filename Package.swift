@@ -16,10 +16,11 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline", providers: [.apt(["libreadline-dev"])]),
+        .target(name: "CLineShim", path: "Sources/CLineShim", linkerSettings: [.linkedLibrary("readline")]),
         .target(name: "DeskCore", path: "Sources/DeskCore", exclude: ["Data"]),
         .target(name: "DeskStore", dependencies: ["CSQLite", "DeskCore"], path: "Sources/DeskStore"),
         .target(name: "Desk", dependencies: ["DeskCore", "DeskStore", .product(name: "Crypto", package: "swift-crypto")], path: "Sources/Desk"),
-        .target(name: "DeskShell", dependencies: ["Desk", "DeskCore", "DeskStore", "CReadline"], path: "Sources/DeskShell"),
+        .target(name: "DeskShell", dependencies: ["Desk", "DeskCore", "DeskStore", "CReadline", "CLineShim"], path: "Sources/DeskShell"),
         .executableTarget(name: "vssdesk", dependencies: ["DeskShell", .product(name: "ArgumentParser", package: "swift-argument-parser")], path: "Sources/vssdesk"),
         .executableTarget(name: "vssdesk-bench", dependencies: ["Desk", "DeskStore", "DeskCore"], path: "bench/Sources"),
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], path: "Tests/DeskCoreTests"),

@@ -18,6 +18,8 @@ public final class Shell {
     public var writeErr: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
     public lazy var commands: [CommandSpec] = CommandTable.all
     public var wantsExit = false
+    /// Whether this process has already compared the KB index with `kb/` (done once, lazily).
+    var knowledgeBaseChecked = false
 
     public init(session: Session, format: OutputFormat = .table, color: Bool = false) {
         self.session = session

@@ -33,6 +33,9 @@ public final class Database {
             // https://sqlite.org/pragma.html — WAL lets supervisors read with the sqlite3 shell while operators write.
             if !readOnly { try execute("PRAGMA journal_mode=WAL") }
             try execute("PRAGMA foreign_keys=ON")
+            // Statement journals (triggers, FKs, upserts inside a long transaction) stay in memory instead of
+            // thousands of small writes to a temp file.
+            try execute("PRAGMA temp_store=MEMORY")
             try execute("PRAGMA synchronous=NORMAL")
         } catch {
             sqlite3_close_v2(db)

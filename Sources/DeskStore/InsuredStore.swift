@@ -25,7 +25,7 @@ public final class InsuredStore {
 
     /// Inserts or updates by mã số BHXH; returns true when new.
     @discardableResult
-    public func upsert(_ p: InsuredPerson) throws -> Bool {
+    public func upsert(_ p: InsuredPerson, bulk: BulkLoad? = nil) throws -> Bool {
         let values: [SQLValue] = [.text(p.bhxhCode), .text(p.fullName), .text(Folding.fold(p.fullName)), .of(p.dob),
                                   .of(p.gender?.rawValue), .of(p.idNumber), .of(p.phone), .of(p.address),
                                   .of(p.cardNumber), .of(p.agencyCode), .of(p.synthetic)]
@@ -35,6 +35,8 @@ public final class InsuredStore {
             ON CONFLICT(bhxh_code) DO NOTHING
             """, values) > 0
         if !inserted {
+            let before = try bulk?.existing(code: p.bhxhCode)
+            defer { if let bulk, let before { try? bulk.reindex(id: before.id, old: (before.folded, before.full), new: (Folding.fold(p.fullName), p.fullName)) } }
             try db.run("""
                 UPDATE insured SET full_name = ?2, name_folded = ?3, dob = ?4, gender = ?5, id_number = ?6, phone = ?7,
                     address = ?8, card_number = ?9, agency_code = ?10, synthetic = ?11 WHERE bhxh_code = ?1

@@ -51,6 +51,16 @@ public final class OutboxStore {
             """, [.text(at), .int(Int64(limit))]).map(Self.message)
     }
 
+    /// Takes a due message for one delivery attempt by pushing its next attempt to `leaseUntil`, so that another
+    /// `outbox send` running at the same time skips it (and a sender that dies mid-attempt leaves it to be retried
+    /// after the lease). False when it is no longer queued and due: another sender has it.
+    public func claim(_ id: Int, at now: String, leaseUntil: String) throws -> Bool {
+        try db.run("""
+            UPDATE sms_outbox SET next_attempt_at = ?3
+            WHERE id = ?1 AND status = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?2)
+            """, [.int(Int64(id)), .text(now), .text(leaseUntil)]) == 1
+    }
+
     /// Marks delivered and replaces the body (the password is wiped in the same statement).
     public func markSent(_ id: Int, at: String, wipedBody: String) throws {
         try db.run("UPDATE sms_outbox SET status = 'sent', sent_at = ?2, attempts = attempts + 1, body = ?3, last_error = NULL WHERE id = ?1",

@@ -88,10 +88,14 @@ public final class RegistrationStore {
 
     /// Inserts or updates by mã số BHXH and appends an event; returns true when the row was new.
     @discardableResult
-    public func upsert(_ r: Registration, at: String, operator login: String?, eventKind: String) throws -> Bool {
+    public func upsert(_ r: Registration, at: String, operator login: String?, eventKind: String, bulk: BulkLoad? = nil) throws -> Bool {
         let values = Self.values(r)
         let inserted = try db.run(Self.insertSQL, values) > 0
-        if !inserted { try db.run(Self.updateSQL, values) }
+        if !inserted {
+            let before = try bulk?.existing(code: r.bhxhCode)
+            try db.run(Self.updateSQL, values)
+            if let bulk, let before { try bulk.reindex(id: before.id, old: (before.folded, before.full), new: (Folding.fold(r.fullName), r.fullName)) }
+        }
         try addEvent(code: r.bhxhCode, at: at, operator: login, kind: inserted ? eventKind : eventKind + "_update",
                      detail: inserted ? "status=\(r.status.rawValue)" : "resubmitted; status=\(r.status.rawValue)")
         return inserted

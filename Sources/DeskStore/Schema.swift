@@ -9,6 +9,26 @@ enum Schema {
         ("v1-core", v1),
     ]
 
+    /// The triggers that keep a name index (`<table>_fts`) in step with its table. Bulk loads drop the insert and
+    /// update triggers inside their transaction and recreate them from here (see `BulkLoad`), so this is the one
+    /// definition; a later migration that changes them must version this function.
+    static func ftsTriggers(_ table: String) -> String {
+        """
+        CREATE TRIGGER \(table)_fts_ai AFTER INSERT ON \(table) BEGIN
+            INSERT INTO \(table)_fts(rowid, name_folded, full_name) VALUES (new.id, new.name_folded, new.full_name);
+        END;
+        CREATE TRIGGER \(table)_fts_ad AFTER DELETE ON \(table) BEGIN
+            INSERT INTO \(table)_fts(\(table)_fts, rowid, name_folded, full_name)
+            VALUES ('delete', old.id, old.name_folded, old.full_name);
+        END;
+        CREATE TRIGGER \(table)_fts_au AFTER UPDATE OF name_folded, full_name ON \(table) BEGIN
+            INSERT INTO \(table)_fts(\(table)_fts, rowid, name_folded, full_name)
+            VALUES ('delete', old.id, old.name_folded, old.full_name);
+            INSERT INTO \(table)_fts(rowid, name_folded, full_name) VALUES (new.id, new.name_folded, new.full_name);
+        END;
+        """
+    }
+
     static let categories = ["install", "register", "photos", "agency", "declaration", "login", "password", "child",
                              "account", "scam", "other"]
 
@@ -68,34 +88,12 @@ enum Schema {
     CREATE VIRTUAL TABLE registrations_fts USING fts5(
         name_folded, full_name, content='registrations', content_rowid='id',
         tokenize='unicode61 remove_diacritics 0', prefix='2 3');
-    CREATE TRIGGER registrations_fts_ai AFTER INSERT ON registrations BEGIN
-        INSERT INTO registrations_fts(rowid, name_folded, full_name) VALUES (new.id, new.name_folded, new.full_name);
-    END;
-    CREATE TRIGGER registrations_fts_ad AFTER DELETE ON registrations BEGIN
-        INSERT INTO registrations_fts(registrations_fts, rowid, name_folded, full_name)
-        VALUES ('delete', old.id, old.name_folded, old.full_name);
-    END;
-    CREATE TRIGGER registrations_fts_au AFTER UPDATE OF name_folded, full_name ON registrations BEGIN
-        INSERT INTO registrations_fts(registrations_fts, rowid, name_folded, full_name)
-        VALUES ('delete', old.id, old.name_folded, old.full_name);
-        INSERT INTO registrations_fts(rowid, name_folded, full_name) VALUES (new.id, new.name_folded, new.full_name);
-    END;
+    \(ftsTriggers("registrations"))
 
     CREATE VIRTUAL TABLE insured_fts USING fts5(
         name_folded, full_name, content='insured', content_rowid='id',
         tokenize='unicode61 remove_diacritics 0', prefix='2 3');
-    CREATE TRIGGER insured_fts_ai AFTER INSERT ON insured BEGIN
-        INSERT INTO insured_fts(rowid, name_folded, full_name) VALUES (new.id, new.name_folded, new.full_name);
-    END;
-    CREATE TRIGGER insured_fts_ad AFTER DELETE ON insured BEGIN
-        INSERT INTO insured_fts(insured_fts, rowid, name_folded, full_name)
-        VALUES ('delete', old.id, old.name_folded, old.full_name);
-    END;
-    CREATE TRIGGER insured_fts_au AFTER UPDATE OF name_folded, full_name ON insured BEGIN
-        INSERT INTO insured_fts(insured_fts, rowid, name_folded, full_name)
-        VALUES ('delete', old.id, old.name_folded, old.full_name);
-        INSERT INTO insured_fts(rowid, name_folded, full_name) VALUES (new.id, new.name_folded, new.full_name);
-    END;
+    \(ftsTriggers("insured"))
 
     CREATE TABLE registration_events (
         id INTEGER PRIMARY KEY,

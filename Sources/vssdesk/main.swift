@@ -22,6 +22,11 @@ struct VssdeskCommand: ParsableCommand {
 do {
     var parsed = try VssdeskCommand.parseAsRoot()
     guard let cmd = parsed as? VssdeskCommand else { try parsed.run(); exit(0) }
+    // Passthrough capture keeps a leading --help as a command word; answer it as the process's own help.
+    if let first = cmd.words.first, first == "--help" || first == "-h" {
+        print(VssdeskCommand.helpMessage())
+        exit(0)
+    }
     var options = LaunchOptions()
     options.databasePath = cmd.db
     options.format = cmd.format

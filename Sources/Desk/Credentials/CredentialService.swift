@@ -33,6 +33,23 @@ public struct CredentialService {
         return String(body[..<r.upperBound]) + "********" + String(rest[end...])
     }
 
+    /// When `maxFailedVerifications` failed verifications fall within one hour, resends are locked for an hour from the
+    /// last of them; nil when not locked. (Counting only the failures of the last hour would free the lock as soon as
+    /// the first of them is an hour old, however recent the fifth.)
+    func lockedUntil(code: String, now: Date) throws -> Date? {
+        let n = Self.maxFailedVerifications
+        let since = DateText.format(now.addingTimeInterval(-2 * 3600))
+        let times = try session.store.audit.list(operator: nil, target: code, from: since, to: nil, action: "verify_failed", limit: 1000)
+            .compactMap { DateText.parseInstant($0.at) }.sorted()
+        guard times.count >= n else { return nil }
+        var until: Date?
+        for i in (n - 1)..<times.count where times[i].timeIntervalSince(times[i - n + 1]) <= 3600 {
+            let end = times[i].addingTimeInterval(3600)
+            if end > now { until = max(until ?? end, end) }
+        }
+        return until
+    }
+
     public func resend(code: String, verify raw: String?, key: SymmetricKey? = nil) throws -> Result {
         guard let raw else {
             throw DeskError.usage("resend needs the caller verified first: --verify dob=YYYY-MM-DD,id=NUMBER (the parent's for a child)")
@@ -41,10 +58,10 @@ public struct CredentialService {
         let store = session.store
         guard let r = try store.registrations.get(code) else { throw DeskError.notFound("no registration with mã số BHXH \(code)") }
         let now = session.clock.now
-        let hourAgo = DateText.format(now.addingTimeInterval(-3600))
-        if try store.audit.count(action: "verify_failed", target: code, since: hourAgo) >= Self.maxFailedVerifications {
+        if let until = try lockedUntil(code: code, now: now) {
             try session.audit("resend_refused", target: code, detail: "locked: too many failed verifications", timeline: "gửi lại bị khoá (xác minh sai nhiều lần)")
-            throw DeskError.invalid("resend for \(code) is locked for an hour after \(Self.maxFailedVerifications) failed verifications")
+            throw DeskError.invalid("resend for \(code) is locked for an hour after \(Self.maxFailedVerifications) failed verifications"
+                                    + " (until \(DateText.deskDisplay(until)))")
         }
 
         // Whose identity the caller must prove: the applicant's, or for a child the parent's.

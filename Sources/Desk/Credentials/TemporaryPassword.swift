@@ -42,21 +42,33 @@ public enum TemporaryPassword {
 public enum InstallKey {
     public static func load(forDatabase path: String) throws -> SymmetricKey {
         let keyPath = ProcessInfo.processInfo.environment["VSSDESK_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? path + ".key"
-        if let data = FileManager.default.contents(atPath: keyPath), let hex = String(data: data, encoding: .utf8) {
-            let bytes = stride(from: 0, to: hex.count - 1, by: 2).compactMap { i -> UInt8? in
-                let s = hex.index(hex.startIndex, offsetBy: i)
-                return UInt8(hex[s...hex.index(after: s)], radix: 16)
-            }
-            guard bytes.count == 32 else { throw DeskError.unavailable("the key file \(keyPath) is damaged") }
-            return SymmetricKey(data: bytes)
-        }
+        if let key = try read(keyPath) { return key }
         var rng = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
         let hex = bytes.map { String(format: "%02x", $0) }.joined()
-        let fd = open(keyPath, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        // Two consoles may make their first resend at the same moment: the key is written whole to a private file
+        // and then linked into place, which fails if another process got there first; that one's key is used. A
+        // reader never sees a half-written key file.
+        let tmp = keyPath + ".\(getpid()).\(UUID().uuidString).tmp"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else { throw DeskError.unavailable("cannot create the key file \(keyPath)") }
-        _ = hex.withCString { write(fd, $0, strlen($0)) }
+        let written = hex.withCString { write(fd, $0, strlen($0)) }
+        let synced = fsync(fd)
         close(fd)
+        defer { unlink(tmp) }
+        guard written == hex.utf8.count, synced == 0 else { throw DeskError.unavailable("cannot write the key file \(keyPath)") }
+        if link(tmp, keyPath) == 0 { return SymmetricKey(data: bytes) }
+        if errno == EEXIST, let key = try read(keyPath) { return key }
+        throw DeskError.unavailable("cannot create the key file \(keyPath)")
+    }
+
+    private static func read(_ keyPath: String) throws -> SymmetricKey? {
+        guard let data = FileManager.default.contents(atPath: keyPath), let hex = String(data: data, encoding: .utf8) else { return nil }
+        let bytes = stride(from: 0, to: hex.count - 1, by: 2).compactMap { i -> UInt8? in
+            let s = hex.index(hex.startIndex, offsetBy: i)
+            return UInt8(hex[s...hex.index(after: s)], radix: 16)
+        }
+        guard bytes.count == 32 else { throw DeskError.unavailable("the key file \(keyPath) is damaged") }
         return SymmetricKey(data: bytes)
     }
 }

@@ -11,16 +11,20 @@ public struct DemoService {
         var regs = 0, insured = 0
         let at = session.clock.nowText
         try session.store.transaction {
+            let insuredLoad = try BulkLoad(session.store.db, table: "insured")
+            let registrationLoad = try BulkLoad(session.store.db, table: "registrations")
             while regs < count {
                 if people.index % 5000 == 0, session.isCancelled() { throw DeskError.interrupted("demo interrupted; nothing was loaded") }
                 let e = people.next()
-                try session.store.insured.upsert(e.insured)
+                try session.store.insured.upsert(e.insured, bulk: insuredLoad)
                 insured += 1
                 if let r = e.registration {
-                    try session.store.registrations.upsert(r, at: at, operator: session.actor.login, eventKind: "demo")
+                    try session.store.registrations.upsert(r, at: at, operator: session.actor.login, eventKind: "demo", bulk: registrationLoad)
                     regs += 1
                 }
             }
+            try insuredLoad.finish()
+            try registrationLoad.finish()
             try session.audit("demo", target: nil, detail: "\(regs) synthetic registrations, \(insured) insured")
         }
         return (regs, insured)

@@ -5,14 +5,14 @@ enum FieldParsers {
     struct Failure: Error { let reason: String }
 
     static func bhxhCode(_ s: String, column: String) throws -> String {
-        let t = s.trimmingCharacters(in: .whitespaces)
+        let t = s.trimmed
         guard !t.isEmpty else { throw Failure(reason: "\(column) is missing") }
         guard let c = BhxhCode(t) else { throw Failure(reason: "\(column) must be 10 digits, got \"\(clip(t))\"") }
         return c.value
     }
 
     static func optionalCode(_ s: String, column: String) throws -> String? {
-        s.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try bhxhCode(s, column: column)
+        s.trimmed.isEmpty ? nil : try bhxhCode(s, column: column)
     }
 
     static func text(_ s: String) -> String? {
@@ -21,7 +21,7 @@ enum FieldParsers {
     }
 
     static func date(_ s: String, column: String) throws -> String? {
-        let t = s.trimmingCharacters(in: .whitespaces)
+        let t = s.trimmed
         if t.isEmpty { return nil }
         guard let d = DateText.parseDate(t) else {
             throw Failure(reason: "\(column): \"\(clip(t))\" is not a date (YYYY-MM-DD or DD/MM/YYYY)")
@@ -30,8 +30,10 @@ enum FieldParsers {
     }
 
     static func instant(_ s: String, column: String) throws -> String? {
-        let t = s.trimmingCharacters(in: .whitespaces)
+        let t = s.trimmed
         if t.isEmpty { return nil }
+        // Already in the stored form (UTC, `…Z`, seconds): keep the text once it parses.
+        if t.utf8.count == 20, t.utf8.last == UInt8(ascii: "Z"), DateText.parseInstant(t) != nil { return t }
         guard let d = DateText.parseInstant(t) else {
             throw Failure(reason: "\(column): \"\(clip(t))\" is not an ISO 8601 date-time")
         }
@@ -47,7 +49,7 @@ enum FieldParsers {
     }
 
     static func gender(_ s: String, column: String) throws -> Gender? {
-        if s.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
+        if s.trimmed.isEmpty { return nil }
         guard let g = Gender(parsing: s) else { throw Failure(reason: "\(column): \"\(clip(s))\" is not M/F or Nam/Nữ") }
         return g
     }
@@ -61,14 +63,14 @@ enum FieldParsers {
     /// Phones are normalised to national form when they are digits at all (`+84 90…` → `090…`); anything else is
     /// kept as typed so diagnosis can show it.
     static func phone(_ s: String) -> String? {
-        let t = s.trimmingCharacters(in: .whitespaces)
+        let t = s.trimmed
         if t.isEmpty { return nil }
         let p = Phone(t)
         return p.normalized.allSatisfy(\.isNumber) && !p.normalized.isEmpty ? p.normalized : t
     }
 
     static func oneOf<T: RawRepresentable>(_ s: String, column: String, default value: T) throws -> T where T.RawValue == String {
-        let t = s.trimmingCharacters(in: .whitespaces).lowercased()
+        let t = s.trimmed.lowercased()
         if t.isEmpty { return value }
         guard let v = T(rawValue: t) else { throw Failure(reason: "\(column): unknown value \"\(clip(s))\"") }
         return v

@@ -74,8 +74,12 @@ public struct Importer {
         let now = session.clock.nowText
         let store = session.store
         let actor = session.actor.login
+        // A bigger page cache for the one long transaction keeps SQLite from spilling pages to the WAL mid-import.
+        try? store.db.execute("PRAGMA cache_size = -65536")
+        defer { try? store.db.execute("PRAGMA cache_size = -2000") }
         do {
             try store.transaction {
+                let bulk = try BulkLoad(store.db, table: target.rawValue)
                 while true {
                     let record: CSVReader.Record
                     do {
@@ -111,15 +115,16 @@ public struct Importer {
                         switch target {
                         case .registrations:
                             let r = try RowMappers.registration(get)
-                            inserted = try store.registrations.upsert(r, at: now, operator: actor, eventKind: "import")
+                            inserted = try store.registrations.upsert(r, at: now, operator: actor, eventKind: "import", bulk: bulk)
                         case .insured:
-                            inserted = try store.insured.upsert(try RowMappers.insured(get))
+                            inserted = try store.insured.upsert(try RowMappers.insured(get), bulk: bulk)
                         }
                         if inserted { summary.inserted += 1 } else { summary.updated += 1 }
                     } catch let f as FieldParsers.Failure {
                         reject(f.reason)
                     }
                 }
+                try bulk.finish()
                 if summary.rejected > 0 && skipBadPath == nil {
                     throw DeskError.rejectedInput(summary: rejectionSummary(summary), problems: summary.problems)
                 }

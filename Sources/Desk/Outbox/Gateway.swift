@@ -28,35 +28,16 @@ public struct Gateway {
     public func send(to: String, body: String) -> Outcome {
         let args: [String]
         do { args = try argv(to: to, body: body) } catch { return .failed("\(error)") }
-        let p = Process()
         let program = args[0]
+        let path: String
         if program.contains("/") {
-            p.executableURL = URL(fileURLWithPath: program)
+            path = program
         } else if let found = Gateway.which(program) {
-            p.executableURL = URL(fileURLWithPath: found)
+            path = found
         } else {
             return .failed("gateway program \(program) not found on PATH")
         }
-        p.arguments = Array(args.dropFirst())
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = err
-        p.standardInput = FileHandle.nullDevice
-        do { try p.run() } catch { return .failed("cannot start \(program): \(error.localizedDescription)") }
-        let deadline = Date().addingTimeInterval(timeout)
-        while p.isRunning && Date() < deadline { usleep(10_000) }
-        if p.isRunning {
-            p.terminate()
-            usleep(200_000)
-            if p.isRunning { kill(p.processIdentifier, SIGKILL) }
-            p.waitUntilExit()
-            return .failed("gateway timed out after \(Int(timeout)) s")
-        }
-        p.waitUntilExit()
-        let output = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        if p.terminationStatus == 0 { return .delivered }
-        let tail = output.split(separator: "\n").suffix(2).joined(separator: " ").prefix(300)
-        return .failed("exit \(p.terminationStatus): \(tail)")
+        return GatewayProcess.run(path: path, argv: args, timeout: timeout)
     }
 
     static func which(_ name: String) -> String? {
@@ -88,5 +69,99 @@ enum TemplateWords {
         if quote != nil { throw DeskError.invalid("unterminated quote in the SMS gateway template") }
         if inWord { words.append(current) }
         return words
+    }
+}
+
+/// Runs the gateway with posix_spawn in its own process group, reads its output while it runs, and reaps it with
+/// waitpid. Foundation's `Process` on Linux only reports an exit once every descendant has closed a descriptor it
+/// inherits, so a gateway script whose child hangs (or lingers in the background) outlived the timeout; here the
+/// timeout kills the whole group, and the gateway's own exit status is what counts.
+enum GatewayProcess {
+    static func run(path: String, argv: [String], timeout: TimeInterval) -> Gateway.Outcome {
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else { return .failed("cannot start \(argv[0]): \(String(cString: strerror(errno)))") }
+        let readEnd = fds[0], writeEnd = fds[1]
+        _ = fcntl(readEnd, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(readEnd, F_SETFL, fcntl(readEnd, F_GETFL) | O_NONBLOCK)
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, writeEnd, 1)
+        posix_spawn_file_actions_adddup2(&actions, writeEnd, 2)
+        posix_spawn_file_actions_addclose(&actions, writeEnd)
+
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        defer { posix_spawnattr_destroy(&attr) }
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        posix_spawnattr_setsigmask(&attr, &mask)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for sig in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&defaults, sig) }
+        posix_spawnattr_setsigdefault(&attr, &defaults)
+        posix_spawnattr_setpgroup(&attr, 0)
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { for a in cArgs { free(a) } }
+        var pid: pid_t = 0
+        var rc = posix_spawn(&pid, path, &actions, &attr, cArgs, environ)
+        // ETXTBSY: another thread's child still held the file open for writing when it forked (a gateway script
+        // just written); that clears within moments.
+        for _ in 0..<5 where rc == ETXTBSY {
+            usleep(50_000)
+            rc = posix_spawn(&pid, path, &actions, &attr, cArgs, environ)
+        }
+        close(writeEnd)
+        guard rc == 0 else {
+            close(readEnd)
+            return .failed("cannot start \(argv[0]): \(String(cString: strerror(rc)))")
+        }
+
+        var output: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        func drain() {
+            while true {
+                let n = read(readEnd, &buffer, buffer.count)
+                guard n > 0 else { return }
+                output += buffer[0..<n]
+                if output.count > 16_384 { output.removeFirst(output.count - 16_384) }
+            }
+        }
+        var status: Int32 = 0
+        var exited = false
+        let deadline = Date().addingTimeInterval(timeout)
+        while !exited && Date() < deadline {
+            drain()
+            let r = waitpid(pid, &status, WNOHANG)
+            if r == pid {
+                exited = true
+            } else if r < 0 && errno != EINTR {
+                close(readEnd)
+                return .failed("lost the gateway process: \(String(cString: strerror(errno)))")
+            } else {
+                usleep(10_000)
+            }
+        }
+        if !exited {
+            kill(-pid, SIGTERM)
+            usleep(200_000)
+            kill(-pid, SIGKILL)
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            close(readEnd)
+            return .failed("gateway timed out after \(Int(timeout)) s")
+        }
+        drain()
+        close(readEnd)
+        let text = String(decoding: output, as: UTF8.self)
+        let tail = text.split(separator: "\n").suffix(2).joined(separator: " ").prefix(300)
+        let signal = status & 0x7f
+        if signal != 0 { return .failed("killed by signal \(signal): \(tail)") }
+        let code = (status >> 8) & 0xff
+        if code == 0 { return .delivered }
+        return .failed("exit \(code): \(tail)")
     }
 }

@@ -29,6 +29,11 @@ public struct OutboxService {
         let due = try session.store.outbox.due(at: session.clock.nowText, limit: limit)
         for m in due {
             if session.isCancelled() { break }
+            // Two senders at once (a supervisor and a cron job) must not deliver one message twice.
+            let lease = DateText.format(session.clock.now.addingTimeInterval(timeout + 60))
+            guard try session.store.transaction({
+                try session.store.outbox.claim(m.id, at: session.clock.nowText, leaseUntil: lease)
+            }) else { continue }
             report.attempted += 1
             let outcome = gateway.send(to: m.toPhone, body: m.body)
             let now = session.clock.now

@@ -35,6 +35,12 @@ public struct TicketService {
         return (p.kind == .oldMobile ? (p.suggestedNew ?? p.normalized) : p.normalized, p.kind)
     }
 
+    /// The pre-2018 11-digit forms of a 10-digit mobile number (`0381234567` → `01681234567`).
+    static func oldSpellings(of phone: String) -> [String] {
+        guard phone.count == 10 else { return [] }
+        return ReferenceData.oldMobilePrefixes.filter { phone.hasPrefix($0.value.new) }.map { $0.key + phone.suffix(7) }.sorted()
+    }
+
     func validLine(_ line: Int?) throws -> Int {
         guard let line = line ?? session.actor.line else {
             throw DeskError.usage("give the line the call came in on: --line 120–129 (you have no default line)")
@@ -66,9 +72,21 @@ public struct TicketService {
         let line = try validLine(line)
         let store = session.store
         let now = session.clock.nowText
-        let regs = try store.registrations.byPhone(phone, limit: 20)
+        var regs = try store.registrations.byPhone(phone, limit: 20)
+        // A registration may still carry the 11-digit number this mobile had before 2018 (the usual reason its
+        // password SMS never arrived): the caller is the same person, whichever form they read out.
+        for old in Self.oldSpellings(of: phone) where regs.count < 20 {
+            for r in try store.registrations.byPhone(old, limit: 20 - regs.count) where !regs.contains(where: { $0.bhxhCode == r.bhxhCode }) {
+                regs.append(r)
+            }
+        }
         let code = regs.count == 1 ? regs[0].bhxhCode : nil
         let ticketID: Int = try store.transaction {
+            // Another console of the same operator may hold a call (SPEC §5): never replace it silently.
+            if let other = try store.tickets.openCall(operator: session.actor.login),
+               let t = try store.tickets.get(other.ticketID), t.status == "open" || t.status == "pending" {
+                throw DeskError.invalid("call #\(other.ticketID) is still open: finish it with `done RESOLUTION` or `hold` first")
+            }
             let id = try store.tickets.create(openedAt: now, operator: session.actor.login, line: line, callerPhone: phone,
                                               callerName: callerName?.nfcCollapsed, bhxhCode: code, category: "other",
                                               summary: "Cuộc gọi từ \(Phone.mask(phone))", priority: "normal")
@@ -216,7 +234,16 @@ public struct TicketService {
     public func list(_ filter: TicketFilter, overdue: Bool, limit: Int) throws -> [(TicketSummary, SLAPolicy.State)] {
         let policy = SLAPolicy.load(session.store, today: session.clock.today)
         var f = filter
-        if overdue { f.statuses = (f.statuses ?? ["open", "pending"]).filter { $0 == "open" || $0 == "pending" } }
+        if overdue {
+            // Only running tickets can be overdue: `--status resolved --overdue` lists nothing (an empty status list
+            // would mean "any status" to the store).
+            let running = (f.statuses ?? ["open", "pending"]).filter { $0 == "open" || $0 == "pending" }
+            if running.isEmpty {
+                try session.audit("ticket_list", target: nil, detail: "0 ticket(s) overdue")
+                return []
+            }
+            f.statuses = running
+        }
         let rows = try session.store.tickets.list(f, limit: overdue ? 1_000_000 : limit)
         var out: [(TicketSummary, SLAPolicy.State)] = []
         for t in rows {

@@ -8,6 +8,7 @@ enum Digits {
     /// breaks, no-break and narrow spaces, as pasted from documents), dots, dashes, slashes, parentheses, underscores
     /// and zero-width characters.
     static func stripSeparators(_ s: String) -> String {
+        if isAllDigits(s) { return s }
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars where !isSeparator(scalar) { out.append(scalar) }
         return String(out)

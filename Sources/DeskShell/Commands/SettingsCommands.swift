@@ -16,6 +16,10 @@ enum SettingsCommands {
             CommandSpec("quit", group: .settings, synopsis: "quit", summary: "Leave the console (Ctrl-D does the same).",
                         example: "quit", run: quit),
             CommandSpec("exit", group: .settings, synopsis: "exit", summary: "Leave the console.", example: "exit", run: quit),
+            CommandSpec("manpage", group: .settings, synopsis: "manpage", summary: "Print the man page (troff), generated from this command table.",
+                        example: "manpage > vssdesk.1", run: { _, shell in
+                            CommandOutput(json: .object([("manpage", .string(ManPage.render(shell.commands)))]), lines: [ManPage.render(shell.commands)])
+                        }),
             CommandSpec("whoami", group: .settings, synopsis: "whoami", summary: "The acting operator, role, line and database.",
                         example: "whoami", run: whoami),
             CommandSpec("operator add", group: .settings, synopsis: "operator add LOGIN [--name NAME] [--line N] [--role R]",

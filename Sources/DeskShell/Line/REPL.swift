@@ -1,4 +1,5 @@
 import Foundation
+import CLineShim
 import CReadline
 import Desk
 
@@ -56,10 +57,20 @@ final class REPL {
         let a = shell.session.actor
         var parts = [a.login]
         if let line = a.line { parts.append(String(line)) }
-        if let t = shell.session.openTicketID { parts.append("#\(t)") }
+        if let t = shell.session.openTicketID {
+            parts.append("#\(t)")
+            if let left = slaMinutesLeft(t), left < 15 { parts.append(left < 0 ? "SLA!" : "SLA \(left)′") }
+        }
         let text = "vssdesk[\(parts.joined(separator: " "))]> "
         // \u{1} and \u{2} tell readline the escape codes take no columns.
         return shell.color ? "\u{1}\u{1B}[1;36m\u{2}" + text + "\u{1}\u{1B}[0m\u{2}" : text
+    }
+
+    /// Office minutes before the open call's nearest SLA target (negative once breached).
+    func slaMinutesLeft(_ ticket: Int) -> Int? {
+        let s = shell.session
+        guard let t = try? s.store.tickets.get(ticket) else { return nil }
+        return SLAPolicy.load(s.store, today: s.clock.today).state(t, now: s.clock.now).minutesLeft
     }
 
     func remember(_ line: String) {

@@ -26,11 +26,12 @@ enum HelpText {
             return CommandOutput(json: .object([("commands", json)]), lines: lines)
         }
         var lines: [String] = []
+        let nameWidth = (commands.map(\.name.count).max() ?? 16) + 2
         for group in CommandGroup.allCases {
             let cs = commands.filter { $0.group == group }
             guard !cs.isEmpty else { continue }
             lines.append(group.rawValue + ":")
-            for c in cs { lines.append("  " + c.name.padding(toLength: 18, withPad: " ", startingAt: 0) + c.summary) }
+            for c in cs { lines.append("  " + c.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + c.summary) }
             lines.append("")
         }
         lines.append("`help COMMAND` shows flags and an example. Tab completes commands, flags and values.")

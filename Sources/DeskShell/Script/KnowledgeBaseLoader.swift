@@ -3,6 +3,8 @@ import Desk
 /// Keeps the KB index in step with `kb/` at start-up (one stat per file when nothing changed).
 enum KnowledgeBaseLoader {
     static func refreshIfNeeded(_ shell: Shell) {
+        guard !shell.knowledgeBaseChecked else { return }
+        shell.knowledgeBaseChecked = true
         do {
             let report = try KnowledgeBase(session: shell.session).refresh()
             if report.rebuilt { for p in report.problems { shell.writeErr("kb: \(p)\n") } }

@@ -1,4 +1,5 @@
 import Foundation
+import CLineShim
 import CReadline
 import Desk
 import DeskCore
@@ -11,7 +12,7 @@ public enum Launcher {
     public static func run(_ options: LaunchOptions) -> Int32 {
         LocaleFix.ensureUTF8()
         vss_install_signal_handlers()
-        let env = ProcessInfo.processInfo.environment
+        let env = Environment()
         let path = options.databasePath ?? env["VSSDESK_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultDatabase
         let stderr: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
 
@@ -45,6 +46,10 @@ public enum Launcher {
         }
         let login = options.actAs ?? ProcessIdentity.loginName
 
+        if options.words == ["manpage"] {
+            FileHandle.standardOutput.write(Data(ManPage.render(CommandTable.all).utf8))
+            return 0
+        }
         if options.words.first == "init" {
             return InitCommand.run(path: path, login: login, args: Array(options.words.dropFirst()), clock: clock, format: format)
         }
@@ -75,7 +80,6 @@ public enum Launcher {
         let shell = Shell(session: session, format: format, color: false)
         let interactiveTTY = isatty(0) == 1 && isatty(1) == 1
         shell.color = isatty(1) == 1 && env["NO_COLOR"] == nil && !options.noColor
-        KnowledgeBaseLoader.refreshIfNeeded(shell)
         CallResume.restore(shell)
 
         if !options.commands.isEmpty || options.scriptFile != nil {
@@ -90,7 +94,18 @@ public enum Launcher {
         if !interactiveTTY {
             return ScriptRunner(shell: shell, stopOnError: options.onError == "stop").run([.stdin])
         }
+        // The prompt keeps the KB index fresh at start; scripts refresh it only when they use it (`kb …`, `init`).
+        KnowledgeBaseLoader.refreshIfNeeded(shell)
         return REPL(shell: shell).run()
+    }
+}
+
+/// Reads environment variables with getenv(3): ProcessInfo builds the whole environment dictionary, which costs
+/// milliseconds at every start-up of a command that runs in 20.
+struct Environment {
+    subscript(_ name: String) -> String? {
+        guard let v = getenv(name) else { return nil }
+        return String(cString: v)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import CLineShim
 import CReadline
 import Desk
 

@@ -1,0 +1,45 @@
+/// Loading many rows into a table with a name index, inside one transaction.
+///
+/// FTS5 flushes its pending terms at every statement boundary inside a transaction (its xSavepoint), so indexing a
+/// million rows one trigger at a time writes a million tiny segments. A bulk load drops the insert and update
+/// triggers inside the caller's transaction, indexes the new rows with one INSERT … SELECT at the end, maintains the
+/// index by hand for rows that existed before, and recreates the triggers before the transaction commits: other
+/// connections never see the table without them.
+public final class BulkLoad {
+    let db: Database
+    public let table: String
+    let maxIDBefore: Int
+
+    /// Must be called inside a transaction.
+    public init(_ db: Database, table: String) throws {
+        precondition(["registrations", "insured"].contains(table))
+        precondition(db.inTransaction, "BulkLoad needs a transaction")
+        self.db = db
+        self.table = table
+        maxIDBefore = try db.scalarInt("SELECT coalesce(max(id), 0) FROM \(table)")
+        try db.execute("DROP TRIGGER \(table)_fts_ai; DROP TRIGGER \(table)_fts_au")
+    }
+
+    /// Before updating an existing row: its id and indexed names, to re-index it if they change.
+    func existing(code: String) throws -> (id: Int, folded: String, full: String)? {
+        try db.queryOne("SELECT id, name_folded, full_name FROM \(table) WHERE bhxh_code = ?", [.text(code)])
+            .map { ($0.int(0)!, $0.string(1) ?? "", $0.string(2) ?? "") }
+    }
+
+    /// Re-indexes a row that existed before the load and whose names changed.
+    func reindex(id: Int, old: (String, String), new: (String, String)) throws {
+        guard id <= maxIDBefore, old != new else { return }
+        try db.run("INSERT INTO \(table)_fts(\(table)_fts, rowid, name_folded, full_name) VALUES ('delete', ?, ?, ?)",
+                   [.int(Int64(id)), .text(old.0), .text(old.1)])
+        try db.run("INSERT INTO \(table)_fts(rowid, name_folded, full_name) VALUES (?, ?, ?)",
+                   [.int(Int64(id)), .text(new.0), .text(new.1)])
+    }
+
+    /// Indexes the new rows in one statement and restores the triggers.
+    public func finish() throws {
+        try db.run("INSERT INTO \(table)_fts(rowid, name_folded, full_name) SELECT id, name_folded, full_name FROM \(table) WHERE id > ?",
+                   [.int(Int64(maxIDBefore))])
+        try db.execute(Schema.ftsTriggers(table).components(separatedBy: "CREATE TRIGGER").filter { $0.contains("_fts_ai") || $0.contains("_fts_au") }
+            .map { "CREATE TRIGGER" + $0 }.joined())
+    }
+}

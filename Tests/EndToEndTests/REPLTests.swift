@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// Drives the real prompt in a pseudo-terminal through tmux, the way a person types (SPEC §11).
+@Suite(.serialized) struct REPLTests {
+    struct Tmux {
+        let socket = "vssdesk-test-\(UUID().uuidString.prefix(8))"
+        let session = "repl"
+
+        /// Runs tmux through system(3): Foundation's Process on Linux waits for every descendant to close the
+        /// descriptors it handed down, and the tmux server that new-session starts never does.
+        @discardableResult
+        func run(_ args: [String]) -> String {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let quoted = (["/usr/bin/tmux", "-L", socket] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+            _ = system(quoted.joined(separator: " ") + " >" + path + " 2>&1 </dev/null")
+            return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        }
+
+        func keys(_ k: String...) { run(["send-keys", "-t", session] + k) }
+        func type(_ text: String) { run(["send-keys", "-t", session, "-l", text]) }
+        func screen() -> String { run(["capture-pane", "-p", "-t", session, "-S", "-200"]) }
+
+        /// Waits until the screen contains `text` (or the time is up) and returns the screen.
+        @discardableResult
+        func waitFor(_ text: String, seconds: Double = 10) -> String {
+            let deadline = Date().addingTimeInterval(seconds)
+            var s = screen()
+            while !s.contains(text) && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.1)
+                s = screen()
+            }
+            return s
+        }
+
+        func kill() { run(["kill-server"]) }
+    }
+
+    static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+
+    func start(_ v: Vssdesk, env: String = "") -> Tmux {
+        let t = Tmux()
+        // No LANG/LC_*: the console must still read UTF-8 (readline would otherwise eat "Đ" as Meta).
+        let command = "cd \(v.dir) && env -u LANG -u LC_ALL -u LC_CTYPE HOME=\(v.dir) PAGER=cat VSSDESK_KB_DIR=\(Vssdesk.kbDir) \(env) \(Vssdesk.binary) --db \(v.db); echo EXIT=$? > \(v.dir)/exit.txt; sleep 30"
+        t.run(["new-session", "-d", "-s", t.session, "-x", "160", "-y", "50", command])
+        t.waitFor("]>")
+        return t
+    }
+
+    @Test(.enabled(if: REPLTests.available)) func tabCompletesCommandsAndValues() {
+        let v = Vssdesk.ready(demo: 30)
+        let t = start(v)
+        defer { t.kill() }
+        t.type("sea")
+        t.keys("Tab")
+        #expect(t.waitFor("search").contains("]> search"))
+        t.keys("C-u")
+        t.type("kb show dang-nh")
+        t.keys("Tab")
+        let s = t.waitFor("dang-nhap")
+        #expect(s.contains("kb show dang-nhap"))
+        t.keys("C-u")
+        t.type("search x --sta")
+        t.keys("Tab")
+        #expect(t.waitFor("--status").contains("--status"))
+    }
+
+    @Test(.enabled(if: REPLTests.available)) func vietnameseRoundTripsCtrlCKeepsItAliveCtrlDExits() throws {
+        let v = Vssdesk.ready()
+        let csv = v.write("one.csv", "bhxh_code,full_name,dob,id_number,phone,status\n7901234567,Đặng Thị Ánh,1990-05-17,079190001234,0901234567,approved\n")
+        _ = v.run(["-c", "import registrations \(csv)"])
+        let t = start(v)
+        defer { t.kill() }
+        t.type("search 'Đặng Thị Ánh'")
+        t.keys("Enter")
+        let found = t.waitFor("7901234567")
+        #expect(found.contains("Đặng Thị Ánh"))
+        #expect(found.contains("7901234567"))
+        // Ctrl-C cancels the line being typed and the program stays.
+        t.type("search something I changed my mind about")
+        t.keys("C-c")
+        t.type("check 0901234567")
+        t.keys("Enter")
+        #expect(t.waitFor("mobile").contains("mobile"))
+        // A verification value must not reach the history file.
+        t.type("resend 7901234567 --verify dob=1990-05-17,id=079190001234")
+        t.keys("Enter")
+        t.waitFor("SMS #")
+        t.keys("C-d")
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: v.dir + "/exit.txt") && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        let exit = (try? String(contentsOfFile: v.dir + "/exit.txt", encoding: .utf8)) ?? ""
+        #expect(exit.trimmingCharacters(in: .whitespacesAndNewlines) == "EXIT=0")
+        let historyPath = v.dir + "/.vssdesk_history"
+        let history = try String(contentsOfFile: historyPath, encoding: .utf8)
+        #expect(history.contains("resend 7901234567 --verify"))
+        #expect(!history.contains("1990-05-17") && !history.contains("079190001234"))
+        #expect(history.contains("Đặng Thị Ánh"))
+        let mode = (try FileManager.default.attributesOfItem(atPath: historyPath)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o600)
+    }
+
+    @Test(.enabled(if: REPLTests.available)) func helpUnknownCommandAndPrompt() {
+        let v = Vssdesk.ready()
+        let t = start(v)
+        defer { t.kill() }
+        t.type("help")
+        t.keys("Enter")
+        let help = t.waitFor("Calls:")
+        #expect(help.contains("Calls:") && help.contains("Knowledge base:") && help.contains("Bulk fixes:"))
+        t.type("serch nguyen")
+        t.keys("Enter")
+        #expect(t.waitFor("did you mean").contains("did you mean search?"))
+    }
+}
