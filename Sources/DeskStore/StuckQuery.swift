@@ -85,6 +85,16 @@ public struct StuckQuery {
         return Self.predicates.enumerated().map { ($0.element.rule, row?.int($0.offset) ?? 0) }
     }
 
+    /// The per-rule count as plain SQL with this query's own settings written in, so the benchmark can run the same
+    /// work in the stock sqlite3 shell. Not for user input: the values are the desk's agency code and a date.
+    public func inlinedCountsSQL() -> String {
+        let sums = Self.predicates.map { "sum(CASE WHEN \($0.sql) THEN 1 ELSE 0 END)" }.joined(separator: ", ")
+        return "SELECT \(sums) \(Self.from) WHERE (NULL IS NULL OR r.agency_code = NULL)"
+            .replacingOccurrences(of: "?1", with: "'\(deskAgency)'")
+            .replacingOccurrences(of: "?2", with: "'\(today)'")
+            .replacingOccurrences(of: "?3", with: insuredLoaded ? "1" : "0") + ";"
+    }
+
     public func countStuck(_ db: Database, rule: String?, agency: String?) throws -> Int {
         try db.scalarInt("SELECT count(*) \(Self.from) WHERE (\(predicate(rule: rule))) AND (?4 IS NULL OR r.agency_code = ?4)",
                          parameters + [.of(agency)])

@@ -8,7 +8,6 @@ import DeskStore
     func loaded() throws -> Fixture {
         let f = try Fixture()
         _ = try DemoService(session: f.session).load(count: 400)
-        setenv("VSSDESK_KEY_FILE", f.dir + "/install.key", 1)
         return f
     }
 

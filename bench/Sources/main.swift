@@ -26,6 +26,10 @@ case "tickets":
 case "samples":
     guard args.count == 3 else { fail("usage: vssdesk-bench samples DB") }
     try BenchData.printSamples(db: args[2])
+case "stuck-sql":
+    guard args.count == 3 else { fail("usage: vssdesk-bench stuck-sql DB") }
+    let store = try Store(path: args[2])
+    print(StuckQuery(deskAgency: "07916", today: DateText.deskDate(benchNow), insuredLoaded: true).inlinedCountsSQL())
 case "latency":
     guard args.count == 3 else { fail("usage: vssdesk-bench latency DB") }
     try Latency.run(db: args[2])

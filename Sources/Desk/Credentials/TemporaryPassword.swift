@@ -40,8 +40,21 @@ public enum TemporaryPassword {
 /// The per-install HMAC key, kept outside the database file (beside it, `<db>.key`, mode 0600), so a copy of the
 /// database alone cannot check a guessed password.
 public enum InstallKey {
+    /// Keys already read by this process (one file read per process, not per resend), behind a lock.
+    nonisolated(unsafe) private static var cache: [String: SymmetricKey] = [:]
+    private static let lock = NSLock()
+
     public static func load(forDatabase path: String) throws -> SymmetricKey {
         let keyPath = ProcessInfo.processInfo.environment["VSSDESK_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? path + ".key"
+        lock.lock()
+        defer { lock.unlock() }
+        if let key = cache[keyPath] { return key }
+        let key = try loadOrCreate(keyPath)
+        cache[keyPath] = key
+        return key
+    }
+
+    private static func loadOrCreate(_ keyPath: String) throws -> SymmetricKey {
         if let key = try read(keyPath) { return key }
         var rng = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }

@@ -17,8 +17,10 @@ public struct SearchHit: Sendable {
 public struct SearchResult: Sendable {
     public var query: String
     public var kind: String
+    /// Matches; for a name search counting stops at `RegistrationService.totalCap` (then `totalCapped` is set).
     public var total: Int
     public var hits: [SearchHit]
+    public var totalCapped = false
 }
 
 /// Everything `show` prints about one registration.
@@ -33,6 +35,7 @@ public struct RegistrationDetail {
 /// Finding and showing registrations; every lookup is audited.
 public struct RegistrationService {
     let session: Session
+    public static let totalCap = 10_000
     public init(session: Session) { self.session = session }
 
     public func search(_ raw: String, filter: RegistrationFilter = RegistrationFilter(), limit: Int = 20) throws -> SearchResult {
@@ -43,6 +46,7 @@ public struct RegistrationService {
         let store = session.store
         var hits: [SearchHit] = []
         var total = 0
+        var capped = false
         func keep(_ regs: [Registration]) -> [Registration] {
             regs.filter { r in
                 (filter.status == nil || r.status.rawValue == filter.status)
@@ -98,7 +102,8 @@ public struct RegistrationService {
                     hits.append(SearchHit(registration: r))
                 }
             }
-            total = try store.registrations.countNames(match: folded, filter: filter)
+            total = try store.registrations.countNames(match: folded, filter: filter, cap: Self.totalCap)
+            capped = total >= Self.totalCap
             if filter.status == nil && filter.agency == nil && hits.count < limit {
                 let people = try store.insured.searchNamesUnregistered(match: folded, limit: limit - hits.count)
                 hits += people.map { SearchHit(registration: nil, insured: $0) }
@@ -109,7 +114,7 @@ public struct RegistrationService {
         let shown = hits.prefix(5).map(\.bhxhCode).joined(separator: ",")
         try session.audit("search", target: kind.label, detail: "query kind \(kind.label); \(total) match(es); \(shown)",
                           timeline: "search (\(kind.label)): \(total) kết quả")
-        return SearchResult(query: trimmed, kind: kind.label, total: total, hits: hits)
+        return SearchResult(query: trimmed, kind: kind.label, total: total, hits: hits, totalCapped: capped)
     }
 
     /// Resolves a mã số BHXH, card number or 12-digit personal ID (the post-2025 login code) to a registration code.

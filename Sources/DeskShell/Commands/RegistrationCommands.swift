@@ -42,10 +42,12 @@ enum RegistrationCommands {
         guard limit > 0 else { throw DeskError.usage("--limit must be at least 1") }
         let result = try RegistrationService(session: shell.session).search(inv.rest, filter: filter, limit: limit)
         let json = JSONValue.object([("query", .string(result.query)), ("kind", .string(result.kind)), ("total", .int(result.total)),
-                                     ("results", .array(result.hits.map(RegistrationViews.listJSON)))])
+                                     ("total_capped", .bool(result.totalCapped)), ("results", .array(result.hits.map(RegistrationViews.listJSON)))])
         let table = CommandOutput.Table(columns: RegistrationViews.listColumns, rows: result.hits.map(RegistrationViews.listRow))
         var footer: [String] = []
-        if result.total > result.hits.count { footer.append("\(result.hits.count) of \(result.total) shown (--limit N for more)") }
+        if result.total > result.hits.count {
+            footer.append("\(result.hits.count) of \(result.totalCapped ? "more than \(result.total - 1)" : String(result.total)) shown (--limit N for more; add words to narrow)")
+        }
         return CommandOutput(json: json, tables: [table], lines: ["Tìm theo \(result.kind): \(result.query)"], footer: footer)
     }
 

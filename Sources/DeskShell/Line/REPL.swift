@@ -31,6 +31,7 @@ final class REPL {
         stifle_history(2000)
         shell.writeErr("vssdesk — đường dây nóng VssID, BHXH Quận 6. `help` lists commands, Tab completes, Ctrl-D exits.\n")
         while !shell.wantsExit {
+            shell.session.store.db.checkpointIfIdle()
             var raw: UnsafeMutablePointer<CChar>?
             let status = vss_readline(prompt(), &raw)
             if status == 1 { continue }  // Ctrl-C: line cancelled
