@@ -44,7 +44,7 @@ size = os.path.join(out, "dbsize.txt")
 print()
 if os.path.exists(rss):
     kb = open(rss).read().strip().splitlines()[-1]
-    print(f"- peak RSS of the REPL after two searches: {int(kb) / 1024:.1f} MB (goal ≤ 40 MB)")
+    print(f"- peak RSS of a console process (piped stdin, same code path as the prompt) after two searches: {int(kb) / 1024:.1f} MB (goal ≤ 40 MB)")
 if os.path.exists(size):
     b = int(open(size).read().strip())
     print(f"- database size: {b / 1e6:.0f} MB with the insured extract and tickets, {b / n:,.0f} bytes per registration")

@@ -59,7 +59,8 @@ if [ -f bench/sql-equivalents.sh ]; then
 fi
 
 echo "== 5. peak RSS of the REPL after a search, database size"
-printf 'search nguyen van\nsearch %s\nquit\n' "$code" | script -qfec "/usr/bin/time -f %M -o $OUT/rss.txt $BIN --db $DB" /dev/null >/dev/null 2>&1 || true
+printf "search nguyen van\nsearch %s\nquit\n" "$code" > "$OUT/rss-input.txt"
+/usr/bin/time -f %M -o "$OUT/rss.txt" "$BIN" --db "$DB" < "$OUT/rss-input.txt" > /dev/null 2>&1 || true
 ls -l "$DB" | awk '{print $5}' > "$OUT/dbsize.txt"
 
 python3 bench/report.py "$OUT" "$N" "$T" | tee "$OUT/report.md"

@@ -192,6 +192,10 @@ public final class RegistrationStore {
     public func countNames(match: String, filter: RegistrationFilter, cap: Int = 10_000) throws -> Int {
         let (clause, values) = Self.whereClause(filter, startIndex: 2)
         let n = values.count
+        if clause == "1" {
+            return try db.scalarInt("SELECT count(*) FROM (SELECT rowid FROM registrations_fts WHERE registrations_fts MATCH ?1 LIMIT ?2)",
+                                    [.text(match), .int(Int64(cap))])
+        }
         return try db.scalarInt("""
             SELECT count(*) FROM (SELECT 1 FROM registrations_fts f JOIN registrations r ON r.id = f.rowid
             WHERE registrations_fts MATCH ?1 AND \(clause) LIMIT ?\(n + 2))

@@ -323,7 +323,7 @@ import DeskStore
         _ = try resend(f.session)
         let keyPath = f.path + ".key"
         let attrs = try FileManager.default.attributesOfItem(atPath: keyPath)
-        #expect((attrs[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect((attrs[.posixPermissions] as? NSNumber)?.intValue == 0o640)
         let hex = try String(contentsOfFile: keyPath, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(hex.count == 64 && hex.allSatisfy(\.isHexDigit))
         // Loading it again gives the same key.

@@ -37,7 +37,8 @@ public enum TemporaryPassword {
     }
 }
 
-/// The per-install HMAC key, kept outside the database file (beside it, `<db>.key`, mode 0600), so a copy of the
+/// The per-install HMAC key, kept outside the database file (beside it, `<db>.key`, mode 0640: readable by the
+/// `vssdesk` group that a setgid binary runs as, never by other users), so a copy of the
 /// database alone cannot check a guessed password.
 public enum InstallKey {
     /// Keys already read by this process (one file read per process, not per resend), behind a lock.
@@ -63,7 +64,7 @@ public enum InstallKey {
         // and then linked into place, which fails if another process got there first; that one's key is used. A
         // reader never sees a half-written key file.
         let tmp = keyPath + ".\(getpid()).\(UUID().uuidString).tmp"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0o640)
         guard fd >= 0 else { throw DeskError.unavailable("cannot create the key file \(keyPath)") }
         let written = hex.withCString { write(fd, $0, strlen($0)) }
         let synced = fsync(fd)

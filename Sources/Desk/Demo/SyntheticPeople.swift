@@ -55,8 +55,12 @@ public struct SyntheticPeople {
         return "Nguyễn"
     }
 
+    /// A valid mobile number (some prefixes, like 089 and 099, are only partly in the mobile ranges).
     private mutating func phone() -> String {
-        rng.pick(Self.mobilePrefixes) + String(format: "%07d", rng.int(0...9_999_999))
+        while true {
+            let p = rng.pick(Self.mobilePrefixes) + String(format: "%07d", rng.int(0...9_999_999))
+            if Phone(p).isMobile { return p }
+        }
     }
 
     private mutating func stamp(daysAgo: Int) -> String {

@@ -85,27 +85,36 @@ public struct RegistrationService {
             }
             try addInsured(column: "phone", value: phone)
         case .name(let words, let exactWords):
-            guard let folded = FTSQuery.prefixAll(words, column: "name_folded") else {
+            guard var folded = FTSQuery.prefixAll(words, column: "name_folded", prefixAll: false) else {
                 throw DeskError.usage("search: \"\(String(trimmed.prefix(40)))\" has no letters or digits to search for")
             }
+            var prefixEverywhere = false
             var seen = Set<String>()
             // With diacritics in the query, exact-diacritic matches come first (SPEC §3 Folding).
-            if Folding.hasDiacritics(trimmed), let exact = FTSQuery.prefixAll(exactWords, column: "full_name") {
+            if Folding.hasDiacritics(trimmed), let exact = FTSQuery.prefixAll(exactWords, column: "full_name", prefixAll: false) {
                 for r in try store.registrations.searchNames(match: exact, filter: filter, limit: limit) {
                     seen.insert(r.bhxhCode)
                     hits.append(SearchHit(registration: r))
                 }
             }
             if hits.count < limit {
-                for r in try store.registrations.searchNames(match: folded, filter: filter, limit: limit + seen.count)
-                where !seen.contains(r.bhxhCode) && hits.count < limit {
+                var more = try store.registrations.searchNames(match: folded, filter: filter, limit: limit + seen.count)
+                if more.isEmpty && hits.isEmpty, let loose = FTSQuery.prefixAll(words, column: "name_folded") {
+                    folded = loose
+                    prefixEverywhere = true
+                    more = try store.registrations.searchNames(match: folded, filter: filter, limit: limit)
+                }
+                for r in more where !seen.contains(r.bhxhCode) && hits.count < limit {
                     hits.append(SearchHit(registration: r))
                 }
             }
             total = try store.registrations.countNames(match: folded, filter: filter, cap: Self.totalCap)
             capped = total >= Self.totalCap
             if filter.status == nil && filter.agency == nil && hits.count < limit {
-                let people = try store.insured.searchNamesUnregistered(match: folded, limit: limit - hits.count)
+                var people = try store.insured.searchNamesUnregistered(match: folded, limit: limit - hits.count)
+                if people.isEmpty && hits.isEmpty && !prefixEverywhere, let loose = FTSQuery.prefixAll(words, column: "name_folded") {
+                    people = try store.insured.searchNamesUnregistered(match: loose, limit: limit - hits.count)
+                }
                 hits += people.map { SearchHit(registration: nil, insured: $0) }
                 total += people.count
             }
