@@ -53,6 +53,15 @@ import DeskStore
         #expect(r.hits.first?.bhxhCode == "7901234567", "\(query)")
     }
 
+    @Test func phoneSearchFindsRegistrationsStoredWithThePre2018Number() throws {
+        let f = try loaded()
+        _ = try f.importCSV(.registrations, "bhxh_code,full_name,phone\n7906666666,Võ Thị Mai,01687654321\n")
+        for query in ["0387654321", "038 765 4321", "01687654321"] {
+            let r = try RegistrationService(session: f.session).search(query)
+            #expect(r.hits.map(\.bhxhCode).contains("7906666666"), "\(query)")
+        }
+    }
+
     @Test func insuredWithoutRegistrationIsMarked() throws {
         let f = try loaded()
         let r = try RegistrationService(session: f.session).search("huynh dao")
