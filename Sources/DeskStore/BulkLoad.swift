@@ -18,7 +18,11 @@ public final class BulkLoad {
         self.table = table
         maxIDBefore = try db.scalarInt("SELECT coalesce(max(id), 0) FROM \(table)")
         try db.execute("DROP TRIGGER \(table)_fts_ai; DROP TRIGGER \(table)_fts_au")
+        // A bigger page cache for the one long transaction keeps SQLite from spilling pages to the WAL mid-load.
+        try db.execute("PRAGMA cache_size = -65536")
     }
+
+    deinit { try? db.execute("PRAGMA cache_size = -2000") }
 
     /// Before updating an existing row: its id and indexed names, to re-index it if they change.
     func existing(code: String) throws -> (id: Int, folded: String, full: String)? {

@@ -120,6 +120,18 @@ public final class RegistrationStore {
                      [.text(phone), .int(Int64(limit))]).map(Self.registration)
     }
 
+    /// Registrations on a mobile number, including those that still carry the 11-digit form the number had before
+    /// the 2018 conversion (the usual reason a credentials SMS never arrived): the caller is the same person.
+    public func byPhoneAnySpelling(_ phone: String, limit: Int = 50) throws -> [Registration] {
+        var found = try byPhone(phone, limit: limit)
+        for legacy in Phone.pre2018Spellings(of: phone) where found.count < limit {
+            for r in try byPhone(legacy, limit: limit - found.count) where !found.contains(where: { $0.bhxhCode == r.bhxhCode }) {
+                found.append(r)
+            }
+        }
+        return found
+    }
+
     public func byIDNumber(_ id: String, limit: Int = 50) throws -> [Registration] {
         try db.query("SELECT \(Self.selectColumns) FROM registrations r WHERE r.id_number = ? ORDER BY r.bhxh_code LIMIT ?",
                      [.text(id), .int(Int64(limit))]).map(Self.registration)

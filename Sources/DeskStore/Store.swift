@@ -13,6 +13,7 @@ public final class Store {
     public let tickets: TicketStore
     public let outbox: OutboxStore
     public let knowledgeBase: KnowledgeBaseStore
+    public let credentials: CredentialStore
 
     /// Opens `path`, creating it when `create` is set, and brings its schema up to date.
     public init(path: String, create: Bool = false, busyTimeoutMs: Int32 = 5000) throws {
@@ -26,6 +27,7 @@ public final class Store {
         tickets = TicketStore(db)
         outbox = OutboxStore(db)
         knowledgeBase = KnowledgeBaseStore(db)
+        credentials = CredentialStore(db)
     }
 
     public static var schemaVersion: Int { Migrator.latestVersion }

@@ -114,18 +114,8 @@ public struct BulkService {
                 if dryRun { local.changed += 1; continue }
                 switch action {
                 case .resend:
-                    let password = TemporaryPassword.generate()
-                    let salt = TemporaryPassword.salt()
-                    try store.db.run("""
-                        INSERT INTO credentials(bhxh_code, salt, hash, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)
-                        ON CONFLICT(bhxh_code) DO UPDATE SET salt = ?2, hash = ?3, created_at = ?4, expires_at = ?5
-                        """, [.text(r.bhxhCode), .text(salt), .text(TemporaryPassword.hash(password, salt: salt, key: key!)),
-                              .text(nowText), .text(DateText.format(now.addingTimeInterval(Double(CredentialService.validHours) * 3600)))])
-                    let id = try store.outbox.enqueue(to: r.phone!, body: CredentialService.smsBody(code: r.bhxhCode, password: password),
-                                                      at: nowText, bhxhCode: r.bhxhCode, ticketID: nil)
-                    try store.registrations.markCredentialsQueued(r.bhxhCode, at: nowText)
-                    try store.registrations.addEvent(code: r.bhxhCode, at: nowText, operator: session.actor.login, kind: "bulk_resend",
-                                                     detail: "credentials SMS #\(id) queued")
+                    let id = try CredentialService.issue(store: store, code: r.bhxhCode, phone: r.phone!, key: key!, at: now,
+                                                         operator: session.actor.login, eventKind: "bulk_resend", ticketID: nil)
                     try session.audit("bulk_resend", target: r.bhxhCode, detail: "sms #\(id)")
                 case .setStatus:
                     try store.registrations.setStatus(r.bhxhCode, status: value!, smsStatus: nil, rejectReason: reason, at: nowText,

@@ -88,10 +88,6 @@ public struct CredentialService {
         }
 
         let key = try key ?? InstallKey.load(forDatabase: store.db.path)
-        let password = TemporaryPassword.generate()
-        let salt = TemporaryPassword.salt()
-        let hash = TemporaryPassword.hash(password, salt: salt, key: key)
-        let nowText = DateText.format(now)
         let dayAgo = DateText.format(now.addingTimeInterval(-86400))
         let limit = dailyLimit
         let smsID: Int = try store.transaction {
@@ -99,20 +95,29 @@ public struct CredentialService {
             guard try store.outbox.countSince(code: code, since: dayAgo) < limit else {
                 throw DeskError.invalid("\(code) already had \(limit) resends in the last 24 hours; try again later")
             }
-            try store.db.run("""
-                INSERT INTO credentials(bhxh_code, salt, hash, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)
-                ON CONFLICT(bhxh_code) DO UPDATE SET salt = ?2, hash = ?3, created_at = ?4, expires_at = ?5
-                """, [.text(code), .text(salt), .text(hash), .text(nowText),
-                      .text(DateText.format(now.addingTimeInterval(Double(Self.validHours) * 3600)))])
-            let id = try store.outbox.enqueue(to: phone, body: Self.smsBody(code: code, password: password), at: nowText,
-                                              bhxhCode: code, ticketID: session.openTicketID)
-            try store.registrations.markCredentialsQueued(code, at: nowText)
-            try store.registrations.addEvent(code: code, at: nowText, operator: session.actor.login, kind: "resend",
-                                             detail: "credentials SMS #\(id) queued to \(Masking.phone(phone))")
+            let id = try Self.issue(store: store, code: code, phone: phone, key: key, at: now, operator: session.actor.login,
+                                    eventKind: "resend", ticketID: session.openTicketID)
             try session.audit("resend", target: code, detail: "sms #\(id) to \(Masking.phone(phone))",
                               timeline: "gửi lại mật khẩu cho \(code): SMS #\(id) tới \(Masking.phone(phone))")
             return id
         }
         return Result(bhxhCode: code, smsID: smsID, to: Masking.phone(phone), status: "queued")
+    }
+
+    /// Makes a new temporary password, keeps only its keyed hash, queues the SMS and records the event, in the
+    /// caller's transaction; `resend` and `bulk resend` share it. Returns the SMS id.
+    static func issue(store: Store, code: String, phone: String, key: SymmetricKey, at now: Date, operator login: String,
+                      eventKind: String, ticketID: Int?) throws -> Int {
+        let password = TemporaryPassword.generate()
+        let salt = TemporaryPassword.salt()
+        let nowText = DateText.format(now)
+        try store.credentials.save(code: code, salt: salt, hash: TemporaryPassword.hash(password, salt: salt, key: key),
+                                   createdAt: nowText, expiresAt: DateText.format(now.addingTimeInterval(Double(validHours) * 3600)))
+        let id = try store.outbox.enqueue(to: phone, body: smsBody(code: code, password: password), at: nowText,
+                                          bhxhCode: code, ticketID: ticketID)
+        try store.registrations.markCredentialsQueued(code, at: nowText)
+        try store.registrations.addEvent(code: code, at: nowText, operator: login, kind: eventKind,
+                                         detail: "credentials SMS #\(id) queued to \(Masking.phone(phone))")
+        return id
     }
 }

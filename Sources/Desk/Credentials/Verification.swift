@@ -15,7 +15,7 @@ public struct Verification: Equatable {
             case "dob":
                 guard let d = DateText.parseDate(kv[1]) else { throw DeskError.usage("--verify dob must be a date (YYYY-MM-DD or DD/MM/YYYY)") }
                 dob = d
-            case "id": id = Digits.normalizedID(kv[1])
+            case "id": id = FieldParsers.idNumber(kv[1])
             default: throw DeskError.usage("--verify takes dob=… and id=…, not \(kv[0])")
             }
         }
@@ -26,14 +26,6 @@ public struct Verification: Equatable {
     /// Whether the caller's answers match one stored identity (the registration's or the registry's).
     public func matches(dob storedDOB: String?, id storedID: String?) -> Bool {
         guard let storedDOB, let storedID, !storedID.isEmpty else { return false }
-        return storedDOB == dob && Digits.normalizedID(storedID) == id
+        return storedDOB == dob && FieldParsers.idNumber(storedID) == id
     }
 }
-
-extension Digits {
-    static func normalizedID(_ s: String) -> String {
-        String(s.unicodeScalars.filter { !" .-\t".unicodeScalars.contains($0) }.map(Character.init)).uppercased()
-    }
-}
-
-enum Digits {}

@@ -74,9 +74,6 @@ public struct Importer {
         let now = session.clock.nowText
         let store = session.store
         let actor = session.actor.login
-        // A bigger page cache for the one long transaction keeps SQLite from spilling pages to the WAL mid-import.
-        try? store.db.execute("PRAGMA cache_size = -65536")
-        defer { try? store.db.execute("PRAGMA cache_size = -2000") }
         do {
             try store.transaction {
                 let bulk = try BulkLoad(store.db, table: target.rawValue)

@@ -76,13 +76,7 @@ public struct RegistrationService {
             total = regs.count
             try addInsured(column: "id_number", value: id)
         case .phone(let phone):
-            var found = try store.registrations.byPhone(phone, limit: limit)
-            // A registration may still carry the 11-digit number this mobile had before 2018.
-            for legacy in TicketService.oldSpellings(of: phone) where found.count < limit {
-                for r in try store.registrations.byPhone(legacy, limit: limit - found.count)
-                where !found.contains(where: { $0.bhxhCode == r.bhxhCode }) { found.append(r) }
-            }
-            let regs = keep(found)
+            let regs = keep(try store.registrations.byPhoneAnySpelling(phone, limit: limit))
             hits = regs.map { SearchHit(registration: $0) }
             total = regs.count
             if let r = try? store.registrations.get(phone), keep([r]).count == 1 {

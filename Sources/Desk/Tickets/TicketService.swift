@@ -35,12 +35,6 @@ public struct TicketService {
         return (p.kind == .oldMobile ? (p.suggestedNew ?? p.normalized) : p.normalized, p.kind)
     }
 
-    /// The pre-2018 11-digit forms of a 10-digit mobile number (`0381234567` → `01681234567`).
-    static func oldSpellings(of phone: String) -> [String] {
-        guard phone.count == 10 else { return [] }
-        return ReferenceData.oldMobilePrefixes.filter { phone.hasPrefix($0.value.new) }.map { $0.key + phone.suffix(7) }.sorted()
-    }
-
     func validLine(_ line: Int?) throws -> Int {
         guard let line = line ?? session.actor.line else {
             throw DeskError.usage("give the line the call came in on: --line 120–129 (you have no default line)")
@@ -72,14 +66,7 @@ public struct TicketService {
         let line = try validLine(line)
         let store = session.store
         let now = session.clock.nowText
-        var regs = try store.registrations.byPhone(phone, limit: 20)
-        // A registration may still carry the 11-digit number this mobile had before 2018 (the usual reason its
-        // password SMS never arrived): the caller is the same person, whichever form they read out.
-        for old in Self.oldSpellings(of: phone) where regs.count < 20 {
-            for r in try store.registrations.byPhone(old, limit: 20 - regs.count) where !regs.contains(where: { $0.bhxhCode == r.bhxhCode }) {
-                regs.append(r)
-            }
-        }
+        let regs = try store.registrations.byPhoneAnySpelling(phone, limit: 20)
         let code = regs.count == 1 ? regs[0].bhxhCode : nil
         let ticketID: Int = try store.transaction {
             // Another console of the same operator may hold a call (SPEC §5): never replace it silently.

@@ -65,6 +65,12 @@ public struct Phone: Hashable, Sendable {
 
     public var isMobile: Bool { kind == .mobile }
 
+    /// The pre-2018 11-digit forms of a 10-digit mobile number (`0381234567` → `01681234567`).
+    public static func pre2018Spellings(of phone: String) -> [String] {
+        guard phone.utf8.count == 10 else { return [] }
+        return ReferenceData.oldMobilePrefixes.filter { phone.hasPrefix($0.value.new) }.map { $0.key + phone.suffix(7) }.sorted()
+    }
+
     /// The network operator of a valid mobile number (for an old 11-digit number: the one of its new number);
     /// nil for landlines, invalid numbers and ranges with no assigned operator.
     public var carrier: String? {
