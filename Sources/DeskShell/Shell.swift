@@ -30,7 +30,7 @@ public final class Shell {
     /// Runs one line and returns its exit code (0 on success).
     @discardableResult
     public func execute(_ line: String) -> Int32 {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmed
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return 0 }
         do {
             let words = try LineTokenizer.split(trimmed)

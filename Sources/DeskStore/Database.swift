@@ -46,6 +46,14 @@ public final class Database {
         }
     }
 
+    /// Whether closing the last connection folds the WAL back into the database file (SQLite's default). A one-shot
+    /// `vssdesk -c …` turns it off: that checkpoint and its fsync were a third of the process's life, and the next
+    /// writer's automatic checkpoint or the prompt's idle one does the same work later
+    /// (https://sqlite.org/c3ref/c_dbconfig_defensive.html#sqlitedbconfignockptonclose).
+    public func checkpointOnClose(_ enabled: Bool) {
+        _ = csqlite_set_checkpoint_on_close(handle, enabled ? 1 : 0)
+    }
+
     deinit {
         cache.removeAll()
         sqlite3_close_v2(handle)

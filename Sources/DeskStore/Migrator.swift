@@ -13,7 +13,7 @@ enum Migrator {
         guard version < latestVersion else { return }
         for index in version..<latestVersion {
             try db.transaction {
-                try db.execute(Schema.migrations[index].sql)
+                try db.execute(Schema.migrations[index].sql())
                 try db.execute("PRAGMA application_id = \(Schema.applicationID)")
                 try db.execute("PRAGMA user_version = \(index + 1)")
             }

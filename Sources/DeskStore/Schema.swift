@@ -5,8 +5,9 @@
 enum Schema {
     static let applicationID: Int32 = 0x5653_5344  // "VSSD"
 
-    static let migrations: [(name: String, sql: String)] = [
-        ("v1-core", v1),
+    /// The SQL is built only when a migration runs: a one-shot command on an up-to-date file needs just the count.
+    static let migrations: [(name: String, sql: @Sendable () -> String)] = [
+        ("v1-core", { v1 }),
     ]
 
     /// The triggers that keep a name index (`<table>_fts`) in step with its table. Bulk loads drop the insert and

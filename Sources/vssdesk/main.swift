@@ -19,6 +19,11 @@ struct VssdeskCommand: ParsableCommand {
     @Argument(parsing: .captureForPassthrough, help: "A command and its arguments.") var words: [String] = []
 }
 
+// The everyday forms skip ArgumentParser's reflection (see PlainArguments); it still answers everything else.
+if let options = PlainArguments.parse(Array(CommandLine.arguments.dropFirst())) {
+    exit(Launcher.run(options))
+}
+
 do {
     var parsed = try VssdeskCommand.parseAsRoot()
     guard let cmd = parsed as? VssdeskCommand else { try parsed.run(); exit(0) }

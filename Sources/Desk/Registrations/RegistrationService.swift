@@ -39,7 +39,7 @@ public struct RegistrationService {
     public init(session: Session) { self.session = session }
 
     public func search(_ raw: String, filter: RegistrationFilter = RegistrationFilter(), limit: Int = 20) throws -> SearchResult {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimmed
         guard !trimmed.isEmpty else { throw DeskError.usage("search needs a query: a mã số BHXH, card, CCCD/CMND, phone or name") }
         let limit = max(1, min(limit, 1000))
         let kind = QueryKind.detect(trimmed)

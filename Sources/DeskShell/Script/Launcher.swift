@@ -10,7 +10,6 @@ public enum Launcher {
     public static let defaultDatabase = "vssdesk.sqlite"
 
     public static func run(_ options: LaunchOptions) -> Int32 {
-        LocaleFix.ensureUTF8()
         vss_install_signal_handlers()
         let env = Environment()
         let path = options.databasePath ?? env["VSSDESK_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultDatabase
@@ -82,6 +81,9 @@ public enum Launcher {
         shell.color = isatty(1) == 1 && env["NO_COLOR"] == nil && !options.noColor
         CallResume.restore(shell)
 
+        if !interactiveTTY || !options.commands.isEmpty || options.scriptFile != nil || !options.words.isEmpty {
+            store.db.checkpointOnClose(false)
+        }
         if !options.commands.isEmpty || options.scriptFile != nil {
             var sources: [ScriptSource] = options.commands.map { .inline($0) }
             if let f = options.scriptFile { sources.append(.file(f)) }
@@ -96,6 +98,8 @@ public enum Launcher {
         }
         // The prompt keeps the KB index fresh at start; scripts refresh it only when they use it (`kb …`, `init`).
         KnowledgeBaseLoader.refreshIfNeeded(shell)
+        // Only readline and the pager read the C locale; loading it costs a one-shot command a millisecond.
+        LocaleFix.ensureUTF8()
         return REPL(shell: shell).run()
     }
 }

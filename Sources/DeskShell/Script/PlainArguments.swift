@@ -1,0 +1,57 @@
+/// The everyday argument forms (`--db F`, `--format F`, `--as NAME`, `-c CMD`…, `-f FILE`, `--on-error X`,
+/// `--no-color`, then a command and its words) read without swift-argument-parser.
+///
+/// Why: ArgumentParser discovers its options through reflection and dynamic casts, and in a statically linked binary
+/// each uncached cast scans every protocol conformance record: about 5 ms of a 15 ms one-shot `vssdesk -c 'search …'`.
+/// Anything this reader is not sure of (`--help`, `--version`, an unknown or repeated option, a missing value, a
+/// value that looks like an option) returns nil, and main.swift hands the whole line to ArgumentParser, which
+/// answers or reports it exactly as before.
+public enum PlainArguments {
+    public static func parse(_ arguments: [String]) -> LaunchOptions? {
+        var options = LaunchOptions()
+        var seen: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            if !word.hasPrefix("-") || word == "-" {
+                options.words = Array(arguments[index...])
+                return options
+            }
+            index += 1
+            if word == "--no-color" {
+                guard !seen.contains(word) else { return nil }
+                seen.append(word)
+                options.noColor = true
+                continue
+            }
+            var name = word
+            var inlineValue: String?
+            if word.hasPrefix("--"), let eq = word.firstIndex(of: "=") {
+                name = String(word[..<eq])
+                inlineValue = String(word[word.index(after: eq)...])
+            }
+            guard ["--db", "--format", "--as", "-c", "-f", "--on-error"].contains(name) else { return nil }
+            let value: String
+            if let inlineValue {
+                value = inlineValue
+            } else {
+                guard index < arguments.count, arguments[index] == "-" || !arguments[index].hasPrefix("-") else { return nil }
+                value = arguments[index]
+                index += 1
+            }
+            if name != "-c" {
+                guard !seen.contains(name) else { return nil }
+                seen.append(name)
+            }
+            switch name {
+            case "--db": options.databasePath = value
+            case "--format": options.format = value
+            case "--as": options.actAs = value
+            case "-c": options.commands.append(value)
+            case "-f": options.scriptFile = value
+            default: options.onError = value
+            }
+        }
+        return options
+    }
+}
