@@ -37,6 +37,8 @@ public struct TicketFilter: Sendable {
     public var to: String?
     public var callerPhone: String?
     public var bhxhCode: String?
+    /// Keyset paging: only tickets older than this id (lists are newest first).
+    public var beforeID: Int?
     public init() {}
 }
 
@@ -111,6 +113,7 @@ public final class TicketStore {
         add("opened_at < ?", f.to.map { .text($0) })
         add("caller_phone = ?", f.callerPhone.map { .text($0) })
         add("bhxh_code = ?", f.bhxhCode.map { .text($0) })
+        add("id < ?", f.beforeID.map { .int(Int64($0)) })
         values.append(.int(Int64(limit)))
         let clause = terms.isEmpty ? "1" : terms.joined(separator: " AND ")
         return try db.query("SELECT \(Self.columns) FROM tickets WHERE \(clause) ORDER BY id DESC LIMIT ?\(values.count)", values)

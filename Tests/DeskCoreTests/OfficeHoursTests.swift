@@ -203,4 +203,37 @@ import Testing
     @Test func aWholeDay() {
         #expect(OfficeCalendar.minutesPerWorkingDay == 480)
     }
+    /// The closed-form clock agrees with walking every minute-bearing session of every day, over spans from minutes
+    /// to two years, with holidays on weekdays and weekends, before and after 1970-01-01's weekday anchor.
+    @Test func closedFormAgreesWithWalkingEachDay() {
+        let calendars = [Self.plain, Self.withHoliday,
+                         OfficeCalendar(holidays: ["2025-01-01", "2025-04-30", "2025-05-01", "2025-09-02", "2025-03-08", "2026-02-17"])]
+        func walked(_ c: OfficeCalendar, _ from: Date, _ to: Date) -> Int {
+            let a = OfficeCalendar.seconds(from), b = OfficeCalendar.seconds(to)
+            guard b > a else { return 0 }
+            var total = 0
+            var day = OfficeCalendar.deskDay(a)
+            while day <= OfficeCalendar.deskDay(b) {
+                total += c.officeSeconds(onDay: day, from: a, to: b)
+                day += 1
+            }
+            return total / 60
+        }
+        var rng = SystemRandomNumberGenerator()
+        let base = Self.at("2024-12-20 06:00").timeIntervalSince1970
+        for _ in 0..<3000 {
+            let start = base + Double(Int.random(in: 0...(500 * 86400), using: &rng))
+            let span = [600, 86400, 7 * 86400, 90 * 86400, 730 * 86400].randomElement(using: &rng)!
+            let end = start + Double(Int.random(in: 0...span, using: &rng))
+            for c in calendars {
+                let from = Date(timeIntervalSince1970: start), to = Date(timeIntervalSince1970: end)
+                #expect(c.officeMinutes(from: from, to: to) == walked(c, from, to))
+            }
+        }
+        #expect(OfficeCalendar.weekdaysBefore(0) == 0)
+        #expect(OfficeCalendar.weekdaysBefore(7) == 5)
+        #expect(OfficeCalendar.weekdaysBefore(-7) == -5)
+        #expect(OfficeCalendar.weekdaysBefore(2) == 2)  // Thursday and Friday 1–2 January 1970
+        #expect(OfficeCalendar.weekdaysBefore(4) == 2)  // … then the weekend
+    }
 }

@@ -231,13 +231,19 @@ public struct TicketService {
             }
             f.statuses = running
         }
-        let rows = try session.store.tickets.list(f, limit: overdue ? 1_000_000 : limit)
+        // Overdue is decided by the SLA clock in Swift, so running tickets are read newest first a page at a time
+        // until `limit` of them are overdue, instead of loading every open ticket.
         var out: [(TicketSummary, SLAPolicy.State)] = []
-        for t in rows {
-            let s = policy.state(t, now: session.clock.now)
-            if overdue && !(s.firstResponseBreached || s.resolutionBreached) { continue }
-            out.append((t, s))
-            if out.count >= limit { break }
+        let page = overdue ? max(limit, 500) : limit
+        while out.count < limit {
+            let rows = try session.store.tickets.list(f, limit: page)
+            for t in rows where out.count < limit {
+                let s = policy.state(t, now: session.clock.now)
+                if overdue && !(s.firstResponseBreached || s.resolutionBreached) { continue }
+                out.append((t, s))
+            }
+            guard overdue, rows.count == page, let last = rows.last else { break }
+            f.beforeID = last.id
         }
         try session.audit("ticket_list", target: nil, detail: "\(out.count) ticket(s)\(overdue ? " overdue" : "")")
         return out

@@ -24,26 +24,72 @@ public struct OfficeCalendar: Sendable, Equatable {
     /// Holidays may be given as `YYYY-MM-DD` or `DD/MM/YYYY`; entries that are not real dates are dropped
     /// (config validation reports them, see `holidayListProblems`).
     public init(holidays: Set<String> = []) {
-        self.holidays = Set(holidays.compactMap(DateText.parseDate))
+        let dates: Set<String> = Set(holidays.compactMap(DateText.parseDate))
+        self.holidays = dates
+        var days: Set<Int> = []
+        for date in dates { days.insert(Self.dayNumber(date)) }
+        self.holidayDays = days
     }
 
+    /// The same holidays as day numbers, so the clock never formats a date to look one up.
+    let holidayDays: Set<Int>
+
     /// Minutes of office time in `[from, to)`, rounded down to whole minutes; 0 when `to <= from`.
+    /// The first and last days are walked session by session; every whole day between counts 480 minutes if it is
+    /// a working day, counted in closed form (`workingDays(from:through:)`), so a ticket open for a year costs the
+    /// same as one opened this morning.
     public func officeMinutes(from: Date, to: Date) -> Int {
-        let a = Self.seconds(from), b = Self.seconds(to)
+        let a: Int = Self.seconds(from)
+        let b: Int = Self.seconds(to)
         guard b > a else { return 0 }
-        var total = 0
-        var day = Self.deskDay(a)
-        let lastDay = Self.deskDay(b)
-        while day <= lastDay {
-            if isWorkingDay(dayNumber: day) {
-                for session in Self.sessions {
-                    let (s, e) = Self.bounds(session, day: day)
-                    total += max(0, min(e, b) - max(s, a))
-                }
-            }
-            day += 1
+        let firstDay: Int = Self.deskDay(a)
+        let lastDay: Int = Self.deskDay(b)
+        var total: Int = officeSeconds(onDay: firstDay, from: a, to: b)
+        if lastDay > firstDay {
+            total += officeSeconds(onDay: lastDay, from: a, to: b)
+            let wholeDays: Int = workingDays(from: firstDay + 1, through: lastDay - 1)
+            total += wholeDays * Self.minutesPerWorkingDay * 60
         }
         return total / 60
+    }
+
+    /// Seconds of `[a, b)` that fall in the office sessions of one desk day.
+    func officeSeconds(onDay day: Int, from a: Int, to b: Int) -> Int {
+        guard isWorkingDay(dayNumber: day) else { return 0 }
+        var total: Int = 0
+        for session in Self.sessions {
+            let (s, e) = Self.bounds(session, day: day)
+            let overlap: Int = min(e, b) - max(s, a)
+            if overlap > 0 { total += overlap }
+        }
+        return total
+    }
+
+    /// Working days among the day numbers `first...last` (0 when the range is empty).
+    func workingDays(from first: Int, through last: Int) -> Int {
+        guard last >= first else { return 0 }
+        var count: Int = Self.weekdaysBefore(last + 1) - Self.weekdaysBefore(first)
+        for day in holidayDays where day >= first && day <= last && Self.isWeekday(day) {
+            count -= 1
+        }
+        return count
+    }
+
+    /// Monday-to-Friday days among the day numbers `0..<n` (negative n counts the days before 1970 negatively).
+    static func weekdaysBefore(_ n: Int) -> Int {
+        let weeks: Int = n >= 0 ? n / 7 : -((-n + 6) / 7)
+        var count: Int = weeks * 5
+        var day: Int = weeks * 7
+        while day < n {
+            if isWeekday(day) { count += 1 }
+            day += 1
+        }
+        return count
+    }
+
+    static func isWeekday(_ day: Int) -> Bool {
+        let weekday: Int = ((day % 7) + 7 + 3) % 7 + 1  // 1 = Monday … 7 = Sunday; 1970-01-01 was a Thursday
+        return weekday <= 5
     }
 
     /// The earliest instant at which `minutes` office minutes have elapsed since `start`. A deadline that uses up a

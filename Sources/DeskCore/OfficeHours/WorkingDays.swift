@@ -27,16 +27,13 @@ extension OfficeCalendar {
     public func workingDays(after from: String, through to: String) -> Int {
         guard let a = DateText.parseDate(from), let b = DateText.parseDate(to) else { return 0 }
         let (first, last) = (Self.dayNumber(a) + 1, Self.dayNumber(b))
-        guard last >= first else { return 0 }
-        return (first...last).filter { isWorkingDay(dayNumber: $0) }.count
+        return workingDays(from: first, through: last)
     }
 
     // MARK: - Day numbers (days since 1970-01-01)
 
     func isWorkingDay(dayNumber day: Int) -> Bool {
-        let weekday = ((day % 7) + 7 + 3) % 7 + 1  // 1 = Monday … 7 = Sunday; 1970-01-01 was a Thursday
-        guard weekday <= 5 else { return false }
-        return holidays.isEmpty || !holidays.contains(Self.dateText(day))
+        Self.isWeekday(day) && !holidayDays.contains(day)
     }
 
     /// `date` must already be a valid `YYYY-MM-DD`.
