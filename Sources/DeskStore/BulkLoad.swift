@@ -9,6 +9,8 @@ public final class BulkLoad {
     let db: Database
     public let table: String
     let maxIDBefore: Int
+    /// The words of every name loaded, recorded in `name_terms` at the end (one insert per distinct word).
+    var words = Set<String>()
 
     /// Must be called inside a transaction.
     public init(_ db: Database, table: String) throws {
@@ -23,6 +25,10 @@ public final class BulkLoad {
     }
 
     deinit { try? db.execute("PRAGMA cache_size = -2000") }
+
+    func note(fullName: String, folded: String) {
+        words.formUnion(NameTermStore.tokens(fullName: fullName, folded: folded))
+    }
 
     /// Before updating an existing row: its id and indexed names, to re-index it if they change.
     func existing(code: String) throws -> (id: Int, folded: String, full: String)? {
@@ -43,6 +49,9 @@ public final class BulkLoad {
     public func finish() throws {
         try db.run("INSERT INTO \(table)_fts(rowid, name_folded, full_name) SELECT id, name_folded, full_name FROM \(table) WHERE id > ?",
                    [.int(Int64(maxIDBefore))])
+        for word in words.sorted() {
+            try db.run("INSERT OR IGNORE INTO name_terms(term) VALUES (?)", [.text(word)])
+        }
         try db.execute(Schema.ftsTriggers(table).components(separatedBy: "CREATE TRIGGER").filter { $0.contains("_fts_ai") || $0.contains("_fts_au") }
             .map { "CREATE TRIGGER" + $0 }.joined())
     }

@@ -29,6 +29,10 @@ public final class InsuredStore {
         let values: [SQLValue] = [.text(p.bhxhCode), .text(p.fullName), .text(Folding.fold(p.fullName)), .of(p.dob),
                                   .of(p.gender?.rawValue), .of(p.idNumber), .of(p.phone), .of(p.address),
                                   .of(p.cardNumber), .of(p.agencyCode), .of(p.synthetic)]
+        let folded = values[2].text ?? ""
+        if let bulk { bulk.note(fullName: p.fullName, folded: folded) } else {
+            try NameTermStore(db).note(fullName: p.fullName, folded: folded)
+        }
         let inserted = try db.run("""
             INSERT INTO insured(bhxh_code, full_name, name_folded, dob, gender, id_number, phone, address, card_number,
                 agency_code, synthetic) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)

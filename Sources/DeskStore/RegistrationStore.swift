@@ -90,6 +90,10 @@ public final class RegistrationStore {
     @discardableResult
     public func upsert(_ r: Registration, at: String, operator login: String?, eventKind: String, bulk: BulkLoad? = nil) throws -> Bool {
         let values = Self.values(r)
+        let folded = values[3].text ?? ""
+        if let bulk { bulk.note(fullName: r.fullName, folded: folded) } else {
+            try NameTermStore(db).note(fullName: r.fullName, folded: folded)
+        }
         let inserted = try db.run(Self.insertSQL, values) > 0
         if !inserted {
             let before = try bulk?.existing(code: r.bhxhCode)
@@ -191,27 +195,21 @@ public final class RegistrationStore {
     public func countAll() throws -> Int { try db.scalarInt("SELECT count(*) FROM registrations") }
 
     /// Name search over the FTS5 index. `match` is an FTS5 query built by the caller from folded or NFC words.
-    public func searchNames(match: String, filter: RegistrationFilter, limit: Int) throws -> [Registration] {
+    /// The ids and names of the registrations whose name index matches `match`, in id order, at most `limit`: one
+    /// pass over the index gives a name search its page, its exact-diacritics ranking and its (capped) total.
+    public func nameMatches(match: String, filter: RegistrationFilter, limit: Int) throws -> [(id: Int, fullName: String)] {
         let (clause, values) = Self.whereClause(filter, startIndex: 2)
         return try db.query("""
-            SELECT \(Self.selectColumns) FROM registrations_fts f JOIN registrations r ON r.id = f.rowid
+            SELECT r.id, r.full_name FROM registrations_fts f JOIN registrations r ON r.id = f.rowid
             WHERE registrations_fts MATCH ?1 AND \(clause) LIMIT ?\(values.count + 2)
-            """, [.text(match)] + values + [.int(Int64(limit))]).map(Self.registration)
+            """, [.text(match)] + values + [.int(Int64(limit))]).map { ($0.int(0) ?? 0, $0.string(1) ?? "") }
     }
 
-    /// Counting stops at `cap`: a name like "nguyen" matches over a third of a million registrations, and the
-    /// operator needs "more than 10,000", not the exact figure, while the caller waits.
-    public func countNames(match: String, filter: RegistrationFilter, cap: Int = 10_000) throws -> Int {
-        let (clause, values) = Self.whereClause(filter, startIndex: 2)
-        let n = values.count
-        if clause == "1" {
-            return try db.scalarInt("SELECT count(*) FROM (SELECT rowid FROM registrations_fts WHERE registrations_fts MATCH ?1 LIMIT ?2)",
-                                    [.text(match), .int(Int64(cap))])
+    /// Registrations by row id, in the order given (ids that no longer exist are left out).
+    public func byRowIDs(_ ids: [Int]) throws -> [Registration] {
+        try ids.compactMap { id in
+            try db.queryOne("SELECT \(Self.selectColumns) FROM registrations r WHERE r.id = ?", [.int(Int64(id))]).map(Self.registration)
         }
-        return try db.scalarInt("""
-            SELECT count(*) FROM (SELECT 1 FROM registrations_fts f JOIN registrations r ON r.id = f.rowid
-            WHERE registrations_fts MATCH ?1 AND \(clause) LIMIT ?\(n + 2))
-            """, [.text(match)] + values + [.int(Int64(cap))])
     }
 
     /// Sets status fields and appends an event, in the caller's transaction.

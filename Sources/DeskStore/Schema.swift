@@ -8,6 +8,7 @@ enum Schema {
     /// The SQL is built only when a migration runs: a one-shot command on an up-to-date file needs just the count.
     static let migrations: [(name: String, sql: @Sendable () -> String)] = [
         ("v1-core", { v1 }),
+        ("v2-name-terms", { v2 }),
     ]
 
     /// The triggers that keep a name index (`<table>_fts`) in step with its table. Bulk loads drop the insert and
@@ -34,6 +35,17 @@ enum Schema {
                              "account", "scam", "other"]
 
     private static let categoryList = categories.map { "'\($0)'" }.joined(separator: ",")
+
+    /// `name_terms` (see NameTermStore), filled from the words both name indexes already hold.
+    private static let v2 = """
+    CREATE TABLE name_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE VIRTUAL TABLE temp.registrations_vocab USING fts5vocab(main, registrations_fts, row);
+    CREATE VIRTUAL TABLE temp.insured_vocab USING fts5vocab(main, insured_fts, row);
+    INSERT OR IGNORE INTO name_terms(term) SELECT term FROM temp.registrations_vocab;
+    INSERT OR IGNORE INTO name_terms(term) SELECT term FROM temp.insured_vocab;
+    DROP TABLE temp.registrations_vocab;
+    DROP TABLE temp.insured_vocab;
+    """
 
     private static let v1 = """
     CREATE TABLE config (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -10,6 +10,11 @@ public enum SQLValue: Sendable, Equatable {
     public static func of(_ s: String?) -> SQLValue { s.map { .text($0) } ?? .null }
     public static func of(_ i: Int?) -> SQLValue { i.map { .int(Int64($0)) } ?? .null }
     public static func of(_ b: Bool?) -> SQLValue { b.map { .int($0 ? 1 : 0) } ?? .null }
+
+    var text: String? {
+        if case .text(let s) = self { return s }
+        return nil
+    }
 }
 
 extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByNilLiteral {

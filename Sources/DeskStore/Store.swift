@@ -14,6 +14,7 @@ public final class Store {
     public let outbox: OutboxStore
     public let knowledgeBase: KnowledgeBaseStore
     public let credentials: CredentialStore
+    public let nameTerms: NameTermStore
 
     /// Opens `path`, creating it when `create` is set, and brings its schema up to date.
     public init(path: String, create: Bool = false, busyTimeoutMs: Int32 = 5000) throws {
@@ -28,6 +29,7 @@ public final class Store {
         outbox = OutboxStore(db)
         knowledgeBase = KnowledgeBaseStore(db)
         credentials = CredentialStore(db)
+        nameTerms = NameTermStore(db)
     }
 
     public static var schemaVersion: Int { Migrator.latestVersion }

@@ -57,4 +57,24 @@ enum FTSQuery {
         guard !terms.isEmpty else { return nil }
         return "\(column) : (\(terms.joined(separator: " AND ")))"
     }
+
+    /// The word as FTS5 sees it: letters and digits only.
+    static func clean(_ word: String) -> String { word.filter { $0.isLetter || $0.isNumber } }
+
+    /// Every word but the last as a whole term; the last as the whole words it may be the start of
+    /// (`alternatives`, from `name_terms`, always including itself), or FTS5's own prefix match when `alternatives`
+    /// is nil (too many to list). An OR of whole terms streams; a long prefix is merged in memory first.
+    static func withLastWord(_ words: [String], column: String, alternatives: [String]?) -> String? {
+        let cleaned = words.map(clean).filter { !$0.isEmpty }
+        guard let last = cleaned.last else { return nil }
+        var terms = cleaned.dropLast().map { "\"\($0)\"" }
+        if let alternatives {
+            var options = [last]
+            for a in alternatives.map(clean) where !a.isEmpty && !options.contains(a) { options.append(a) }
+            terms.append(options.count == 1 ? "\"\(last)\"" : "(" + options.map { "\"\($0)\"" }.joined(separator: " OR ") + ")")
+        } else {
+            terms.append("\"\(last)\"*")
+        }
+        return "\(column) : (\(terms.joined(separator: " AND ")))"
+    }
 }

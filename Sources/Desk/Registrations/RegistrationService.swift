@@ -35,7 +35,7 @@ public struct RegistrationDetail {
 /// Finding and showing registrations; every lookup is audited.
 public struct RegistrationService {
     let session: Session
-    public static let totalCap = 10_000
+    public static let totalCap = 100
     public init(session: Session) { self.session = session }
 
     public func search(_ raw: String, filter: RegistrationFilter = RegistrationFilter(), limit: Int = 20) throws -> SearchResult {
@@ -85,31 +85,34 @@ public struct RegistrationService {
             }
             try addInsured(column: "phone", value: phone)
         case .name(let words, let exactWords):
-            guard var folded = FTSQuery.prefixAll(words, column: "name_folded", prefixAll: false) else {
+            guard var folded = FTSQuery.withLastWord(words, column: "name_folded", alternatives: try completions(of: words.last)) else {
                 throw DeskError.usage("search: \"\(String(trimmed.prefix(40)))\" has no letters or digits to search for")
             }
             var prefixEverywhere = false
-            var seen = Set<String>()
-            // With diacritics in the query, exact-diacritic matches come first (SPEC §3 Folding).
-            if Folding.hasDiacritics(trimmed), let exact = FTSQuery.prefixAll(exactWords, column: "full_name", prefixAll: false) {
-                for r in try store.registrations.searchNames(match: exact, filter: filter, limit: limit) {
-                    seen.insert(r.bhxhCode)
-                    hits.append(SearchHit(registration: r))
-                }
+            // One pass over the index, up to the cap: the page, the ranking and the total all come from it.
+            let cap = max(Self.totalCap, limit)
+            var matches = try store.registrations.nameMatches(match: folded, filter: filter, limit: cap)
+            if matches.isEmpty, let loose = FTSQuery.prefixAll(words, column: "name_folded") {
+                folded = loose
+                prefixEverywhere = true
+                matches = try store.registrations.nameMatches(match: folded, filter: filter, limit: cap)
             }
-            if hits.count < limit {
-                var more = try store.registrations.searchNames(match: folded, filter: filter, limit: limit + seen.count)
-                if more.isEmpty && hits.isEmpty, let loose = FTSQuery.prefixAll(words, column: "name_folded") {
-                    folded = loose
-                    prefixEverywhere = true
-                    more = try store.registrations.searchNames(match: folded, filter: filter, limit: limit)
+            total = matches.count
+            capped = matches.count >= cap
+            var order = matches.map(\.id)
+            // With diacritics in the query, exact-diacritic matches come first (SPEC §3 Folding): picked from the
+            // matches when all are known, asked of the index when there were more than the cap.
+            if Folding.hasDiacritics(trimmed), !exactWords.isEmpty {
+                var exactIDs: [Int] = []
+                if !capped {
+                    exactIDs = matches.filter { Self.containsWords(exactWords, in: $0.fullName) }.map(\.id)
+                } else if let exact = FTSQuery.withLastWord(exactWords, column: "full_name", alternatives: try completions(of: exactWords.last)) {
+                    exactIDs = try store.registrations.nameMatches(match: exact, filter: filter, limit: limit).map(\.id)
                 }
-                for r in more where !seen.contains(r.bhxhCode) && hits.count < limit {
-                    hits.append(SearchHit(registration: r))
-                }
+                let exactSet = Set(exactIDs)
+                order = exactIDs + order.filter { !exactSet.contains($0) }
             }
-            total = try store.registrations.countNames(match: folded, filter: filter, cap: Self.totalCap)
-            capped = total >= Self.totalCap
+            hits = try store.registrations.byRowIDs(Array(order.prefix(limit))).map { SearchHit(registration: $0) }
             if filter.status == nil && filter.agency == nil && hits.count < limit {
                 var people = try store.insured.searchNamesUnregistered(match: folded, limit: limit - hits.count)
                 if people.isEmpty && hits.isEmpty && !prefixEverywhere, let loose = FTSQuery.prefixAll(words, column: "name_folded") {
@@ -124,6 +127,25 @@ public struct RegistrationService {
         try session.audit("search", target: kind.label, detail: "query kind \(kind.label); \(total) match(es); \(shown)",
                           timeline: "search (\(kind.label)): \(total) kết quả")
         return SearchResult(query: trimmed, kind: kind.label, total: total, hits: hits, totalCapped: capped)
+    }
+
+    /// Whether every query word is a word of `name` (the last may be the start of one), compared as written
+    /// (lowercase, NFC): the Swift twin of the `full_name` index query, for ranking matches already in hand.
+    static func containsWords(_ query: [String], in name: String) -> Bool {
+        let words = name.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+        let wanted = query.map(FTSQuery.clean).filter { !$0.isEmpty }
+        guard let last = wanted.last else { return false }
+        for w in wanted.dropLast() where !words.contains(where: { $0 == w }) { return false }
+        return words.contains { $0.hasPrefix(last) }
+    }
+
+    /// The indexed words a search's last word may be the start of (nil: too many to list, let FTS5 match the prefix).
+    func completions(of word: String?) throws -> [String]? {
+        guard let word else { return nil }
+        let prefix = FTSQuery.clean(word)
+        guard !prefix.isEmpty else { return nil }
+        let found = try session.store.nameTerms.words(startingWith: prefix, limit: NameTermStore.maxExpansion + 1)
+        return found.count > NameTermStore.maxExpansion ? nil : found
     }
 
     /// Resolves a mã số BHXH, card number or 12-digit personal ID (the post-2025 login code) to a registration code.

@@ -46,7 +46,7 @@ enum RegistrationCommands {
         let table = CommandOutput.Table(columns: RegistrationViews.listColumns, rows: result.hits.map(RegistrationViews.listRow))
         var footer: [String] = []
         if result.total > result.hits.count {
-            footer.append("\(result.hits.count) of \(result.totalCapped ? "more than \(result.total - 1)" : String(result.total)) shown (--limit N for more; add words to narrow)")
+            footer.append("\(result.hits.count) of \(result.totalCapped ? "\(result.total)+" : String(result.total)) shown (--limit N for more; add words to narrow)")
         }
         return CommandOutput(json: json, tables: [table], lines: ["Tìm theo \(result.kind): \(result.query)"], footer: footer)
     }
