@@ -119,4 +119,62 @@ import DeskStore
         #expect(nguyen > 40 && nguyen < 120)
         #expect(try a.store.db.scalarInt("SELECT count(DISTINCT status) FROM registrations") == 5)
     }
+    @Test(arguments: ["nguyen van du", "Nguyễn Văn Đ", "van d", "huynh thi da", "Huỳnh Thị Đà"])
+    func anUnfinishedLastWordStandsForTheWordsItBegins(query: String) throws {
+        let f = try loaded()
+        let r = try RegistrationService(session: f.session).search(query)
+        let codes = Set(r.hits.map(\.bhxhCode))
+        #expect(codes.contains("7901234567") || codes.contains("7905555555"), "\(query) → \(codes)")
+        #expect(try f.store.nameTerms.words(startingWith: "du", limit: 10).contains("duc"))
+    }
+
+    @Test func aRowWrittenBehindTheStoresBackIsStillFoundByItsWholeWords() throws {
+        let f = try loaded()
+        // The sqlite3 shell (or any writer but vssdesk) keeps the name index but not `name_terms`.
+        try f.store.db.execute("""
+            INSERT INTO registrations(bhxh_code, kind, full_name, name_folded, status, sms_status)
+            VALUES ('7907777777', 'self', 'Phạm Quốc Khánh', 'pham quoc khanh', 'submitted', 'none')
+            """)
+        #expect(try f.store.nameTerms.words(startingWith: "khanh", limit: 10).isEmpty)
+        for query in ["pham quoc khanh", "Phạm Quốc Khánh", "khanh"] {
+            #expect(try RegistrationService(session: f.session).search(query).hits.map(\.bhxhCode) == ["7907777777"], "\(query)")
+        }
+    }
+
+    @Test func theTotalIsCappedAndExactDiacriticsStillComeFirstBeyondTheCap() throws {
+        let f = try Fixture()
+        let cap = RegistrationService.totalCap
+        var csv = "bhxh_code,full_name,status\n"
+        for i in 0..<(cap + 20) { csv += "79080\(String(format: "%05d", i)),Lê Thị Ha,submitted\n" }
+        for i in 0..<3 { csv += "79090\(String(format: "%05d", i)),Lê Thị Hà,submitted\n" }
+        _ = try f.importCSV(.registrations, csv)
+        let r = try RegistrationService(session: f.session).search("Lê Thị Hà", limit: 5)
+        #expect(r.total == cap && r.totalCapped)
+        #expect(r.hits.prefix(3).map { $0.registration?.fullName } == ["Lê Thị Hà", "Lê Thị Hà", "Lê Thị Hà"])
+        #expect(r.hits.count == 5)
+        var submitted = RegistrationFilter()
+        submitted.status = "submitted"
+        let few = try RegistrationService(session: f.session).search("Lê Thị Hà", filter: submitted, limit: 2)
+        #expect(few.hits.map { $0.registration?.fullName } == ["Lê Thị Hà", "Lê Thị Hà"])
+    }
+
+    @Test(arguments: [
+        (["nguyễn", "văn", "đ"], "Nguyễn Văn Đức", true),
+        (["nguyễn", "văn", "đức"], "Nguyễn Văn Đức", true),
+        (["đức", "nguyễn"], "Nguyễn Văn Đức", true),
+        (["nguyễn", "văn", "đức"], "Nguyen Van Duc", false),
+        (["văn", "đức"], "Nguyễn Vănh Đức", false),
+        (["thị", "hà"], "Lê Thị Hạ", false),
+    ])
+    func exactWordsAreCheckedLikeTheIndex(query: [String], name: String, expected: Bool) {
+        #expect(RegistrationService.containsWords(query, in: name) == expected)
+    }
+
+    @Test func migrationTwoFillsTheWordListFromTheNameIndexes() throws {
+        let f = try loaded()
+        try f.store.db.execute("DROP TABLE name_terms; PRAGMA user_version = 1")
+        let reopened = try Store(path: f.path)
+        let words = try reopened.nameTerms.words(startingWith: "d", limit: 50) + (try reopened.nameTerms.words(startingWith: "đ", limit: 50))
+        #expect(words.contains("duc") && words.contains("dao") && words.contains("đức"))
+    }
 }

@@ -310,6 +310,27 @@ enum DeskAt {
         #expect(at1431.map(\.0.id).contains(lunch))
     }
 
+    @Test func overdueTicketsBehindAFullPageOfFreshOnesAreFound() throws {
+        let f = try Fixture()
+        let old = try DeskAt.session(f, "2025-03-03T08:00:00")
+        var overdueIDs: [Int] = []
+        for i in 0..<60 {
+            overdueIDs.append(try TicketService(session: old).create(caller: "0901234567", line: 121, code: nil, category: nil, priority: nil,
+                                                                     summary: "cũ \(i)").id)
+        }
+        // 600 tickets opened a minute before the query: newer, so listed first, and none of them overdue yet.
+        let fresh = try DeskAt.session(f, "2025-03-12T08:59:00")
+        try fresh.store.transaction {
+            for i in 0..<600 {
+                _ = try TicketService(session: fresh).create(caller: "0912345678", line: 122, code: nil, category: nil, priority: nil,
+                                                             summary: "mới \(i)")
+            }
+        }
+        let listed = try TicketService(session: f.session).list(TicketFilter(), overdue: true, limit: 50)
+        #expect(listed.map(\.0.id) == Array(overdueIDs.reversed().prefix(50)))
+        #expect(try TicketService(session: f.session).list(TicketFilter(), overdue: true, limit: 1000).count == 60)
+    }
+
     @Test func answeredTicketIsNotFirstResponseOverdue() throws {
         let f = try Fixture()
         let t = try TicketService(session: f.session).create(caller: "0901234567", line: 121, code: nil, category: nil, priority: nil,
