@@ -79,17 +79,30 @@ public struct StuckQuery {
         return chosen.isEmpty ? "0" : chosen.map { "(\($0.sql))" }.joined(separator: " OR ")
     }
 
-    public func countsByRule(_ db: Database, agency: String?) throws -> [(rule: String, count: Int)] {
-        let sums = Self.predicates.map { "sum(CASE WHEN \($0.sql) THEN 1 ELSE 0 END)" }.joined(separator: ", ")
-        let row = try db.queryOne("SELECT \(sums) \(Self.from) WHERE (?4 IS NULL OR r.agency_code = ?4)", parameters + [.of(agency)])
-        return Self.predicates.enumerated().map { ($0.element.rule, row?.int($0.offset) ?? 0) }
+    /// Per-rule counts and the number of registrations with at least one error, in one pass over the table: the
+    /// subquery evaluates each rule once per row, and its `LIMIT -1` keeps SQLite from flattening it back into the
+    /// sums, which would evaluate every rule twice (https://sqlite.org/optoverview.html#flattening, rule 15).
+    public func countsAndTotal(_ db: Database, agency: String?) throws -> (counts: [(rule: String, count: Int)], total: Int) {
+        let row = try db.queryOne(Self.countsSQL(agencyFilter: "(?4 IS NULL OR r.agency_code = ?4)"), parameters + [.of(agency)])
+        let counts = Self.predicates.enumerated().map { ($0.element.rule, row?.int($0.offset) ?? 0) }
+        return (counts, row?.int(Self.predicates.count) ?? 0)
     }
 
-    /// The per-rule count as plain SQL with this query's own settings written in, so the benchmark can run the same
-    /// work in the stock sqlite3 shell. Not for user input: the values are the desk's agency code and a date.
+    public func countsByRule(_ db: Database, agency: String?) throws -> [(rule: String, count: Int)] {
+        try countsAndTotal(db, agency: agency).counts
+    }
+
+    static func countsSQL(agencyFilter: String) -> String {
+        let flags = predicates.enumerated().map { "(\($0.element.sql)) AS f\($0.offset)" }.joined(separator: ",\n")
+        let sums = predicates.indices.map { "sum(f\($0))" }.joined(separator: ", ")
+        let any = predicates.indices.map { "f\($0)" }.joined(separator: " OR ")
+        return "SELECT \(sums), sum(\(any)) FROM (SELECT \(flags) \(from) WHERE \(agencyFilter) LIMIT -1)"
+    }
+
+    /// The per-rule counts and total as plain SQL with this query's own settings written in, so the benchmark can run
+    /// the same work in the stock sqlite3 shell. Not for user input: the values are the desk's agency code and a date.
     public func inlinedCountsSQL() -> String {
-        let sums = Self.predicates.map { "sum(CASE WHEN \($0.sql) THEN 1 ELSE 0 END)" }.joined(separator: ", ")
-        return "SELECT \(sums) \(Self.from) WHERE (NULL IS NULL OR r.agency_code = NULL)"
+        Self.countsSQL(agencyFilter: "1")
             .replacingOccurrences(of: "?1", with: "'\(deskAgency)'")
             .replacingOccurrences(of: "?2", with: "'\(today)'")
             .replacingOccurrences(of: "?3", with: insuredLoaded ? "1" : "0") + ";"

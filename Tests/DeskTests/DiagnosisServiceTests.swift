@@ -25,6 +25,7 @@ import DeskStore
         }
         #expect(Set(sql.map(\.rule)).isSuperset(of: swiftCounts.keys))
         #expect(try q.countStuck(f.store.db, rule: nil, agency: nil) == stuck)
+        #expect(try q.countsAndTotal(f.store.db, agency: nil).total == stuck)
         #expect(stuck > 50)
     }
 

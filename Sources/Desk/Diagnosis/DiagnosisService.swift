@@ -59,7 +59,7 @@ public struct DiagnosisService {
         }
         let ctx = context()
         let query = StuckQuery(deskAgency: ctx.deskAgency, today: ctx.today, insuredLoaded: try session.store.insured.isLoaded())
-        let counts = try query.countsByRule(session.store.db, agency: agency)
+        let (counts, allStuck) = try query.countsAndTotal(session.store.db, agency: agency)
         var rows: [(Registration, [Finding])] = []
         var after: String?
         let wanted = rule
@@ -75,7 +75,7 @@ public struct DiagnosisService {
             }
             if session.isCancelled() { throw DeskError.interrupted("diagnose --stuck interrupted") }
         }
-        let total = try query.countStuck(session.store.db, rule: wanted, agency: agency)
+        let total = wanted.map { w in counts.first { $0.rule == w }?.count ?? 0 } ?? allStuck
         try session.audit("diagnose_stuck", target: wanted, detail: "\(total) stuck; listed \(rows.count)")
         return StuckReport(total: total, countsByRule: counts.filter { wanted == nil || $0.rule == wanted }, rows: rows)
     }
