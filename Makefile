@@ -4,7 +4,7 @@ DB ?= vssdesk.sqlite
 BIN = .build/debug/vssdesk
 PREFIX ?= /usr/local
 
-.PHONY: run build test bench bench-quick release install demo clean
+.PHONY: run build test bench bench-quick bench-scale release install demo clean
 
 build:
 	$(SWIFT) build
@@ -34,6 +34,10 @@ bench: release
 
 bench-quick: release
 	bench/run.sh 100000 20000
+
+# How cost grows: import, lookups and stats only, at 5,000,000 registrations and 1,000,000 tickets (~30 minutes).
+bench-scale: release
+	SCALE_ONLY=1 bench/run.sh 5000000 1000000
 
 # The man page comes from the command table, like `help` and Tab completion.
 install: release

@@ -49,9 +49,11 @@ hyperfine -N --warmup 3 --runs 30 --export-json "$OUT/lookups.json" \
   -n "phone" "$BIN --db $DB -c 'search $phone'" \
   -n "name" "$BIN --db $DB -c 'search $name'"
 
-echo "== 3. in-process latency"
-"$BENCH" latency "$DB" > "$OUT/latency.json"
-cat "$OUT/latency.json"
+if [ "${SCALE_ONLY:-0}" != 1 ]; then
+  echo "== 3. in-process latency"
+  "$BENCH" latency "$DB" > "$OUT/latency.json"
+  cat "$OUT/latency.json"
+fi
 
 if [ -f bench/sql-equivalents.sh ]; then
   echo "== 4. supervisor queries and bulk vs equivalent SQL"
