@@ -26,7 +26,11 @@ public final class BulkLoad {
 
     deinit { try? db.execute("PRAGMA cache_size = -2000") }
 
+    /// Names repeat (a million people share a few hundred thousand names), so each distinct name is split once.
+    var namesSeen = Set<String>()
+
     func note(fullName: String, folded: String) {
+        guard namesSeen.insert(fullName).inserted else { return }
         words.formUnion(NameTermStore.tokens(fullName: fullName, folded: folded))
     }
 

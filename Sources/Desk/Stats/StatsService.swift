@@ -62,29 +62,34 @@ public struct StatsService {
             case "category": key = t.category
             default: key = t.status
             }
-            var row = rows[key] ?? TicketRow(key: key)
-            row.count += 1
-            let isOpen = t.status == "open" || t.status == "pending"
-            if isOpen {
-                row.open += 1
-                let days = now.timeIntervalSince(opened) / 86400
-                backlog[days < 1 ? "<1d" : days < 3 ? "1-3d" : days < 7 ? "3-7d" : ">7d", default: 0] += 1
-            } else {
-                row.resolved += 1
-            }
-            if let first = t.firstResponseAt.flatMap(DateText.parseInstant) {
-                row.firstResponse.append(cal.officeMinutes(from: opened, to: first))
-            }
-            if !isOpen, let resolved = t.resolvedAt.flatMap(DateText.parseInstant) {
-                row.resolution.append(max(0, cal.officeMinutes(from: opened, to: resolved) - t.pausedMinutes))
-            }
-            rows[key] = row
+            // Updated in place: a copy taken out of the dictionary and put back would copy its growing arrays of
+            // minutes at every ticket (3 s instead of 0.3 s for 200,000 tickets over ten lines).
+            Self.record(t, opened: opened, now: now, calendar: cal, into: &rows[key, default: TicketRow(key: key)], backlog: &backlog)
         }
         try session.audit("stats", target: "tickets", detail: "by \(dimension)")
         let ordered = rows.values.sorted { a, b in
             dimension == "day" || dimension == "week" || dimension == "line" ? a.key < b.key : (a.count, b.key) > (b.count, a.key)
         }
         return (ordered, Backlog(buckets: ["<1d", "1-3d", "3-7d", ">7d"].map { ($0, backlog[$0] ?? 0) }))
+    }
+
+    private static func record(_ t: TicketSummary, opened: Date, now: Date, calendar cal: OfficeCalendar, into row: inout TicketRow,
+                               backlog: inout [String: Int]) {
+        row.count += 1
+        let isOpen = t.status == "open" || t.status == "pending"
+        if isOpen {
+            row.open += 1
+            let days = now.timeIntervalSince(opened) / 86400
+            backlog[days < 1 ? "<1d" : days < 3 ? "1-3d" : days < 7 ? "3-7d" : ">7d", default: 0] += 1
+        } else {
+            row.resolved += 1
+        }
+        if let first = t.firstResponseAt.flatMap(DateText.parseInstant) {
+            row.firstResponse.append(cal.officeMinutes(from: opened, to: first))
+        }
+        if !isOpen, let resolved = t.resolvedAt.flatMap(DateText.parseInstant) {
+            row.resolution.append(max(0, cal.officeMinutes(from: opened, to: resolved) - t.pausedMinutes))
+        }
     }
 
     public func registrations(by dimension: String) throws -> [(key: String, count: Int)] {
