@@ -9,6 +9,9 @@ public final class BulkLoad {
     let db: Database
     public let table: String
     let maxIDBefore: Int
+    /// People added to the extract later in the same transaction (a demo load) are not in its name index yet, so
+    /// only those from before may be taken out of it.
+    let insuredMaxIDBefore: Int
     /// The words of every name loaded, recorded in `name_terms` at the end (one insert per distinct word).
     var words = Set<String>()
 
@@ -19,12 +22,25 @@ public final class BulkLoad {
         self.db = db
         self.table = table
         maxIDBefore = try db.scalarInt("SELECT coalesce(max(id), 0) FROM \(table)")
-        try db.execute("DROP TRIGGER \(table)_fts_ai; DROP TRIGGER \(table)_fts_au")
+        insuredMaxIDBefore = try db.scalarInt("SELECT coalesce(max(id), 0) FROM insured")
+        for trigger in droppedTriggers { try db.execute("DROP TRIGGER \(trigger)") }
         // A bigger page cache for the one long transaction keeps SQLite from spilling pages to the WAL mid-load.
         try db.execute("PRAGMA cache_size = -65536")
     }
 
     deinit { try? db.execute("PRAGMA cache_size = -2000") }
+
+    /// The per-row triggers a load replaces with set-based statements at `finish`.
+    var droppedTriggers: [String] {
+        table == "registrations" ? ["registrations_fts_ai", "registrations_fts_au", "registrations_insured_ai"]
+            : ["insured_fts_ai", "insured_fts_au"]
+    }
+
+    /// Which rows belong in the name index: every registration, but only the unregistered people of the extract
+    /// (Schema v3).
+    var indexedCondition: String {
+        table == "insured" ? Schema.unregistered.replacingOccurrences(of: "%@", with: "insured") : "1"
+    }
 
     /// Names repeat (a million people share a few hundred thousand names), so each distinct name is split once.
     var namesSeen = Set<String>()
@@ -43,6 +59,7 @@ public final class BulkLoad {
     /// Re-indexes a row that existed before the load and whose names changed.
     func reindex(id: Int, old: (String, String), new: (String, String)) throws {
         guard id <= maxIDBefore, old != new else { return }
+        guard try db.scalarInt("SELECT count(*) FROM \(table) WHERE id = ? AND \(indexedCondition)", [.int(Int64(id))]) > 0 else { return }
         try db.run("INSERT INTO \(table)_fts(\(table)_fts, rowid, name_folded, full_name) VALUES ('delete', ?, ?, ?)",
                    [.int(Int64(id)), .text(old.0), .text(old.1)])
         try db.run("INSERT INTO \(table)_fts(rowid, name_folded, full_name) VALUES (?, ?, ?)",
@@ -51,12 +68,27 @@ public final class BulkLoad {
 
     /// Indexes the new rows in one statement and restores the triggers.
     public func finish() throws {
-        try db.run("INSERT INTO \(table)_fts(rowid, name_folded, full_name) SELECT id, name_folded, full_name FROM \(table) WHERE id > ?",
-                   [.int(Int64(maxIDBefore))])
+        try db.run("""
+            INSERT INTO \(table)_fts(rowid, name_folded, full_name)
+            SELECT id, name_folded, full_name FROM \(table) WHERE id > ? AND \(indexedCondition)
+            """, [.int(Int64(maxIDBefore))])
+        if table == "registrations" {
+            // The newly registered leave the index of unregistered people.
+            try db.run("""
+                INSERT INTO insured_fts(insured_fts, rowid, name_folded, full_name)
+                SELECT 'delete', i.id, i.name_folded, i.full_name FROM registrations r JOIN insured i ON i.bhxh_code = r.bhxh_code
+                WHERE r.id > ?1 AND i.id <= ?2
+                """, [.int(Int64(maxIDBefore)), .int(Int64(insuredMaxIDBefore))])
+        }
         for word in words.sorted() {
             try db.run("INSERT OR IGNORE INTO name_terms(term) VALUES (?)", [.text(word)])
         }
-        try db.execute(Schema.ftsTriggers(table).components(separatedBy: "CREATE TRIGGER").filter { $0.contains("_fts_ai") || $0.contains("_fts_au") }
-            .map { "CREATE TRIGGER" + $0 }.joined())
+        let statements = Schema.currentTriggers(table).components(separatedBy: "CREATE TRIGGER ").dropFirst()
+        for trigger in droppedTriggers {
+            guard let body = statements.first(where: { $0.hasPrefix(trigger + " ") }) else {
+                preconditionFailure("no definition of trigger \(trigger)")
+            }
+            try db.execute("CREATE TRIGGER " + body)
+        }
     }
 }

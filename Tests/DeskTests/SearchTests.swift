@@ -172,9 +172,74 @@ import DeskStore
 
     @Test func migrationTwoFillsTheWordListFromTheNameIndexes() throws {
         let f = try loaded()
-        try f.store.db.execute("DROP TABLE name_terms; PRAGMA user_version = 1")
+        try f.store.db.execute("""
+            DROP TABLE name_terms; DROP TRIGGER registrations_insured_ai; DROP TRIGGER registrations_insured_ad;
+            DROP TRIGGER registrations_insured_au; PRAGMA user_version = 1
+            """)
         let reopened = try Store(path: f.path)
         let words = try reopened.nameTerms.words(startingWith: "d", limit: 50) + (try reopened.nameTerms.words(startingWith: "đ", limit: 50))
         #expect(words.contains("duc") && words.contains("dao") && words.contains("đức"))
+    }
+    /// The extract's name index holds exactly the people with no registration, whatever order and path
+    /// (bulk import, single write, rename, a row deleted behind the store's back) the data arrives by.
+    @Test func theExtractsNameIndexHoldsExactlyTheUnregistered() throws {
+        let f = try Fixture()
+        func check(_ step: String) throws { try Self.expectUnregisteredIndexed(f, step) }
+        _ = try f.importCSV(.insured, """
+            bhxh_code,full_name,dob
+            7901000001,Nguyễn Thị Lan,1990-01-01
+            7901000002,Trần Văn Bình,1991-02-02
+            7901000003,Lê Hoàng Nam,1992-03-03
+            """)
+        try check("extract first")
+        _ = try f.importCSV(.registrations, "bhxh_code,full_name,status\n7901000002,Trần Văn Bình,submitted\n7901000009,Võ Minh Tú,submitted\n")
+        try check("then a registration of one of them")
+        var nam = Registration(bhxhCode: "7901000003")
+        nam.fullName = "Lê Hoàng Nam"
+        try f.store.registrations.upsert(nam, at: "2025-03-12T02:00:00Z", operator: "hoa", eventKind: "import")
+        try check("a single registration")
+        _ = try f.importCSV(.insured, """
+            bhxh_code,full_name,dob
+            7901000001,Nguyễn Thị Lan Anh,1990-01-01
+            7901000002,Trần Văn Bính,1991-02-02
+            7901000009,Võ Minh Tú,1993-04-04
+            7901000010,Huỳnh Thị Mai,1994-05-05
+            """)
+        try check("renames of the registered and the unregistered, the extract after the registration")
+        var mai = InsuredPerson(bhxhCode: "7901000011")
+        mai.fullName = "Đặng Thu Hà"
+        try f.store.insured.upsert(mai)
+        mai.fullName = "Đặng Thu Hằng"
+        try f.store.insured.upsert(mai)
+        try check("single writes to the extract")
+        try f.store.db.execute("""
+            INSERT INTO registrations(bhxh_code, kind, full_name, name_folded, status, sms_status)
+            VALUES ('7901000010', 'self', 'Huỳnh Thị Mai', 'huynh thi mai', 'submitted', 'none')
+            """)
+        try check("a registration written by hand")
+        try f.store.db.execute("DELETE FROM registrations WHERE bhxh_code = '7901000010'")
+        try check("and deleted by hand")
+        let r = try RegistrationService(session: f.session).search("huynh thi mai")
+        #expect(r.hits.map(\.bhxhCode) == ["7901000010"] && r.hits.first?.registration == nil)
+        let lan = try RegistrationService(session: f.session).search("Nguyễn Thị Lan Anh")
+        #expect(lan.hits.first?.insured?.bhxhCode == "7901000001")
+        #expect(try RegistrationService(session: f.session).search("tran van binh").hits.allSatisfy { $0.registration != nil })
+    }
+    static func expectUnregisteredIndexed(_ f: Fixture, _ step: String) throws {
+        try f.store.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.indexed USING fts5vocab(main, insured_fts, instance)")
+        let indexed = Set(try f.store.db.query("SELECT DISTINCT doc FROM temp.indexed").compactMap { $0.int(0) })
+        let expected = Set(try f.store.db.query("""
+            SELECT id FROM insured i WHERE NOT EXISTS (SELECT 1 FROM registrations r WHERE r.bhxh_code = i.bhxh_code)
+            """).compactMap { $0.int(0) })
+        #expect(indexed == expected, "\(step)")
+        #expect(!expected.isEmpty || step.isEmpty, "\(step): nobody unregistered, the check proves little")
+    }
+
+    @Test func demoDataLoadsBothIndexesConsistently() throws {
+        let f = try Fixture()
+        _ = try DemoService(session: f.session).load(count: 400)
+        try Self.expectUnregisteredIndexed(f, "demo load")
+        _ = try DemoService(session: f.session).load(count: 400)
+        try Self.expectUnregisteredIndexed(f, "demo loaded again over itself")
     }
 }
