@@ -8,11 +8,18 @@ import DeskStore
 enum Latency {
     static func measure(_ samples: [String], _ body: (String) throws -> Void) rethrows -> (p50: Double, p99: Double, n: Int) {
         var times: [Double] = []
+        var slowest: [(Double, String)] = []
         times.reserveCapacity(samples.count)
         for s in samples {
             let t0 = DispatchTime.now().uptimeNanoseconds
             try body(s)
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+            let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
+            times.append(ms)
+            slowest.append((ms, s))
+        }
+        // BENCH_SLOWEST=1: which inputs make the tail, on stderr (the JSON on stdout is unchanged).
+        if getenv("BENCH_SLOWEST") != nil {
+            for (ms, s) in slowest.sorted(by: { $0.0 > $1.0 }).prefix(6) { FileHandle.standardError.write(Data("  \(fmt(ms)) ms  \(s)\n".utf8)) }
         }
         times.sort()
         return (Percentile.median(times) ?? 0, Percentile.nearestRank(times, 99) ?? 0, times.count)

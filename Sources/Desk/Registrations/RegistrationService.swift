@@ -101,12 +101,13 @@ public struct RegistrationService {
             capped = matches.count >= cap
             var order = matches.map(\.id)
             // With diacritics in the query, exact-diacritic matches come first (SPEC §3 Folding): picked from the
-            // matches when all are known, asked of the index when there were more than the cap.
+            // matches in hand, or asked of the index when there were more than the cap and too few exact ones among them.
             if Folding.hasDiacritics(trimmed), !exactWords.isEmpty {
-                var exactIDs: [Int] = []
-                if !capped {
-                    exactIDs = matches.filter { Self.containsWords(exactWords, in: $0.fullName) }.map(\.id)
-                } else if let exact = FTSQuery.withLastWord(exactWords, column: "full_name", alternatives: try completions(of: exactWords.last)) {
+                // The matches are in id order and include every exact one, so if enough exact ones are in hand they
+                // are the first ones there are.
+                var exactIDs = matches.filter { Self.containsWords(exactWords, in: $0.fullName) }.map(\.id)
+                if capped && exactIDs.count < limit,
+                   let exact = FTSQuery.withLastWord(exactWords, column: "full_name", alternatives: try completions(of: exactWords.last)) {
                     exactIDs = try store.registrations.nameMatches(match: exact, filter: filter, limit: limit).map(\.id)
                 }
                 let exactSet = Set(exactIDs)

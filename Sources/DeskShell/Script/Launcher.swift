@@ -82,7 +82,7 @@ public enum Launcher {
         CallResume.restore(shell)
 
         if !interactiveTTY || !options.commands.isEmpty || options.scriptFile != nil || !options.words.isEmpty {
-            store.db.checkpointOnClose(false)
+            store.db.useOneShotCheckpoints()
         }
         if !options.commands.isEmpty || options.scriptFile != nil {
             var sources: [ScriptSource] = options.commands.map { .inline($0) }
