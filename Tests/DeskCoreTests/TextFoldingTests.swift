@@ -154,4 +154,13 @@ struct TextNFCTests {
         let nfd = text.decomposedStringWithCanonicalMapping.nfcCollapsed
         #expect(nfd.unicodeScalars.elementsEqual(expected.unicodeScalars))
     }
+    @Test func unusualSpacesAreNeverMissedByTheByteCheck() {
+        for v in String.unusualSpaces {
+            let s = "Nguyễn" + String(Character(Unicode.Scalar(v)!)) + "Văn"
+            #expect(String.mayHoldUnusualSpace(s), "U+\(String(v, radix: 16))")
+        }
+        for name in ["Nguyễn Văn Đức", "Huỳnh Thị Ánh Tuyết", "Lê Ngọc Ẩn", "Trương Ưng Ơn", "Phạm Thị Ỷ", "Đặng Hữu Phước"] {
+            #expect(!String.mayHoldUnusualSpace(name), "\(name)")
+        }
+    }
 }

@@ -242,4 +242,21 @@ import DeskStore
         _ = try DemoService(session: f.session).load(count: 400)
         try Self.expectUnregisteredIndexed(f, "demo loaded again over itself")
     }
+    @Test(arguments: [0, 1_000])
+    func aBulkLoadRecordsItsWordsEitherWay(splitLimit: Int) throws {
+        let f = try Fixture()
+        try f.store.transaction {
+            let load = try BulkLoad(f.store.db, table: "registrations", splitLimit: splitLimit)
+            for (i, name) in ["Nguyễn Văn Đức", "Lưu Thị Xuân", "Ông Bảo Ngọc"].enumerated() {
+                var r = Registration(bhxhCode: "790100010\(i)")
+                r.fullName = name
+                try f.store.registrations.upsert(r, at: "2025-03-12T02:00:00Z", operator: "hoa", eventKind: "import", bulk: load)
+            }
+            try load.finish()
+        }
+        for (prefix, word) in [("xu", "xuan"), ("xu", "xuân"), ("ng", "ngoc"), ("ng", "ngọc"), ("ong", "ong"), ("đ", "đức")] {
+            #expect(try f.store.nameTerms.words(startingWith: prefix, limit: 10).contains(word), "\(prefix) → \(word)")
+        }
+        #expect(try RegistrationService(session: f.session).search("luu thi xu").hits.map(\.bhxhCode) == ["7901000101"])
+    }
 }

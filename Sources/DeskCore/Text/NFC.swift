@@ -6,6 +6,21 @@ extension String {
                                              0x2007, 0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000]
 }
 
+extension String {
+    /// False when no unusual space can be in the text, from its UTF-8 lead bytes alone: they all start with C2, E1 9A,
+    /// E2 or E3, while Vietnamese letters are C3–C6 or E1 BA/BB. Saves a scalar-by-scalar search on most names.
+    static func mayHoldUnusualSpace(_ s: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in s.utf8 {
+            if b == 0xC2 || b == 0xE2 || b == 0xE3 || (previous == 0xE1 && b == 0x9A) {
+                return s.unicodeScalars.contains { unusualSpaces.contains($0.value) }
+            }
+            previous = b
+        }
+        return false
+    }
+}
+
 public extension String {
     /// The text in Unicode Normalization Form C: how every name and address is stored and compared.
     var nfc: String { NFCCheck.isSurelyNFC(self) ? self : precomposedStringWithCanonicalMapping }
@@ -21,7 +36,7 @@ public extension String {
             if (space && previousSpace) || b == 0x09 || b == 0x0A || b == 0x0D { clean = false; break }
             previousSpace = space
         }
-        if clean && !previousSpace && !n.unicodeScalars.contains(where: { Self.unusualSpaces.contains($0.value) }) { return n }
+        if clean && !previousSpace && !Self.mayHoldUnusualSpace(n) { return n }
         return n.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }
