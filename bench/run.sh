@@ -66,3 +66,4 @@ printf "search nguyen van\nsearch %s\nquit\n" "$code" > "$OUT/rss-input.txt"
 ls -l "$DB" | awk '{print $5}' > "$OUT/dbsize.txt"
 
 python3 bench/report.py "$OUT" "$N" "$T" | tee "$OUT/report.md"
+python3 bench/plot.py > /dev/null 2>&1 || true  # bench/scaling.svg from every run in bench/out/
