@@ -4,7 +4,8 @@
 /// million rows one trigger at a time writes a million tiny segments. A bulk load drops the insert and update
 /// triggers inside the caller's transaction, indexes the new rows with one INSERT … SELECT at the end, maintains the
 /// index by hand for rows that existed before, and recreates the triggers before the transaction commits: other
-/// connections never see the table without them.
+/// connections never see the table without them. The same set-based step keeps what the per-row triggers of later
+/// migrations kept: the extract's index of unregistered people (v3) and the word list of names (v2).
 public final class BulkLoad {
     let db: Database
     public let table: String
