@@ -25,7 +25,7 @@ public final class BulkLoad {
         self.splitLimit = splitLimit
         maxIDBefore = try db.scalarInt("SELECT coalesce(max(id), 0) FROM \(table)")
         insuredMaxIDBefore = try db.scalarInt("SELECT coalesce(max(id), 0) FROM insured")
-        for trigger in droppedTriggers { try db.execute("DROP TRIGGER \(trigger)") }
+        for trigger in Schema.bulkLoadTriggers(table) { try db.execute("DROP TRIGGER \(trigger.name)") }
         // A bigger page cache for the one long transaction keeps SQLite from spilling pages to the WAL mid-load.
         try db.execute("PRAGMA cache_size = -65536")
         // FTS5 writes a new segment each time its in-memory term table reaches `hashsize` (1 MB by default) and then
@@ -36,16 +36,10 @@ public final class BulkLoad {
 
     deinit { try? db.execute("PRAGMA cache_size = -2000") }
 
-    /// The per-row triggers a load replaces with set-based statements at `finish`.
-    var droppedTriggers: [String] {
-        table == "registrations" ? ["registrations_fts_ai", "registrations_fts_au", "registrations_insured_ai"]
-            : ["insured_fts_ai", "insured_fts_au"]
-    }
-
     /// Which rows belong in the name index: every registration, but only the unregistered people of the extract
     /// (Schema v3).
     var indexedCondition: String {
-        table == "insured" ? Schema.unregistered.replacingOccurrences(of: "%@", with: "insured") : "1"
+        table == "insured" ? Schema.unregistered("insured") : "1"
     }
 
     /// Names repeat, so each distinct name is split once.
@@ -102,12 +96,6 @@ public final class BulkLoad {
                 try db.run("INSERT OR IGNORE INTO name_terms(term) VALUES (?)", [.text(word)])
             }
         }
-        let statements = Schema.currentTriggers(table).components(separatedBy: "CREATE TRIGGER ").dropFirst()
-        for trigger in droppedTriggers {
-            guard let body = statements.first(where: { $0.hasPrefix(trigger + " ") }) else {
-                preconditionFailure("no definition of trigger \(trigger)")
-            }
-            try db.execute("CREATE TRIGGER " + body)
-        }
+        for trigger in Schema.bulkLoadTriggers(table) { try db.execute(trigger.sql) }
     }
 }

@@ -46,24 +46,31 @@ public final class Database {
         }
     }
 
-    /// Whether closing the last connection folds the WAL back into the database file (SQLite's default). A one-shot
-    /// `vssdesk -c …` turns it off: that checkpoint and its fsync were a third of the process's life, and the next
-    /// writer's automatic checkpoint or the prompt's idle one does the same work later
-    /// (https://sqlite.org/c3ref/c_dbconfig_defensive.html#sqlitedbconfignockptonclose).
-    public func checkpointOnClose(_ enabled: Bool) {
-        _ = csqlite_set_checkpoint_on_close(handle, enabled ? 1 : 0)
+    /// For a process that runs a few commands and exits. SQLite's last connection checkpoints the WAL and fsyncs at
+    /// close, a third of a one-shot `vssdesk -c …`; that is turned off
+    /// (https://sqlite.org/c3ref/c_dbconfig_defensive.html#sqlitedbconfignockptonclose). But the next process to open
+    /// the file alone rebuilds the WAL index by reading every frame of the log, so a one-shot that leaves the log
+    /// longer than `shortLogBytes` empties it on the way out (`wal_checkpoint(TRUNCATE)`): once in about sixty
+    /// lookups, or once at the end of a bulk script, instead of at every close.
+    public func useOneShotCheckpoints() {
+        _ = csqlite_set_checkpoint_on_close(handle, 0)
+        truncateLongLogOnClose = true
     }
 
-    /// For a process that runs a few commands and exits: no checkpoint at close, and the automatic one at 256 pages
-    /// (1 MB) instead of 10,000. The first connection to open a database rebuilds the WAL index by reading every frame
-    /// of the log, so a log left long would make every later one-shot start slower; this keeps it short, and the
-    /// checkpoint that does it lands on one command in about sixty.
-    public func useOneShotCheckpoints() {
-        checkpointOnClose(false)
-        try? execute("PRAGMA wal_autocheckpoint=256")
+    private var truncateLongLogOnClose = false
+    static let shortLogBytes = 1 << 20
+
+    private func truncateLogIfLong() {
+        guard truncateLongLogOnClose, path != ":memory:" else { return }
+        var info = stat()
+        guard stat(path + "-wal", &info) == 0, Int(info.st_size) > Self.shortLogBytes else { return }
+        // Readers of other consoles hold a snapshot for one command at most; do not wait longer than that for them.
+        sqlite3_busy_timeout(handle, 200)
+        try? execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }
 
     deinit {
+        truncateLogIfLong()
         cache.removeAll()
         sqlite3_close_v2(handle)
     }

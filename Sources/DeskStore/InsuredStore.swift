@@ -3,7 +3,11 @@ import DeskCore
 /// The reference extract of insured persons (`insured`).
 public final class InsuredStore {
     let db: Database
-    init(_ db: Database) { self.db = db }
+    let nameTerms: NameTermStore
+    init(_ db: Database) {
+        self.db = db
+        nameTerms = NameTermStore(db)
+    }
 
     static let selectColumns = """
         i.bhxh_code, i.full_name, i.dob, i.gender, i.id_number, i.phone, i.address, i.card_number, i.agency_code, i.synthetic
@@ -29,10 +33,7 @@ public final class InsuredStore {
         let values: [SQLValue] = [.text(p.bhxhCode), .text(p.fullName), .text(Folding.fold(p.fullName)), .of(p.dob),
                                   .of(p.gender?.rawValue), .of(p.idNumber), .of(p.phone), .of(p.address),
                                   .of(p.cardNumber), .of(p.agencyCode), .of(p.synthetic)]
-        let folded = values[2].text ?? ""
-        if let bulk { bulk.note(fullName: p.fullName, folded: folded) } else {
-            try NameTermStore(db).note(fullName: p.fullName, folded: folded)
-        }
+        try nameTerms.record(fullName: p.fullName, folded: values[2].text ?? "", bulk: bulk)
         let inserted = try db.run("""
             INSERT INTO insured(bhxh_code, full_name, name_folded, dob, gender, id_number, phone, address, card_number,
                 agency_code, synthetic) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)

@@ -24,6 +24,11 @@ public final class NameTermStore {
                             [.text(prefix), .int(Int64(limit))]).compactMap { $0.string(0) }
     }
 
+    /// Records a name's words now, or leaves them to the bulk load under way (which records them at its end).
+    func record(fullName: String, folded: String, bulk: BulkLoad?) throws {
+        if let bulk { bulk.note(fullName: fullName, folded: folded) } else { try note(fullName: fullName, folded: folded) }
+    }
+
     /// Records the words of a name, as FTS5's unicode61 tokenizer splits them (letters and digits, lowercase).
     public func note(fullName: String, folded: String) throws {
         for word in Self.tokens(fullName: fullName, folded: folded) {

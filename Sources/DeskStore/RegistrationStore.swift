@@ -22,7 +22,11 @@ public struct RegistrationFilter: Sendable {
 /// The `registrations` table, its events and its name index.
 public final class RegistrationStore {
     let db: Database
-    init(_ db: Database) { self.db = db }
+    let nameTerms: NameTermStore
+    init(_ db: Database) {
+        self.db = db
+        nameTerms = NameTermStore(db)
+    }
 
     static let selectColumns = """
         r.bhxh_code, r.kind, r.full_name, r.dob, r.gender, r.id_number, r.address, r.phone, r.email,
@@ -90,10 +94,7 @@ public final class RegistrationStore {
     @discardableResult
     public func upsert(_ r: Registration, at: String, operator login: String?, eventKind: String, bulk: BulkLoad? = nil) throws -> Bool {
         let values = Self.values(r)
-        let folded = values[3].text ?? ""
-        if let bulk { bulk.note(fullName: r.fullName, folded: folded) } else {
-            try NameTermStore(db).note(fullName: r.fullName, folded: folded)
-        }
+        try nameTerms.record(fullName: r.fullName, folded: values[3].text ?? "", bulk: bulk)
         let inserted = try db.run(Self.insertSQL, values) > 0
         if !inserted {
             let before = try bulk?.existing(code: r.bhxhCode)

@@ -12,29 +12,42 @@ enum Schema {
         ("v3-unregistered-name-index", { v3 }),
     ]
 
-    /// The triggers that keep each name index in step, as the latest migration left them. Bulk loads drop the
-    /// insert and update triggers inside their transaction and recreate them from here (see `BulkLoad`).
-    static func currentTriggers(_ table: String) -> String {
-        table == "insured" ? unregisteredIndexTriggers : ftsTriggers(table) + registrationSideTriggers
+    typealias Trigger = (name: String, sql: String)
+
+    /// The per-row triggers a bulk load replaces with set-based statements, as the latest migration defines them:
+    /// `BulkLoad` drops these inside its transaction and recreates them from here before it commits.
+    static func bulkLoadTriggers(_ table: String) -> [Trigger] {
+        let replaced: Set<String> = table == "insured" ? ["insured_fts_ai", "insured_fts_au"]
+            : ["registrations_fts_ai", "registrations_fts_au", "registrations_insured_ai"]
+        let current = table == "insured" ? unregisteredIndexTriggers : ftsTriggerList(table) + registrationSideTriggers
+        return current.filter { replaced.contains($0.name) }
     }
 
     /// v1's triggers keeping a name index (`<table>_fts`) in step with its table (registrations keep them).
-    static func ftsTriggers(_ table: String) -> String {
-        """
-        CREATE TRIGGER \(table)_fts_ai AFTER INSERT ON \(table) BEGIN
-            INSERT INTO \(table)_fts(rowid, name_folded, full_name) VALUES (new.id, new.name_folded, new.full_name);
-        END;
-        CREATE TRIGGER \(table)_fts_ad AFTER DELETE ON \(table) BEGIN
-            INSERT INTO \(table)_fts(\(table)_fts, rowid, name_folded, full_name)
-            VALUES ('delete', old.id, old.name_folded, old.full_name);
-        END;
-        CREATE TRIGGER \(table)_fts_au AFTER UPDATE OF name_folded, full_name ON \(table) BEGIN
-            INSERT INTO \(table)_fts(\(table)_fts, rowid, name_folded, full_name)
-            VALUES ('delete', old.id, old.name_folded, old.full_name);
-            INSERT INTO \(table)_fts(rowid, name_folded, full_name) VALUES (new.id, new.name_folded, new.full_name);
-        END;
-        """
+    static func ftsTriggerList(_ table: String) -> [Trigger] {
+        [("\(table)_fts_ai", """
+          CREATE TRIGGER \(table)_fts_ai AFTER INSERT ON \(table) BEGIN
+              INSERT INTO \(table)_fts(rowid, name_folded, full_name) VALUES (new.id, new.name_folded, new.full_name);
+          END;
+          """),
+         ("\(table)_fts_ad", """
+          CREATE TRIGGER \(table)_fts_ad AFTER DELETE ON \(table) BEGIN
+              INSERT INTO \(table)_fts(\(table)_fts, rowid, name_folded, full_name)
+              VALUES ('delete', old.id, old.name_folded, old.full_name);
+          END;
+          """),
+         ("\(table)_fts_au", """
+          CREATE TRIGGER \(table)_fts_au AFTER UPDATE OF name_folded, full_name ON \(table) BEGIN
+              INSERT INTO \(table)_fts(\(table)_fts, rowid, name_folded, full_name)
+              VALUES ('delete', old.id, old.name_folded, old.full_name);
+              INSERT INTO \(table)_fts(rowid, name_folded, full_name) VALUES (new.id, new.name_folded, new.full_name);
+          END;
+          """)]
     }
+
+    static func ftsTriggers(_ table: String) -> String { sql(ftsTriggerList(table)) }
+
+    static func sql(_ triggers: [Trigger]) -> String { triggers.map(\.sql).joined(separator: "\n") }
 
     static let categories = ["install", "register", "photos", "agency", "declaration", "login", "password", "child",
                              "account", "scam", "other"]
@@ -53,43 +66,57 @@ enum Schema {
     INSERT INTO insured_fts(rowid, name_folded, full_name)
         SELECT id, name_folded, full_name FROM insured i
         WHERE NOT EXISTS (SELECT 1 FROM registrations r WHERE r.bhxh_code = i.bhxh_code);
-    \(unregisteredIndexTriggers)
-    \(registrationSideTriggers)
+    \(sql(unregisteredIndexTriggers))
+    \(sql(registrationSideTriggers))
     """
 
-    static let unregistered = "NOT EXISTS (SELECT 1 FROM registrations r WHERE r.bhxh_code = %@.bhxh_code)"
+    /// True for an extract row (`alias` names it) whose person has no registration.
+    static func unregistered(_ alias: String) -> String {
+        "NOT EXISTS (SELECT 1 FROM registrations r WHERE r.bhxh_code = \(alias).bhxh_code)"
+    }
 
-    static let unregisteredIndexTriggers = """
-    CREATE TRIGGER insured_fts_ai AFTER INSERT ON insured WHEN \(unregistered.replacingOccurrences(of: "%@", with: "new")) BEGIN
-        INSERT INTO insured_fts(rowid, name_folded, full_name) VALUES (new.id, new.name_folded, new.full_name);
-    END;
-    CREATE TRIGGER insured_fts_ad AFTER DELETE ON insured WHEN \(unregistered.replacingOccurrences(of: "%@", with: "old")) BEGIN
-        INSERT INTO insured_fts(insured_fts, rowid, name_folded, full_name) VALUES ('delete', old.id, old.name_folded, old.full_name);
-    END;
-    CREATE TRIGGER insured_fts_au AFTER UPDATE OF name_folded, full_name ON insured
-    WHEN \(unregistered.replacingOccurrences(of: "%@", with: "old")) BEGIN
-        INSERT INTO insured_fts(insured_fts, rowid, name_folded, full_name) VALUES ('delete', old.id, old.name_folded, old.full_name);
-        INSERT INTO insured_fts(rowid, name_folded, full_name) VALUES (new.id, new.name_folded, new.full_name);
-    END;
-    """
+    static let unregisteredIndexTriggers: [Trigger] = [
+        ("insured_fts_ai", """
+         CREATE TRIGGER insured_fts_ai AFTER INSERT ON insured WHEN \(unregistered("new")) BEGIN
+             INSERT INTO insured_fts(rowid, name_folded, full_name) VALUES (new.id, new.name_folded, new.full_name);
+         END;
+         """),
+        ("insured_fts_ad", """
+         CREATE TRIGGER insured_fts_ad AFTER DELETE ON insured WHEN \(unregistered("old")) BEGIN
+             INSERT INTO insured_fts(insured_fts, rowid, name_folded, full_name) VALUES ('delete', old.id, old.name_folded, old.full_name);
+         END;
+         """),
+        ("insured_fts_au", """
+         CREATE TRIGGER insured_fts_au AFTER UPDATE OF name_folded, full_name ON insured WHEN \(unregistered("old")) BEGIN
+             INSERT INTO insured_fts(insured_fts, rowid, name_folded, full_name) VALUES ('delete', old.id, old.name_folded, old.full_name);
+             INSERT INTO insured_fts(rowid, name_folded, full_name) VALUES (new.id, new.name_folded, new.full_name);
+         END;
+         """),
+    ]
 
     /// A registration takes its person out of the unregistered index; deleting it (or changing its code) puts them back.
-    static let registrationSideTriggers = """
-    CREATE TRIGGER registrations_insured_ai AFTER INSERT ON registrations BEGIN
-        INSERT INTO insured_fts(insured_fts, rowid, name_folded, full_name)
-        SELECT 'delete', i.id, i.name_folded, i.full_name FROM insured i WHERE i.bhxh_code = new.bhxh_code;
-    END;
-    CREATE TRIGGER registrations_insured_ad AFTER DELETE ON registrations BEGIN
-        INSERT INTO insured_fts(rowid, name_folded, full_name)
-        SELECT i.id, i.name_folded, i.full_name FROM insured i WHERE i.bhxh_code = old.bhxh_code;
-    END;
-    CREATE TRIGGER registrations_insured_au AFTER UPDATE OF bhxh_code ON registrations WHEN old.bhxh_code <> new.bhxh_code BEGIN
-        INSERT INTO insured_fts(rowid, name_folded, full_name)
-        SELECT i.id, i.name_folded, i.full_name FROM insured i WHERE i.bhxh_code = old.bhxh_code;
-        INSERT INTO insured_fts(insured_fts, rowid, name_folded, full_name)
-        SELECT 'delete', i.id, i.name_folded, i.full_name FROM insured i WHERE i.bhxh_code = new.bhxh_code;
-    END;
-    """
+    static let registrationSideTriggers: [Trigger] = [
+        ("registrations_insured_ai", """
+         CREATE TRIGGER registrations_insured_ai AFTER INSERT ON registrations BEGIN
+             INSERT INTO insured_fts(insured_fts, rowid, name_folded, full_name)
+             SELECT 'delete', i.id, i.name_folded, i.full_name FROM insured i WHERE i.bhxh_code = new.bhxh_code;
+         END;
+         """),
+        ("registrations_insured_ad", """
+         CREATE TRIGGER registrations_insured_ad AFTER DELETE ON registrations BEGIN
+             INSERT INTO insured_fts(rowid, name_folded, full_name)
+             SELECT i.id, i.name_folded, i.full_name FROM insured i WHERE i.bhxh_code = old.bhxh_code;
+         END;
+         """),
+        ("registrations_insured_au", """
+         CREATE TRIGGER registrations_insured_au AFTER UPDATE OF bhxh_code ON registrations WHEN old.bhxh_code <> new.bhxh_code BEGIN
+             INSERT INTO insured_fts(rowid, name_folded, full_name)
+             SELECT i.id, i.name_folded, i.full_name FROM insured i WHERE i.bhxh_code = old.bhxh_code;
+             INSERT INTO insured_fts(insured_fts, rowid, name_folded, full_name)
+             SELECT 'delete', i.id, i.name_folded, i.full_name FROM insured i WHERE i.bhxh_code = new.bhxh_code;
+         END;
+         """),
+    ]
 
     /// `name_terms` (see NameTermStore), filled from the words both name indexes already hold.
     private static let v2 = """

@@ -120,4 +120,18 @@ import Testing
         let rows = audit.object["results"] as? [[String: Any]] ?? []
         #expect(rows.contains { $0["action"] as? String == "search" })
     }
+    /// One-shot commands skip SQLite's checkpoint at close, but never leave the next process a long log to index:
+    /// a big write empties it on the way out, a lookup leaves its few frames.
+    @Test func aOneShotLeavesTheWriteAheadLogShort() throws {
+        let v = Vssdesk.ready()
+        let r = v.run(["-c", "demo --count 3000"])
+        #expect(r.code == 0, "\(r.err)")
+        func walBytes() -> Int {
+            ((try? FileManager.default.attributesOfItem(atPath: v.db + "-wal"))?[.size] as? Int) ?? 0
+        }
+        #expect(walBytes() <= 1 << 20)
+        #expect(v.run(["-c", "search nguyen"]).code == 0)
+        #expect(walBytes() > 0 && walBytes() <= 1 << 20)
+        #expect(v.run(["-c", "search nguyen van"]).out.contains("Nguy"))
+    }
 }
