@@ -1,0 +1,37 @@
+import Foundation
+
+/// The desk's group of a setgid install (SPEC §13): held only while the database, its `-wal`/`-shm` files and the
+/// key are opened. `dropAtStart` puts the effective group back to the real one before anything else runs, so every
+/// file the user names and every child process (pager, SMS gateway) gets the user's own rights; `withDeskGroup`
+/// raises it again (the saved set-group-ID keeps it reachable) for the few opens that need it.
+///
+/// A child started after `dropAtStart` cannot regain the group: execve copies the effective group into the saved
+/// set-group-ID (execve(2)), and the gateway is spawned with POSIX_SPAWN_RESETIDS besides.
+public enum DeskGroup {
+    /// The group the binary was installed setgid to, or nil when it is not setgid (a developer's build).
+    public private(set) nonisolated(unsafe) static var deskGID: gid_t?
+
+    /// Call first thing in `main`: from here on the process runs with the user's own group.
+    public static func dropAtStart() {
+        let real = getgid(), effective = getegid()
+        guard real != effective else { return }
+        deskGID = effective
+        if setegid(real) != 0 {
+            // Keeping the desk's group for everything would undo the whole boundary; refuse to run instead.
+            FileHandle.standardError.write(Data("error: cannot drop the desk group (setegid failed)\n".utf8))
+            exit(4)
+        }
+    }
+
+    /// Runs `body` with the desk's group as the effective group (a no-op when not installed setgid).
+    public static func withDeskGroup<T>(_ body: () throws -> T) rethrows -> T {
+        guard let desk = deskGID else { return try body() }
+        let real = getgid()
+        guard setegid(desk) == 0 else { return try body() }
+        defer { _ = setegid(real) }
+        return try body()
+    }
+
+    /// Whether the process currently holds the desk group effectively (for tests and assertions).
+    public static var holdsDeskGroup: Bool { deskGID != nil && getegid() == deskGID }
+}

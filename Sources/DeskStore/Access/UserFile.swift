@@ -1,0 +1,81 @@
+import Foundation
+
+/// Files the user names (`-f`, `import`, `--skip-bad`, `report --html`, `\o`): opened with the user's own rights
+/// (the desk's group is not held, see `DeskGroup`), never through a path that is the database, its `-wal`/`-shm` or
+/// the key, and never quoted back: a message names the file, not what is in it (SPEC §13).
+public enum UserFile {
+    public enum Failure: Error, CustomStringConvertible, Equatable {
+        case cannotRead(String)
+        case cannotWrite(String, reason: String)
+        case isDeskFile(String)
+
+        public var description: String {
+            switch self {
+            case .cannotRead(let p): return "cannot read \(p)"
+            case .cannotWrite(let p, let reason): return "cannot write \(p): \(reason)"
+            case .isDeskFile(let p): return "\(p) is one of the desk's own files (the database, its log or its key); choose another file"
+            }
+        }
+    }
+
+    /// Database, WAL, SHM and key paths of the open desk; writes and reads through them are refused by identity
+    /// (device and inode), so a symlink or a second name does not get around it.
+    public nonisolated(unsafe) static var protectedPaths: [String] = []
+
+    static func identity(_ path: String) -> (dev_t, ino_t)? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return (st.st_dev, st.st_ino)
+    }
+
+    static func isProtected(_ path: String) -> Bool {
+        guard let id = identity(path) else { return false }
+        return protectedPaths.contains { p in identity(p).map { $0 == id } ?? false }
+    }
+
+    /// The whole file, read with the user's rights. Fails with "cannot read FILE" for anything the user could not
+    /// read without vssdesk (and for the desk's own files, whoever asks).
+    public static func read(_ path: String) throws -> [UInt8] {
+        if isProtected(path) { throw Failure.isDeskFile(path) }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure.cannotRead(path) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG || (st.st_mode & S_IFMT) == S_IFIFO
+                || (st.st_mode & S_IFMT) == S_IFCHR else { throw Failure.cannotRead(path) }
+        var out: [UInt8] = []
+        if st.st_size > 0 { out.reserveCapacity(Int(st.st_size)) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = Foundation.read(fd, &buffer, buffer.count)
+            if n < 0 { if errno == EINTR { continue }; throw Failure.cannotRead(path) }
+            if n == 0 { break }
+            out += buffer[0..<n]
+        }
+        return out
+    }
+
+    /// Creates (or truncates) `path` for writing with the user's rights and `mode` (for a new file, whatever the
+    /// umask). Refuses the desk's own files and anything that is not a regular file or a terminal/pipe.
+    public static func createForWriting(_ path: String, mode: mode_t = 0o600) throws -> FileHandle {
+        if isProtected(path) { throw Failure.isDeskFile(path) }
+        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOCTTY, mode)
+        guard fd >= 0 else { throw Failure.cannotWrite(path, reason: String(cString: strerror(errno))) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { close(fd); throw Failure.cannotWrite(path, reason: "cannot stat") }
+        let kind = st.st_mode & S_IFMT
+        if kind == S_IFREG {
+            // Checked again on the open descriptor: the path may have been swapped between stat and open.
+            if protectedPaths.contains(where: { p in identity(p).map { $0 == (st.st_dev, st.st_ino) } ?? false }) {
+                close(fd)
+                throw Failure.isDeskFile(path)
+            }
+            if st.st_uid == geteuid(), st.st_size == 0 { _ = fchmod(fd, mode) }
+            _ = ftruncate(fd, 0)
+        } else if kind != S_IFIFO && kind != S_IFCHR {
+            close(fd)
+            throw Failure.cannotWrite(path, reason: "not a regular file")
+        }
+        return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    }
+}
