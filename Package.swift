@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "DeskStore", dependencies: ["CSQLite", "DeskCore"], path: "Sources/DeskStore"),
         .target(name: "Desk", dependencies: ["DeskCore", "DeskStore", .product(name: "Crypto", package: "swift-crypto")], path: "Sources/Desk"),
         .target(name: "DeskShell", dependencies: ["Desk", "DeskCore", "DeskStore", "CReadline", "CLineShim"], path: "Sources/DeskShell"),
-        .executableTarget(name: "vssdesk", dependencies: ["DeskShell", .product(name: "ArgumentParser", package: "swift-argument-parser")], path: "Sources/vssdesk"),
+        .executableTarget(name: "vssdesk", dependencies: ["DeskShell", "DeskStore", .product(name: "ArgumentParser", package: "swift-argument-parser")], path: "Sources/vssdesk"),
         .executableTarget(name: "vssdesk-bench", dependencies: ["Desk", "DeskStore", "DeskCore"], path: "bench/Sources"),
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], path: "Tests/DeskCoreTests"),
         .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore"], path: "Tests/DeskStoreTests"),

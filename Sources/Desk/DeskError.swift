@@ -32,6 +32,9 @@ public enum DeskError: Error, CustomStringConvertible {
             if e.isUnavailable { return DeskError.unavailable("the database cannot be used: \(e.message)") }
             if e.code & 0xFF == 9 { return DeskError.interrupted("interrupted; nothing was changed") }
         }
+        if let e = error as? UserFile.Failure {
+            return DeskError.invalid(e.description)
+        }
         if let e = error as? StoreError {
             return DeskError.unavailable(e.description)
         }

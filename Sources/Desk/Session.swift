@@ -20,7 +20,7 @@ public final class Session {
         self.clock = clock
     }
 
-    public var deskAgency: String { (try? store.config.get("desk_agency")) ?? AgencyCode.desk.value }
+    public var deskAgency: String { (try? settings.value(.deskAgency)) ?? AgencyCode.desk.value }
 
     public func require(_ role: Operator.Role, for what: String) throws {
         guard actor.role >= role else {

@@ -9,12 +9,30 @@ public final class Database {
     public let path: String
     private var cache: [String: Statement] = [:]
     private var transactionDepth = 0
+    private let busyTimeoutMs: Int32
 
     /// Opens (and with `create`, creates) the file; applies the connection pragmas every vssdesk connection uses.
     public init(path: String, create: Bool = false, readOnly: Bool = false, busyTimeoutMs: Int32 = 5000) throws {
         self.path = path
-        if !create, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
-            throw StoreError.missing(path: path)
+        self.busyTimeoutMs = busyTimeoutMs
+        // The database, its -wal and -shm are the files the desk's group exists for (SPEC §13): they are opened,
+        // and the log and shared-memory files created, with the group held; nothing else is.
+        handle = try DeskGroup.withDeskGroup {
+            try Self.open(path: path, create: create, readOnly: readOnly, busyTimeoutMs: busyTimeoutMs)
+        }
+        if path != ":memory:" {
+            DeskGroup.withDeskGroup {
+                UserFile.protect(path)
+                UserFile.protect(path + "-wal")
+                UserFile.protect(path + "-shm")
+                UserFile.protect(path + ".key")
+            }
+        }
+    }
+
+    private static func open(path: String, create: Bool, readOnly: Bool, busyTimeoutMs: Int32) throws -> OpaquePointer {
+        if path != ":memory:" {
+            try DatabaseFileMode.prepare(path: path, create: create)
         }
         var db: OpaquePointer?
         var flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
@@ -26,9 +44,12 @@ public final class Database {
             if let db { sqlite3_close_v2(db) }
             throw DatabaseError(code: rc, message: "cannot open \(path): \(message)")
         }
-        handle = db
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, busyTimeoutMs)
+        func execute(_ sql: String) throws {
+            let rc = sqlite3_exec(db, sql, nil, nil, nil)
+            if rc != SQLITE_OK { throw DatabaseError(code: rc, message: String(cString: sqlite3_errmsg(db)), sql: sql) }
+        }
         do {
             // https://sqlite.org/pragma.html — WAL lets supervisors read with the sqlite3 shell while operators write.
             if !readOnly { try execute("PRAGMA journal_mode=WAL") }
@@ -37,13 +58,18 @@ public final class Database {
             // thousands of small writes to a temp file.
             try execute("PRAGMA temp_store=MEMORY")
             try execute("PRAGMA synchronous=NORMAL")
+            // Deleted and overwritten content (a wiped temporary password) is zeroed in the file, not left in
+            // free space: https://sqlite.org/pragma.html#pragma_secure_delete
+            try execute("PRAGMA secure_delete=ON")
             // Checkpoints (the only fsyncs in WAL + NORMAL) are moved off the operator's commands: the prompt runs
             // one while idle (`checkpointIfIdle`), and the automatic one only fires past 10,000 pages (~40 MB).
             if !readOnly { try execute("PRAGMA wal_autocheckpoint=10000") }
+            if path != ":memory:" { DatabaseFileMode.tightenCompanions(path: path) }
         } catch {
             sqlite3_close_v2(db)
             throw error
         }
+        return db
     }
 
     /// For a process that runs a few commands and exits. SQLite's last connection checkpoints the WAL and fsyncs at
@@ -70,9 +96,12 @@ public final class Database {
     }
 
     deinit {
-        truncateLogIfLong()
-        cache.removeAll()
-        sqlite3_close_v2(handle)
+        // The last connection to close deletes the log and shared-memory files, in the desk's directory.
+        DeskGroup.withDeskGroup {
+            truncateLogIfLong()
+            cache.removeAll()
+            sqlite3_close_v2(handle)
+        }
     }
 
     /// Runs one or more statements without parameters (schema, pragmas).
@@ -150,6 +179,19 @@ public final class Database {
 
     /// A passive checkpoint, for moments when nobody waits (the prompt before reading the next line).
     public func checkpointIfIdle() { try? execute("PRAGMA wal_checkpoint(PASSIVE)") }
+
+    /// Copies every frame of the log into the database and truncates the log to zero bytes, so that content just
+    /// overwritten (a wiped password, with secure_delete on) has no older copy left in the `-wal` file
+    /// (https://sqlite.org/pragma.html#pragma_wal_checkpoint). Returns false when a reader of another console kept
+    /// it from completing; the caller tries again later.
+    @discardableResult
+    public func checkpointAndTruncate(waitMs: Int32 = 1000) -> Bool {
+        guard path != ":memory:", !inTransaction else { return false }
+        sqlite3_busy_timeout(handle, waitMs)
+        defer { sqlite3_busy_timeout(handle, busyTimeoutMs) }
+        guard let row = try? queryOne("PRAGMA wal_checkpoint(TRUNCATE)") else { return false }
+        return row.int(0) == 0
+    }
 
     /// Interrupts the statement running on this connection (Ctrl-C); https://sqlite.org/c3ref/interrupt.html
     public func interrupt() { sqlite3_interrupt(handle) }

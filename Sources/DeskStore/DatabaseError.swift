@@ -29,6 +29,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case notVssdeskDatabase(path: String)
     case schemaTooNew(found: Int, known: Int)
     case missing(path: String)
+    case cannotOpen(path: String, reason: String)
+    case worldAccessible(path: String, mode: Int)
 
     public var description: String {
         switch self {
@@ -36,6 +38,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .schemaTooNew(let found, let known):
             return "the database schema is version \(found), newer than this vssdesk knows (\(known)); upgrade vssdesk"
         case .missing(let p): return "no database at \(p) (run `vssdesk init` to create it)"
+        case .cannotOpen(let p, let reason): return "cannot open \(p): \(reason)"
+        case .worldAccessible(let p, let mode):
+            return "\(p) can be read or written by every user (mode \(String(mode, radix: 8))); it holds citizens' "
+                + "personal data, so vssdesk will not use it until an admin runs: chmod 660 \(p)"
         }
     }
 }

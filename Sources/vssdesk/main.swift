@@ -1,6 +1,10 @@
 import ArgumentParser
 import DeskShell
+import DeskStore
 import Foundation
+
+// Installed setgid, the process holds the desk's group only while it opens the desk's own files (SPEC §13).
+DeskGroup.dropAtStart()
 
 /// The process's own flags; everything after them is a vssdesk command line.
 struct VssdeskCommand: ParsableCommand {

@@ -10,7 +10,7 @@ import DeskStore
         let f = try Fixture()
         _ = try DemoService(session: f.session).load(count: 1500)
         let service = DiagnosisService(session: f.session)
-        let ctx = service.context()
+        let ctx = try service.context()
         var swiftCounts: [String: Int] = [:]
         var stuck = 0
         for r in try f.store.registrations.list(RegistrationFilter(), limit: 100_000) {

@@ -137,9 +137,9 @@ import DeskStore
         let r = try OutboxService(session: try DeskAt.session(s.f, "2025-03-12T09:01:00")).send(gateway: nil, timeout: 5)
         #expect(r.sent == 1)
         #expect(s.calls() == 1)
-        #expect(OutboxService(session: s.f.session).gatewayTemplate(override: "x {to} {body}") == "x {to} {body}")
+        #expect(try OutboxService(session: s.f.session).gatewayTemplate(override: "x {to} {body}") == "x {to} {body}")
         try s.f.store.config.unset("sms_gateway")
-        #expect(OutboxService(session: s.f.session).gatewayTemplate(override: nil) == Gateway.gammu)
+        #expect(try OutboxService(session: s.f.session).gatewayTemplate(override: nil) == Gateway.gammu)
         #expect(Gateway.gammu == "gammu-smsd-inject TEXT {to} -unicode -text {body}")
     }
 

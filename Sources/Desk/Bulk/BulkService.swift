@@ -30,7 +30,7 @@ public struct BulkService {
     /// Matching registrations, in keyset pages; a `rule=` term is confirmed by the pure rules.
     func forEachRegistration(_ filter: BulkFilter, _ body: ([Registration]) throws -> Bool) throws {
         let diagnosis = DiagnosisService(session: session)
-        let ctx = diagnosis.context()
+        let ctx = try diagnosis.context()
         var after: String?
         while true {
             var page: [Registration]

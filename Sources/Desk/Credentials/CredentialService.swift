@@ -18,7 +18,7 @@ public struct CredentialService {
         public var status: String
     }
 
-    var dailyLimit: Int { ((try? session.store.config.get("resend_daily_limit")) ?? nil).flatMap(Int.init) ?? 3 }
+    var dailyLimit: Int { get throws { try session.settings.int(.resendDailyLimit) } }
 
     /// The SMS, without diacritics so it fits one message, in the style of BHXH's own texts.
     static func smsBody(code: String, password: String) -> String {
@@ -89,7 +89,7 @@ public struct CredentialService {
 
         let key = try key ?? InstallKey.load(forDatabase: store.db.path)
         let dayAgo = DateText.format(now.addingTimeInterval(-86400))
-        let limit = dailyLimit
+        let limit = try dailyLimit
         let smsID: Int = try store.transaction {
             // Counted inside the write transaction (BEGIN IMMEDIATE), so two operators racing cannot both pass.
             guard try store.outbox.countSince(code: code, since: dayAgo) < limit else {

@@ -1,4 +1,5 @@
 import Crypto
+import DeskStore
 import Foundation
 
 /// Temporary passwords: drawn from the system CSPRNG, stored only as a salted keyed hash.
@@ -46,13 +47,24 @@ public enum InstallKey {
     private static let lock = NSLock()
 
     public static func load(forDatabase path: String) throws -> SymmetricKey {
-        let keyPath = ProcessInfo.processInfo.environment["VSSDESK_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? path + ".key"
+        let keyPath = keyPath(forDatabase: path)
         lock.lock()
         defer { lock.unlock() }
         if let key = cache[keyPath] { return key }
-        let key = try loadOrCreate(keyPath)
+        // The key is one of the files the desk's group is held for (SPEC §13).
+        let key = try DeskGroup.withDeskGroup {
+            let key = try loadOrCreate(keyPath)
+            UserFile.protect(keyPath)
+            return key
+        }
         cache[keyPath] = key
         return key
+    }
+
+    /// `<db>.key`; `VSSDESK_KEY_FILE` moves it for root only (another key would let a user forge or check hashes).
+    public static func keyPath(forDatabase path: String) -> String {
+        if getuid() == 0, let v = getenv("VSSDESK_KEY_FILE"), v.pointee != 0 { return String(cString: v) }
+        return path + ".key"
     }
 
     private static func loadOrCreate(_ keyPath: String) throws -> SymmetricKey {
@@ -64,8 +76,10 @@ public enum InstallKey {
         // and then linked into place, which fails if another process got there first; that one's key is used. A
         // reader never sees a half-written key file.
         let tmp = keyPath + ".\(getpid()).\(UUID().uuidString).tmp"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0o640)
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw DeskError.unavailable("cannot create the key file \(keyPath)") }
+        // 0640 whatever the umask: readable by the desk's group, never by other users.
+        _ = fchmod(fd, 0o640)
         let written = hex.withCString { write(fd, $0, strlen($0)) }
         let synced = fsync(fd)
         close(fd)
@@ -77,7 +91,17 @@ public enum InstallKey {
     }
 
     private static func read(_ keyPath: String) throws -> SymmetricKey? {
-        guard let data = FileManager.default.contents(atPath: keyPath), let hex = String(data: data, encoding: .utf8) else { return nil }
+        let fd = open(keyPath, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { return nil }
+            throw DeskError.unavailable("cannot read the key file \(keyPath)")
+        }
+        var buffer = [UInt8](repeating: 0, count: 128)
+        let n = Foundation.read(fd, &buffer, buffer.count)
+        close(fd)
+        guard n > 0, let hex = String(bytes: buffer[0..<n], encoding: .utf8) else {
+            throw DeskError.unavailable("the key file \(keyPath) is damaged")
+        }
         let bytes = stride(from: 0, to: hex.count - 1, by: 2).compactMap { i -> UInt8? in
             let s = hex.index(hex.startIndex, offsetBy: i)
             return UInt8(hex[s...hex.index(after: s)], radix: 16)

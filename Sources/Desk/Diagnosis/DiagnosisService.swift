@@ -7,13 +7,12 @@ public struct DiagnosisService {
     let session: Session
     public init(session: Session) { self.session = session }
 
-    public func context() -> DiagnosisContext {
-        let config = session.store.config
-        let days = (try? config.get("review_working_days")).flatMap { $0.flatMap(Int.init) } ?? 3
-        let holidays = OfficeCalendar.parseHolidayList((try? config.get("holidays")) .flatMap { $0 } ?? "")
+    public func context() throws -> DiagnosisContext {
+        let days = try session.settings.int(.reviewWorkingDays)
+        let holidays = try session.settings.holidays()
         let year = Int(session.clock.today.prefix(4)) ?? 2025
         let fixed = Set((year - 1...year + 1).flatMap { OfficeCalendar.vietnamFixedHolidays(year: $0) })
-        return DiagnosisContext(today: session.clock.today, now: session.clock.nowText, deskAgency: session.deskAgency,
+        return DiagnosisContext(today: session.clock.today, now: session.clock.nowText, deskAgency: try session.settings.value(.deskAgency),
                                 reviewWorkingDays: days, holidays: holidays.union(fixed))
     }
 
@@ -35,7 +34,7 @@ public struct DiagnosisService {
         guard let r = try session.store.registrations.get(code) else {
             throw DeskError.notFound("no registration with mã số BHXH \(code)")
         }
-        let findings = Diagnosis.run(try snapshot(r), context())
+        let findings = Diagnosis.run(try snapshot(r), try context())
         if audit {
             let summary = findings.map(\.rule).joined(separator: ",")
             try session.audit("diagnose", target: code, detail: summary.isEmpty ? "no findings" : summary,
@@ -57,7 +56,7 @@ public struct DiagnosisService {
         if let rule, !Diagnosis.ruleCodes.contains(rule) {
             throw DeskError.usage("unknown rule \(rule); rules: \(Diagnosis.ruleCodes.joined(separator: ", "))")
         }
-        let ctx = context()
+        let ctx = try context()
         let query = StuckQuery(deskAgency: ctx.deskAgency, today: ctx.today, insuredLoaded: try session.store.insured.isLoaded())
         let (counts, allStuck) = try query.countsAndTotal(session.store.db, agency: agency)
         var rows: [(Registration, [Finding])] = []

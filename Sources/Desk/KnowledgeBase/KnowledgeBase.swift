@@ -13,21 +13,32 @@ public struct KnowledgeBase {
         public var rebuilt: Bool
     }
 
-    /// Where the articles are: `$VSSDESK_KB_DIR`, `./kb`, or beside the installed binary (`../share/vssdesk/kb`).
-    public static func directory() -> String? {
+    /// Where the articles are. The installed folder (`../share/vssdesk/kb` beside the real executable, or the
+    /// project's `kb/` for a development build) is trusted; another folder (`$VSSDESK_KB_DIR`, `./kb`) would let
+    /// one operator rewrite what every operator reads to callers (the hotline numbers), so it is root's or an
+    /// admin's only (SPEC §13).
+    public static func directory(trusting actor: Operator? = nil) -> String? {
         let fm = FileManager.default
         var candidates: [String] = []
-        if let env = ProcessInfo.processInfo.environment["VSSDESK_KB_DIR"], !env.isEmpty { candidates.append(env) }
-        candidates.append(fm.currentDirectoryPath + "/kb")
-        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        candidates.append(exe.appendingPathComponent("../share/vssdesk/kb").standardized.path)
-        candidates.append(exe.appendingPathComponent("../../kb").standardized.path)  // .build/debug → project root
-        candidates.append(exe.appendingPathComponent("../../../kb").standardized.path)
+        if getuid() == 0 || actor?.role == .admin {
+            if let env = getenv("VSSDESK_KB_DIR"), env.pointee != 0 { candidates.append(String(cString: env)) }
+            candidates.append(fm.currentDirectoryPath + "/kb")
+        }
+        candidates += installedDirectories()
         return candidates.first { dir in
             var isDir: ObjCBool = false
             return fm.fileExists(atPath: dir, isDirectory: &isDir) && isDir.boolValue
                 && ((try? fm.contentsOfDirectory(atPath: dir))?.contains { $0.hasSuffix(".md") } ?? false)
         }
+    }
+
+    /// Beside the executable the kernel ran (/proc/self/exe), not argv[0], which the caller chooses.
+    static func installedDirectories() -> [String] {
+        let exePath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let exe = URL(fileURLWithPath: exePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        return [exe.appendingPathComponent("../share/vssdesk/kb").standardized.path,
+                exe.appendingPathComponent("../../kb").standardized.path,  // .build/debug → project root
+                exe.appendingPathComponent("../../../kb").standardized.path]
     }
 
     /// A fingerprint of the directory (names, sizes, modification times), so an unchanged KB costs one stat per file.
@@ -45,8 +56,9 @@ public struct KnowledgeBase {
     /// Rebuilds the index when the files changed (or always with `force`). A malformed article is reported with
     /// file and line and left out; the others still load.
     @discardableResult
-    public func refresh(force: Bool = false, directory: String? = KnowledgeBase.directory()) throws -> ReindexReport {
-        guard let dir = directory else {
+    public func refresh(force: Bool = false, directory chosen: String? = nil) throws -> ReindexReport {
+        if force { try session.require(.admin, for: "kb reindex") }
+        guard let dir = chosen ?? Self.directory(trusting: session.actor) else {
             return ReindexReport(loaded: try session.store.knowledgeBase.ids().count, problems: ["no kb/ directory found; using the indexed copy"], rebuilt: false)
         }
         let print = Self.fingerprint(dir)

@@ -35,14 +35,32 @@ public struct Gateway {
         } else if let found = Gateway.which(program) {
             path = found
         } else {
-            return .failed("gateway program \(program) not found on PATH")
+            return .failed("gateway program \(program) not found in \(Gateway.trustedPath)")
         }
-        return GatewayProcess.run(path: path, argv: args, timeout: timeout)
+        switch GatewayProcess.run(path: path, argv: args, timeout: timeout) {
+        case .delivered: return .delivered
+        case .failed(let why): return .failed(Self.redact(why, body: body))
+        }
     }
 
+    /// The gateway is looked up in the system's folders, never in the user's `PATH` (a supervisor's `~/bin` first
+    /// in PATH would otherwise choose the program that receives every queued password).
+    public static let trustedPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+
     static func which(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        trustedPath.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// A failing gateway's output may echo its arguments; what is kept of it (`last_error`, the audit row) never
+    /// holds the message or any password-like word of it (SPEC §13).
+    static func redact(_ text: String, body: String) -> String {
+        var out = text
+        if !body.isEmpty { out = out.replacingOccurrences(of: body, with: "[tin nhắn]") }
+        let secrets = body.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ":" || $0 == "," })
+            .map { $0.trimmingCharacters(in: .punctuationCharacters) }
+            .filter { $0.count >= 8 }
+        for secret in secrets.sorted(by: { $0.count > $1.count }) { out = out.replacingOccurrences(of: secret, with: "***") }
+        return out
     }
 }
 
@@ -77,6 +95,12 @@ enum TemplateWords {
 /// inherits, so a gateway script whose child hangs (or lingers in the background) outlived the timeout; here the
 /// timeout kills the whole group, and the gateway's own exit status is what counts.
 enum GatewayProcess {
+    static func environment() -> [String] {
+        var env = ["PATH=\(Gateway.trustedPath)", "LANG=C.UTF-8", "LC_ALL=C.UTF-8"]
+        if let pw = getpwuid(getuid()), let dir = pw.pointee.pw_dir { env.append("HOME=" + String(cString: dir)) }
+        return env
+    }
+
     static func run(path: String, argv: [String], timeout: TimeInterval) -> Gateway.Outcome {
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { return .failed("cannot start \(argv[0]): \(String(cString: strerror(errno)))") }
@@ -103,17 +127,21 @@ enum GatewayProcess {
         for sig in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&defaults, sig) }
         posix_spawnattr_setsigdefault(&attr, &defaults)
         posix_spawnattr_setpgroup(&attr, 0)
-        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        // RESETIDS: the child runs with the real group, never the desk's (SPEC §13), whatever the caller holds.
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_RESETIDS))
 
         let cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { for a in cArgs { free(a) } }
+        // A minimal environment: nothing of the caller's (LD_PRELOAD, IFS, a PATH of their own) reaches the gateway.
+        let env: [UnsafeMutablePointer<CChar>?] = GatewayProcess.environment().map { strdup($0) } + [nil]
+        defer { for e in env { free(e) } }
         var pid: pid_t = 0
-        var rc = posix_spawn(&pid, path, &actions, &attr, cArgs, environ)
+        var rc = posix_spawn(&pid, path, &actions, &attr, cArgs, env)
         // ETXTBSY: another thread's child still held the file open for writing when it forked (a gateway script
         // just written); that clears within moments.
         for _ in 0..<5 where rc == ETXTBSY {
             usleep(50_000)
-            rc = posix_spawn(&pid, path, &actions, &attr, cArgs, environ)
+            rc = posix_spawn(&pid, path, &actions, &attr, cArgs, env)
         }
         close(writeEnd)
         guard rc == 0 else {

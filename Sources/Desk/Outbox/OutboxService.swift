@@ -18,12 +18,21 @@ public struct OutboxService {
         public var retrying = 0
     }
 
-    public func gatewayTemplate(override: String?) -> String {
-        override ?? ((try? session.store.config.get("sms_gateway")) ?? nil) ?? Gateway.gammu
+    public func gatewayTemplate(override: String?) throws -> String {
+        if let override { return override }
+        return try session.settings.value(.smsGateway)
     }
 
+    /// Supervisors and admins deliver; only an admin may name another gateway program, since it receives every
+    /// queued password (SPEC §13).
     public func send(gateway override: String?, limit: Int = 1000, timeout: TimeInterval = 15) throws -> Report {
-        let gateway = Gateway(template: gatewayTemplate(override: override), timeout: timeout)
+        try session.require(.supervisor, for: "outbox send")
+        if override != nil { try session.require(.admin, for: "outbox send --gateway") }
+        var wiped = 0
+        // The wiped passwords' older page images are in the log until it is checkpointed: fold and truncate it so
+        // none is left in the -wal file (with secure_delete, none in the database file either).
+        defer { if wiped > 0 { Self.foldLog(session) } }
+        let gateway = Gateway(template: try gatewayTemplate(override: override), timeout: timeout)
         _ = try gateway.argv(to: "", body: "")
         var report = Report()
         let due = try session.store.outbox.due(at: session.clock.nowText, limit: limit)
@@ -41,6 +50,7 @@ public struct OutboxService {
                 switch outcome {
                 case .delivered:
                     try session.store.outbox.markSent(m.id, at: DateText.format(now), wipedBody: CredentialService.wipe(m.body))
+                    wiped += 1
                     if let code = m.bhxhCode { try session.store.registrations.setSMSStatus(code, "sent") }
                     try session.audit("sms_sent", target: m.bhxhCode, detail: "sms #\(m.id) to \(Masking.phone(m.toPhone))")
                     report.sent += 1
@@ -52,6 +62,7 @@ public struct OutboxService {
                     if giveUp, let code = m.bhxhCode {
                         try session.store.registrations.setSMSStatus(code, "failed")
                         try session.store.outbox.wipeBody(m.id, body: CredentialService.wipe(m.body))
+                        wiped += 1
                     }
                     try session.audit(giveUp ? "sms_failed" : "sms_retry", target: m.bhxhCode, detail: "sms #\(m.id) attempt \(attempts): \(error)")
                     if giveUp { report.failed += 1 } else { report.retrying += 1 }
@@ -59,6 +70,14 @@ public struct OutboxService {
             }
         }
         return report
+    }
+
+    /// Readers of other consoles may hold the log for a moment; try a few times, then leave it to the next send.
+    static func foldLog(_ session: Session) {
+        for attempt in 0..<5 {
+            if session.store.db.checkpointAndTruncate() { return }
+            usleep(useconds_t(50_000 * (attempt + 1)))
+        }
     }
 
     public func list(status: String?, limit: Int) throws -> [OutboxMessage] {

@@ -46,7 +46,7 @@ public struct StatsService {
         guard Self.ticketDimensions.contains(dimension) else {
             throw DeskError.usage("stats tickets --by must be one of \(Self.ticketDimensions.joined(separator: ", "))")
         }
-        let policy = SLAPolicy.load(session.store, today: session.clock.today)
+        let policy = try SLAPolicy.load(session.settings, today: session.clock.today)
         let cal = policy.calendar
         let now = session.clock.now
         var rows: [String: TicketRow] = [:]
@@ -99,7 +99,7 @@ public struct StatsService {
         case "status": rows = try session.store.registrations.countBy(column: "status").map { ($0.0, $0.1) }
         case "agency": rows = try session.store.registrations.countBy(column: "agency_code").map { ($0.0, $0.1) }
         case "rule":
-            let ctx = DiagnosisService(session: session).context()
+            let ctx = try DiagnosisService(session: session).context()
             let q = StuckQuery(deskAgency: ctx.deskAgency, today: ctx.today, insuredLoaded: try session.store.insured.isLoaded())
             rows = try q.countsByRule(session.store.db, agency: nil).map { ($0.rule, $0.count) }
         default:

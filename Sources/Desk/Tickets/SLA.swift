@@ -23,11 +23,10 @@ public struct SLAPolicy: Sendable {
         return out
     }
 
-    public static func load(_ store: Store, today: String) -> SLAPolicy {
-        let config = store.config
-        let first = parse(((try? config.get("sla_first_response_min")) ?? nil) ?? defaultFirstResponse)
-        let resolution = parse(((try? config.get("sla_resolution_min")) ?? nil) ?? defaultResolution)
-        let configured = OfficeCalendar.parseHolidayList(((try? config.get("holidays")) ?? nil) ?? "")
+    public static func load(_ settings: Settings, today: String) throws -> SLAPolicy {
+        let first = try settings.sla(.slaFirstResponseMin)
+        let resolution = try settings.sla(.slaResolutionMin)
+        let configured = try settings.holidays()
         let year = Int(today.prefix(4)) ?? 2025
         let fixed = Set((year - 2...year + 1).flatMap { OfficeCalendar.vietnamFixedHolidays(year: $0) })
         return SLAPolicy(firstResponse: first, resolution: resolution, calendar: OfficeCalendar(holidays: configured.union(fixed)))

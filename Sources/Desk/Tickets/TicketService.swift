@@ -155,7 +155,7 @@ public struct TicketService {
             throw DeskError.invalid("ticket #\(id) is \(t.status); it can go to: \(allowed)")
         }
         let now = session.clock.nowText
-        let policy = SLAPolicy.load(session.store, today: session.clock.today)
+        let policy = try SLAPolicy.load(session.settings, today: session.clock.today)
         if t.status == "pending", let since = t.pendingSince.flatMap(DateText.parseInstant) {
             t.pausedMinutes += policy.calendar.officeMinutes(from: since, to: session.clock.now)
             t.pendingSince = nil
@@ -219,7 +219,7 @@ public struct TicketService {
     }
 
     public func list(_ filter: TicketFilter, overdue: Bool, limit: Int) throws -> [(TicketSummary, SLAPolicy.State)] {
-        let policy = SLAPolicy.load(session.store, today: session.clock.today)
+        let policy = try SLAPolicy.load(session.settings, today: session.clock.today)
         var f = filter
         if overdue {
             // Only running tickets can be overdue: `--status resolved --overdue` lists nothing (an empty status list
@@ -253,6 +253,6 @@ public struct TicketService {
         let t = try get(id)
         let notes = try session.store.tickets.notes(id)
         try session.audit("ticket_show", target: String(id))
-        return (t, notes, SLAPolicy.load(session.store, today: session.clock.today).state(t, now: session.clock.now))
+        return (t, notes, try SLAPolicy.load(session.settings, today: session.clock.today).state(t, now: session.clock.now))
     }
 }

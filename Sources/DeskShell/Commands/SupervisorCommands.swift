@@ -87,9 +87,10 @@ enum SupervisorCommands {
             ("Hồ sơ theo trạng thái", byStatus.map { ($0.key, $0.count) }),
             ("Hồ sơ bị kẹt theo lỗi", byRule.map { ($0.key, $0.count) }),
         ], timing: byLine.map { ($0.key, $0.medianFirstResponse ?? 0, $0.p90FirstResponse ?? 0, $0.medianResolution ?? 0, $0.p90Resolution ?? 0) })
-        guard FileManager.default.createFile(atPath: path, contents: Data(html.utf8)) else {
-            throw DeskError.invalid("cannot write \(path)")
-        }
+        // With the user's own rights, never over the database or its key (SPEC §13).
+        let file = try UserFile.createForWriting(path, mode: 0o640)
+        try file.write(contentsOf: Data(html.utf8))
+        try file.close()
         try shell.session.audit("report", target: path)
         return .message("Wrote \(path) (\(html.utf8.count / 1024) KB).", json: .object([("file", .string(path)), ("bytes", .int(html.utf8.count))]))
     }

@@ -71,7 +71,7 @@ final class REPL {
     func slaMinutesLeft(_ ticket: Int) -> Int? {
         let s = shell.session
         guard let t = try? s.store.tickets.get(ticket) else { return nil }
-        return SLAPolicy.load(s.store, today: s.clock.today).state(t, now: s.clock.now).minutesLeft
+        return (try? SLAPolicy.load(s.settings, today: s.clock.today))?.state(t, now: s.clock.now).minutesLeft
     }
 
     func remember(_ line: String) {

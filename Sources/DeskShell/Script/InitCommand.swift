@@ -28,6 +28,12 @@ enum InitCommand {
                 err("error: \(path) already has operators and \(login) is not one of them\n")
                 return 3
             }
+            // On an existing desk, init re-reads the KB and may load data: an active admin's act (SPEC §13).
+            guard actor.active, actor.role == .admin else {
+                err("error: \(path) already exists; init there needs an active admin, and \(login) is "
+                    + "\(actor.active ? actor.role.rawValue : "disabled")\n")
+                return 3
+            }
             let session = Session(store: store, actor: actor, clock: clock)
             let shell = Shell(session: session, format: format)
             KnowledgeBaseLoader.refreshIfNeeded(shell)

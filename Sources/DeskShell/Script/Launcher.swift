@@ -65,6 +65,7 @@ public enum Launcher {
         let actor: Operator
         do {
             guard let op = try store.operators.get(login), op.active else {
+                // Disabled or unknown: nothing at all, not even a read.
                 stderr("error: \(login) is not an active operator of \(path); an admin adds you with `operator add \(login)`\n")
                 return 3
             }
@@ -75,7 +76,8 @@ public enum Launcher {
         }
 
         let session = Session(store: store, actor: actor, clock: clock)
-        session.isCancelled = { vss_peek_interrupt() != 0 }
+        // SIGTERM and SIGHUP stop a long command at its next safe point, exactly like Ctrl-C (SPEC §13).
+        session.isCancelled = { vss_peek_interrupt() != 0 || vss_was_terminated() != 0 }
         let shell = Shell(session: session, format: format, color: false)
         let interactiveTTY = isatty(0) == 1 && isatty(1) == 1
         shell.color = isatty(1) == 1 && env["NO_COLOR"] == nil && !options.noColor

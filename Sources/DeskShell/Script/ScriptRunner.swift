@@ -2,6 +2,7 @@ import Foundation
 import CLineShim
 import CReadline
 import Desk
+import DeskStore
 
 enum ScriptSource {
     case inline(String)
@@ -25,8 +26,10 @@ struct ScriptRunner {
             case .file(let path) where path == "-":
                 (name, lines) = ("stdin", AnySequence(StdinLines()))
             case .file(let path):
-                guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                    shell.writeErr("error: cannot read script \(path)\n")
+                // Read with the user's own rights; a refusal names the file, never what is in it (SPEC §13).
+                guard let bytes = try? UserFile.read(path), let text = String(validating: bytes, as: UTF8.self),
+                      !text.utf8.contains(0) else {
+                    shell.writeErr("error: cannot read script \(path) (not a readable UTF-8 text file)\n")
                     return firstFailure == 0 ? 1 : firstFailure
                 }
                 (name, lines) = (path, AnySequence(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))

@@ -18,19 +18,30 @@ public enum UserFile {
         }
     }
 
-    /// Database, WAL, SHM and key paths of the open desk; writes and reads through them are refused by identity
-    /// (device and inode), so a symlink or a second name does not get around it.
-    public nonisolated(unsafe) static var protectedPaths: [String] = []
+    struct Identity: Equatable { var device: UInt64; var inode: UInt64 }
 
-    static func identity(_ path: String) -> (dev_t, ino_t)? {
+    /// The database, WAL, SHM and key of the open desk, by identity (device and inode) so that a symlink or a
+    /// second name does not get around the refusal. Recorded when the desk opens them (with its group held: the
+    /// desk's directory may not even be searchable by the user).
+    nonisolated(unsafe) static var protectedFiles: [Identity] = []
+    nonisolated(unsafe) static var protectedNames: Set<String> = []
+
+    /// Marks `path` (when it exists) as one of the desk's own files.
+    public static func protect(_ path: String) {
+        protectedNames.insert(path)
+        if let id = identity(path), !protectedFiles.contains(id) { protectedFiles.append(id) }
+    }
+
+    static func identity(_ path: String) -> Identity? {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
-        return (st.st_dev, st.st_ino)
+        return Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
     }
 
     static func isProtected(_ path: String) -> Bool {
+        if protectedNames.contains(path) { return true }
         guard let id = identity(path) else { return false }
-        return protectedPaths.contains { p in identity(p).map { $0 == id } ?? false }
+        return protectedFiles.contains(id)
     }
 
     /// The whole file, read with the user's rights. Fails with "cannot read FILE" for anything the user could not
@@ -66,7 +77,7 @@ public enum UserFile {
         let kind = st.st_mode & S_IFMT
         if kind == S_IFREG {
             // Checked again on the open descriptor: the path may have been swapped between stat and open.
-            if protectedPaths.contains(where: { p in identity(p).map { $0 == (st.st_dev, st.st_ino) } ?? false }) {
+            if protectedFiles.contains(Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))) {
                 close(fd)
                 throw Failure.isDeskFile(path)
             }

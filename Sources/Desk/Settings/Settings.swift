@@ -1,0 +1,37 @@
+import DeskCore
+import DeskStore
+
+/// Reads settings through the same validation as `config set` (SPEC §13): a bad stored value is an error naming
+/// the key and the fix, never a value a service acts on.
+public struct Settings {
+    let store: Store
+
+    public func value(_ setting: Setting) throws -> String {
+        let raw = try store.config.get(setting.key) ?? setting.defaultValue
+        do {
+            try setting.validate(raw)
+        } catch let e as Setting.Invalid {
+            throw DeskError.invalid("the stored setting \(e.key) is not valid: it \(e.problem); an admin fixes it with "
+                                    + "`config set \(e.key) \(setting.defaultValue.isEmpty ? "…" : setting.defaultValue)`")
+        }
+        return raw
+    }
+
+    public func int(_ setting: Setting) throws -> Int {
+        guard let n = Int(try value(setting)) else { throw DeskError.invalid("the stored setting \(setting.key) is not a number") }
+        return n
+    }
+
+    public func holidays() throws -> Set<String> { OfficeCalendar.parseHolidayList(try value(.holidays)) }
+
+    /// A partial SLA setting keeps the defaults for the priorities it does not name.
+    public func sla(_ setting: Setting) throws -> [String: Int] {
+        let defaults = (try? Setting.parseSLA(setting.defaultValue, key: setting.key)) ?? [:]
+        let given = try Setting.parseSLA(try value(setting), key: setting.key)
+        return defaults.merging(given) { $1 }
+    }
+}
+
+extension Session {
+    public var settings: Settings { Settings(store: store) }
+}

@@ -1,0 +1,87 @@
+/// The settings an admin may change (`config set`), with their defaults and validation. The same check runs when a
+/// value is written and when it is read (SPEC §13): a value put into the database behind vssdesk's back is reported
+/// with its key, never acted on (a review deadline of 2^63−1 working days would walk the calendar forever).
+public enum Setting: String, CaseIterable, Sendable {
+    case deskAgency = "desk_agency"
+    case reviewWorkingDays = "review_working_days"
+    case holidays
+    case smsGateway = "sms_gateway"
+    case slaFirstResponseMin = "sla_first_response_min"
+    case slaResolutionMin = "sla_resolution_min"
+    case resendDailyLimit = "resend_daily_limit"
+
+    public var key: String { rawValue }
+
+    public var defaultValue: String {
+        switch self {
+        case .deskAgency: return "07916"
+        case .reviewWorkingDays: return "3"
+        case .holidays: return ""
+        case .smsGateway: return "gammu-smsd-inject TEXT {to} -unicode -text {body}"
+        case .slaFirstResponseMin: return "low=480,normal=120,high=60,urgent=15"
+        case .slaResolutionMin: return "low=2400,normal=960,high=480,urgent=120"
+        case .resendDailyLimit: return "3"
+        }
+    }
+
+    /// Settings that decide who or what is trusted; changing them is an admin's act (all settings are today).
+    public var changesTrust: Bool { self == .smsGateway }
+
+    public struct Invalid: Error, Equatable, CustomStringConvertible {
+        public var key: String
+        public var problem: String
+        public var description: String { "\(key) \(problem)" }
+    }
+
+    public static let priorities = ["low", "normal", "high", "urgent"]
+    /// A month of office minutes: any SLA target beyond it is a typo, not a policy.
+    public static let maxSLAMinutes = 60 * 24 * 31
+    public static let maxValueLength = 1_000
+
+    /// Checks `value` for this key; the message names the key and what is expected.
+    public func validate(_ value: String) throws {
+        func fail(_ problem: String) -> Invalid { Invalid(key: key, problem: problem) }
+        guard value.utf8.count <= Self.maxValueLength else { throw fail("is longer than \(Self.maxValueLength) characters") }
+        guard !value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+            throw fail("must not contain control characters")
+        }
+        switch self {
+        case .deskAgency:
+            guard AgencyCode(value) != nil else { throw fail("must be an agency code like 07916") }
+        case .reviewWorkingDays, .resendDailyLimit:
+            guard let n = Int(value), (1...60).contains(n) else { throw fail("must be a whole number 1–60") }
+        case .holidays:
+            for d in value.split(whereSeparator: { $0 == "," || $0 == " " }) where DateText.parseDate(String(d)) == nil {
+                throw fail("has \"\(d)\", which is not a date (YYYY-MM-DD)")
+            }
+        case .smsGateway:
+            guard value.contains("{to}"), value.contains("{body}") else { throw fail("must contain {to} and {body}") }
+        case .slaFirstResponseMin, .slaResolutionMin:
+            _ = try Self.parseSLA(value, key: key)
+        }
+    }
+
+    /// `low=480,normal=120,high=60,urgent=15` → minutes per priority; each priority at most once, 1 minute to a month.
+    public static func parseSLA(_ value: String, key: String) throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        for part in value.split(separator: ",") {
+            let kv = part.split(separator: "=", omittingEmptySubsequences: false)
+            let name = kv.first.map { String($0).trimmingSpaces } ?? ""
+            guard kv.count == 2, priorities.contains(name), out[name] == nil,
+                  let n = Int(String(kv[1]).trimmingSpaces), (1...maxSLAMinutes).contains(n) else {
+                throw Invalid(key: key, problem: "must be like low=480,normal=120,high=60,urgent=15 (minutes, 1–\(maxSLAMinutes))")
+            }
+            out[name] = n
+        }
+        return out
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Safe modes for the desk's files whatever the umask (SPEC §13): the database, `-wal` and `-shm` 0660 (SQLite gives
+/// the log and shared-memory files the database's own mode), and a database that every user could read or write is
+/// refused with the command that fixes it.
+enum DatabaseFileMode {
+    static let mode: mode_t = 0o660
+
+    static func prepare(path: String, create: Bool) throws {
+        var st = stat()
+        if stat(path, &st) != 0 {
+            guard errno == ENOENT else {
+                throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+            }
+            guard create else { throw StoreError.missing(path: path) }
+            let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+            guard fd >= 0 else { throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+            _ = fchmod(fd, mode)
+            close(fd)
+            return
+        }
+        if st.st_mode & 0o007 != 0 {
+            throw StoreError.worldAccessible(path: path, mode: Int(st.st_mode & 0o777))
+        }
+    }
+
+    /// A log or shared-memory file left by an older version (or created under another mode) is brought to 0660
+    /// when it is ours to change.
+    static func tightenCompanions(path: String) {
+        for companion in [path + "-wal", path + "-shm"] {
+            var st = stat()
+            guard stat(companion, &st) == 0, st.st_uid == geteuid(), st.st_mode & 0o007 != 0 else { continue }
+            _ = chmod(companion, mode)
+        }
+    }
+}
