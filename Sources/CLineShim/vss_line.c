@@ -34,6 +34,13 @@ void vss_install_signal_handlers(void) {
     sigemptyset(&st.sa_mask);
     sigaction(SIGTERM, &st, NULL);
     sigaction(SIGHUP, &st, NULL);
+    // A parent may start us with these blocked (the mask survives exec); blocked, they would never stop a command.
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGINT);
+    sigaddset(&wanted, SIGTERM);
+    sigaddset(&wanted, SIGHUP);
+    sigprocmask(SIG_UNBLOCK, &wanted, NULL);
 }
 
 int vss_take_interrupt(void) { int v = vss_interrupted; vss_interrupted = 0; return v; }

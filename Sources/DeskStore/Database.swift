@@ -46,6 +46,11 @@ public final class Database {
         }
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, busyTimeoutMs)
+        // The -wal and -shm files are made once (by `init`, as the desk's owner) and kept when the last connection
+        // closes: one made by an operator's process would belong to that operator, who could then read it directly
+        // (https://sqlite.org/c3ref/c_fcntl_begin_atomic_write.html#sqlitefcntlpersistwal).
+        var persist: Int32 = 1
+        _ = sqlite3_file_control(db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
         func execute(_ sql: String) throws {
             let rc = sqlite3_exec(db, sql, nil, nil, nil)
             if rc != SQLITE_OK { throw DatabaseError(code: rc, message: String(cString: sqlite3_errmsg(db)), sql: sql) }

@@ -31,6 +31,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case missing(path: String)
     case cannotOpen(path: String, reason: String)
     case worldAccessible(path: String, mode: Int)
+    case companionMissing(path: String)
 
     public var description: String {
         switch self {
@@ -39,6 +40,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             return "the database schema is version \(found), newer than this vssdesk knows (\(known)); upgrade vssdesk"
         case .missing(let p): return "no database at \(p) (run `vssdesk init` to create it)"
         case .cannotOpen(let p, let reason): return "cannot open \(p): \(reason)"
+        case .companionMissing(let p):
+            return "\(p) is missing; the desk's admin (the owner of the database) runs any vssdesk command, e.g. "
+                + "`vssdesk config list`, to recreate it"
         case .worldAccessible(let p, let mode):
             return "\(p) can be read or written by every user (mode \(String(mode, radix: 8))); it holds citizens' "
                 + "personal data, so vssdesk will not use it until an admin runs: chmod 660 \(p)"

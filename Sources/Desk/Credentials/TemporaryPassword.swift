@@ -53,7 +53,7 @@ public enum InstallKey {
         if let key = cache[keyPath] { return key }
         // The key is one of the files the desk's group is held for (SPEC §13).
         let key = try DeskGroup.withDeskGroup {
-            let key = try loadOrCreate(keyPath)
+            let key = try loadOrCreate(keyPath, database: path)
             UserFile.protect(keyPath)
             return key
         }
@@ -67,8 +67,14 @@ public enum InstallKey {
         return path + ".key"
     }
 
-    private static func loadOrCreate(_ keyPath: String) throws -> SymmetricKey {
+    private static func loadOrCreate(_ keyPath: String, database: String) throws -> SymmetricKey {
         if let key = try read(keyPath) { return key }
+        // `init` makes the key as the desk's owner; one made later by an operator's process would be that
+        // operator's file, readable by them without the desk's group.
+        var st = stat()
+        if getuid() != 0, stat(database, &st) == 0, st.st_uid != geteuid() {
+            throw DeskError.unavailable("the install key \(keyPath) is missing; the desk's admin runs `vssdesk init` to create it")
+        }
         var rng = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
         let hex = bytes.map { String(format: "%02x", $0) }.joined()

@@ -34,6 +34,8 @@ enum InitCommand {
                     + "\(actor.active ? actor.role.rawValue : "disabled")\n")
                 return 3
             }
+            // The key is made now, as the desk's owner, not later by the first operator to resend (SPEC §13).
+            if path != ":memory:" { _ = try InstallKey.load(forDatabase: path) }
             let session = Session(store: store, actor: actor, clock: clock)
             let shell = Shell(session: session, format: format)
             KnowledgeBaseLoader.refreshIfNeeded(shell)

@@ -22,6 +22,17 @@ enum DatabaseFileMode {
         if st.st_mode & 0o007 != 0 {
             throw StoreError.worldAccessible(path: path, mode: Int(st.st_mode & 0o777))
         }
+        // Only the database's owner (the admin who ran init) or root may bring a missing log or shared-memory file
+        // back: SQLite would create it owned by whoever opens the database next (root's SQLite hands it to the
+        // owner), and an operator owning the log could read it without the desk's group.
+        let uid = geteuid()
+        if uid != 0, uid != st.st_uid {
+            // stat, not access(2): access checks the real group, which does not reach the desk's directory.
+            var other = stat()
+            for companion in [path + "-wal", path + "-shm"] where stat(companion, &other) != 0 && errno == ENOENT {
+                throw StoreError.companionMissing(path: companion)
+            }
+        }
     }
 
     /// A log or shared-memory file left by an older version (or created under another mode) is brought to 0660
