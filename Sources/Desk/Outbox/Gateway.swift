@@ -1,13 +1,16 @@
+import DeskCore
 import Foundation
 
 /// Delivers one SMS by running the gateway program directly (never through a shell): the template is split into
 /// words once, and `{to}` / `{body}` are substituted inside single argv elements, so nothing in a message can become
-/// an option or a command.
+/// an option or a command. A template without `{body}` gets the message on standard input, which keeps the
+/// temporary password out of the process list (`/proc/PID/cmdline` is readable by every local user); the default
+/// does that, as `gammu-smsd-inject TEXT number` reads its text from standard input.
 public struct Gateway {
     public let template: String
     public let timeout: TimeInterval
 
-    public static let gammu = "gammu-smsd-inject TEXT {to} -unicode -text {body}"
+    public static let gammu = Setting.smsGateway.defaultValue
 
     public init(template: String, timeout: TimeInterval = 15) {
         self.template = template
@@ -37,7 +40,8 @@ public struct Gateway {
         } else {
             return .failed("gateway program \(program) not found in \(Gateway.trustedPath)")
         }
-        switch GatewayProcess.run(path: path, argv: args, timeout: timeout) {
+        let viaStdin = !template.contains("{body}")
+        switch GatewayProcess.run(path: path, argv: args, input: viaStdin ? Array((body + "\n").utf8) : [], timeout: timeout) {
         case .delivered: return .delivered
         case .failed(let why): return .failed(Self.redact(why, body: body))
         }
@@ -101,17 +105,25 @@ enum GatewayProcess {
         return env
     }
 
-    static func run(path: String, argv: [String], timeout: TimeInterval) -> Gateway.Outcome {
+    static func run(path: String, argv: [String], input: [UInt8] = [], timeout: TimeInterval) -> Gateway.Outcome {
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { return .failed("cannot start \(argv[0]): \(String(cString: strerror(errno)))") }
         let readEnd = fds[0], writeEnd = fds[1]
+        var inFds: [Int32] = [-1, -1]
+        guard pipe(&inFds) == 0 else {
+            close(readEnd); close(writeEnd)
+            return .failed("cannot start \(argv[0]): \(String(cString: strerror(errno)))")
+        }
+        let stdinRead = inFds[0], stdinWrite = inFds[1]
+        _ = fcntl(stdinWrite, F_SETFD, FD_CLOEXEC)
         _ = fcntl(readEnd, F_SETFD, FD_CLOEXEC)
         _ = fcntl(readEnd, F_SETFL, fcntl(readEnd, F_GETFL) | O_NONBLOCK)
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, stdinRead, 0)
+        posix_spawn_file_actions_addclose(&actions, stdinRead)
         posix_spawn_file_actions_adddup2(&actions, writeEnd, 1)
         posix_spawn_file_actions_adddup2(&actions, writeEnd, 2)
         posix_spawn_file_actions_addclose(&actions, writeEnd)
@@ -144,6 +156,15 @@ enum GatewayProcess {
             rc = posix_spawn(&pid, path, &actions, &attr, cArgs, env)
         }
         close(writeEnd)
+        close(stdinRead)
+        // One SMS is far below a pipe's buffer: written whole now, then end of file for the gateway.
+        if rc == 0, !input.isEmpty {
+            // A gateway that exits without reading must not kill the console with SIGPIPE.
+            let previous = signal(SIGPIPE, SIG_IGN)
+            _ = input.withUnsafeBytes { write(stdinWrite, $0.baseAddress, $0.count) }
+            signal(SIGPIPE, previous)
+        }
+        close(stdinWrite)
         guard rc == 0 else {
             close(readEnd)
             return .failed("cannot start \(argv[0]): \(String(cString: strerror(rc)))")

@@ -17,7 +17,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .deskAgency: return "07916"
         case .reviewWorkingDays: return "3"
         case .holidays: return ""
-        case .smsGateway: return "gammu-smsd-inject TEXT {to} -unicode -text {body}"
+        case .smsGateway: return "gammu-smsd-inject TEXT {to} -unicode"
         case .slaFirstResponseMin: return "low=480,normal=120,high=60,urgent=15"
         case .slaResolutionMin: return "low=2400,normal=960,high=480,urgent=120"
         case .resendDailyLimit: return "3"
@@ -55,7 +55,7 @@ public enum Setting: String, CaseIterable, Sendable {
                 throw fail("has \"\(d)\", which is not a date (YYYY-MM-DD)")
             }
         case .smsGateway:
-            guard value.contains("{to}"), value.contains("{body}") else { throw fail("must contain {to} and {body}") }
+            guard value.contains("{to}") else { throw fail("must contain {to} (and {body}, or the message goes to standard input)") }
         case .slaFirstResponseMin, .slaResolutionMin:
             _ = try Self.parseSLA(value, key: key)
         }
