@@ -13,7 +13,9 @@ enum DatabaseFileMode {
                 throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
             }
             guard create else { throw StoreError.missing(path: path) }
-            let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+            // Made with the user's own rights: the desk's group must not let an operator create files in the desk's
+            // folder (a planted `desk.sqlite-wal`, or a desk of their own beside the real one).
+            let fd = DeskGroup.withoutDeskGroup { Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode) }
             guard fd >= 0 else { throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
             _ = fchmod(fd, mode)
             close(fd)

@@ -1,3 +1,4 @@
+import CProcess
 import Foundation
 
 /// The desk's group of a setgid install (SPEC §13): held only while the database, its `-wal`/`-shm` files and the
@@ -13,6 +14,11 @@ public enum DeskGroup {
 
     /// Call first thing in `main`: from here on the process runs with the user's own group.
     public static func dropAtStart() {
+        // Temporary passwords pass through this process's memory: no core file, and no ptrace by other processes
+        // of the same user (prctl(2) PR_SET_DUMPABLE).
+        var none = rlimit(rlim_cur: 0, rlim_max: 0)
+        _ = setrlimit(Int32(RLIMIT_CORE.rawValue), &none)
+        _ = vss_set_not_dumpable()
         let real = getgid(), effective = getegid()
         guard real != effective else { return }
         deskGID = effective
@@ -29,6 +35,15 @@ public enum DeskGroup {
         let real = getgid()
         guard setegid(desk) == 0 else { return try body() }
         defer { _ = setegid(real) }
+        return try body()
+    }
+
+    /// Runs `body` with the user's own group even inside `withDeskGroup` (creating a new database: only someone
+    /// who may create files in that folder themselves makes a desk there).
+    public static func withoutDeskGroup<T>(_ body: () throws -> T) rethrows -> T {
+        guard let desk = deskGID, getegid() == desk else { return try body() }
+        _ = setegid(getgid())
+        defer { _ = setegid(desk) }
         return try body()
     }
 
