@@ -22,10 +22,12 @@ public final class Database {
         }
         if path != ":memory:" {
             DeskGroup.withDeskGroup {
-                UserFile.protect(path)
-                UserFile.protect(path + "-wal")
-                UserFile.protect(path + "-shm")
-                UserFile.protect(path + ".key")
+                // SQLite names the log after the resolved path; a symlinked --db must not hide it.
+                var names = [path]
+                if let resolved = realpath(path, nil) { names.append(String(cString: resolved)); free(resolved) }
+                for name in names {
+                    for suffix in ["", "-wal", "-shm", ".key"] { UserFile.protect(name + suffix) }
+                }
             }
         }
     }

@@ -19,26 +19,35 @@ struct ScriptRunner {
     func run(_ sources: [ScriptSource]) -> Int32 {
         var firstFailure: Int32 = 0
         for source in sources {
-            let (name, lines): (String, AnySequence<String>)
+            let name: String
+            var lines: ScriptLines
             switch source {
             case .inline(let c):
-                (name, lines) = ("-c", AnySequence([c]))
+                (name, lines) = ("-c", ScriptLines(single: Array(c.utf8)))
             case .file(let path) where path == "-":
-                (name, lines) = ("stdin", AnySequence(StdinLines()))
+                (name, lines) = ("stdin", ScriptLines.standardInput())
             case .file(let path):
                 // Read with the user's own rights; a refusal names the file, never what is in it (SPEC §13).
-                guard let bytes = try? UserFile.read(path), let text = String(validating: bytes, as: UTF8.self),
-                      !text.utf8.contains(0) else {
-                    shell.writeErr("error: cannot read script \(path) (not a readable UTF-8 text file)\n")
+                guard let bytes = try? UserFile.read(path) else {
+                    shell.writeErr("error: cannot read \(path)\n")
                     return firstFailure == 0 ? 1 : firstFailure
                 }
-                (name, lines) = (path, AnySequence(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
+                (name, lines) = (path, ScriptLines(bytes: bytes))
             case .stdin:
-                (name, lines) = ("stdin", AnySequence(StdinLines()))
+                (name, lines) = ("stdin", ScriptLines.standardInput())
             }
             var lineNumber = 0
-            for line in lines {
+            while let next = lines.next() {
                 lineNumber += 1
+                let line: String
+                switch next {
+                case .success(let text): line = text
+                case .failure(let problem):
+                    shell.writeErr("\(name):\(lineNumber): error: \(problem)\n")
+                    if firstFailure == 0 { firstFailure = 1 }
+                    if stopOnError { return firstFailure }
+                    continue
+                }
                 let original = shell.writeErr
                 if name != "-c" { shell.writeErr = { original(($0.hasPrefix("error:") ? "\(name):\(lineNumber): " : "") + $0) } }
                 let code = shell.execute(line)
@@ -53,7 +62,3 @@ struct ScriptRunner {
     }
 }
 
-/// Lines of standard input, read lazily (a pipe may be slow or endless).
-struct StdinLines: Sequence, IteratorProtocol {
-    mutating func next() -> String? { readLine(strippingNewline: true) }
-}

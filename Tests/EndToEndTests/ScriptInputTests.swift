@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+/// Script input is checked line by line before it becomes a command (SPEC §13): refusals name the line, never
+/// repair it into another command, and never quote a file the user could not read.
+@Suite struct ScriptInputTests {
+    @Test func badLinesAreRefusedWithTheirLineNumberAndTheRestStillRuns() throws {
+        let v = Vssdesk.ready()
+        var bytes = Array("check 0912345678\n".utf8)
+        bytes += Array("check 09123".utf8) + [0] + Array("45678\n".utf8)          // line 2: NUL
+        bytes += Array("check ".utf8) + [0xC3, 0x28] + Array("\n".utf8)           // line 3: invalid UTF-8
+        bytes += Array(("check " + String(repeating: "9", count: 70_000) + "\n").utf8)  // line 4: over 64 KB
+        bytes += Array("check 7901234567\n".utf8)
+        let path = v.dir + "/script.vss"
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        let r = v.run(["--format", "json", "-f", path, "--on-error", "continue"])
+        #expect(r.code == 1)
+        #expect(r.err.contains("script.vss:2: error:") && r.err.contains("NUL"), "\(r.err)")
+        #expect(r.err.contains("script.vss:3: error:") && r.err.contains("UTF-8"), "\(r.err)")
+        #expect(r.err.contains("script.vss:4: error:") && r.err.contains("64 KB"), "\(r.err)")
+        #expect(r.err.utf8.count < 2_000, "the overlong line was echoed")
+        #expect(r.documents.count >= 2, "the good lines did not run: \(r.out)")
+
+        let stopped = v.run(["--format", "json", "-f", path])
+        #expect(stopped.code == 1)
+        #expect(!stopped.err.contains("script.vss:3:"))
+
+        // The console may stop reading before the test has written everything: no SIGPIPE for the test runner.
+        signal(SIGPIPE, SIG_IGN)
+        let piped = v.run(["--format", "json", "--on-error", "continue"], stdin: String(decoding: bytes, as: UTF8.self) + "check 7901234567\n")
+        #expect(piped.code == 1)
+        #expect(piped.err.contains("stdin:2: error:") && piped.err.contains("stdin:4: error:"), "\(piped.err)")
+        #expect(piped.documents.count >= 3, "\(piped.out)")
+    }
+
+    @Test func aFileThatIsNotReadableIsNamedNotQuoted() throws {
+        let v = Vssdesk.ready()
+        let r = v.run(["-f", v.dir + "/missing.vss"])
+        #expect(r.code == 1)
+        #expect(r.err.contains("cannot read"))
+        // The desk's own files are refused by name, whoever asks (root here).
+        let key = v.run(["-f", v.db + ".key"])
+        #expect(key.code == 1)
+        let secret = try String(contentsOfFile: v.db + ".key", encoding: .utf8)
+        #expect(!(key.out + key.err).contains(secret.prefix(12)))
+    }
+}
