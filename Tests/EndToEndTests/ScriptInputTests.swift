@@ -45,3 +45,33 @@ import Testing
         #expect(!(key.out + key.err).contains(secret.prefix(12)))
     }
 }
+
+@Suite struct DatabaseFileTests {
+    @Test func aURIIsNotAcceptedAsTheDatabase() {
+        let v = Vssdesk.ready()
+        let r = v.run(["search", "nguyen"], env: ["VSSDESK_DB": "file:\(v.db)?nolock=1"], withDB: false)
+        #expect(r.code == 4)
+        #expect(r.err.contains("URI"))
+    }
+
+    @Test func aWorldReadableDatabaseIsRefusedWithTheFix() {
+        let v = Vssdesk.ready()
+        chmod(v.db, 0o644)
+        let r = v.run(["search", "nguyen"])
+        #expect(r.code == 4)
+        #expect(r.err.contains("chmod 660"))
+        chmod(v.db, 0o660)
+        #expect(v.run(["search", "nguyen"]).code == 0)
+    }
+
+    @Test func initUnderAnyUmaskMakesPrivateFiles() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vssdesk-umask-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let r = sh("/bin/sh", ["-c", "umask 000; exec \"$0\" --db \"$1\" init", Vssdesk.binary, dir + "/d.sqlite"])
+        #expect(r.code == 0, "\(r.err)")
+        for (file, mode) in [("d.sqlite", 0o660), ("d.sqlite-wal", 0o660), ("d.sqlite-shm", 0o660), ("d.sqlite.key", 0o640)] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: dir + "/" + file)
+            #expect(attributes[.posixPermissions] as? Int == mode, "\(file)")
+        }
+    }
+}

@@ -7,6 +7,11 @@ enum DatabaseFileMode {
     static let mode: mode_t = 0o660
 
     static func prepare(path: String, create: Bool) throws {
+        // Debian's SQLite reads `file:` names as URIs (SQLITE_USE_URI): `?nolock=1` or `?immutable=1` would let
+        // one console write past the others' locks and corrupt the desk.
+        if path.hasPrefix("file:") {
+            throw StoreError.cannotOpen(path: path, reason: "a URI is not accepted as the database; give a file path")
+        }
         var st = stat()
         if stat(path, &st) != 0 {
             guard errno == ENOENT else {
