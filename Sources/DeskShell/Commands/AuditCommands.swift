@@ -18,7 +18,7 @@ enum AuditCommands {
             ("problem", .str(r.problem)), ("missing_triggers", .array(r.missingTriggers.map { .string($0) })),
             ("altered_triggers", .array(r.alteredTriggers.map { .string($0) })),
         ])
-        guard !r.ok else { return .message("audit chain intact: \(r.rows) rows, head \(r.head)", json: json) }
+        guard !r.ok else { return .message("audit chain intact: \(r.rows) row\(r.rows == 1 ? "" : "s"), head \(r.head)", json: json) }
         var lines: [String] = []
         if let problem = r.problem { lines.append("audit chain broken: \(problem)") }
         if !r.missingTriggers.isEmpty { lines.append("audit triggers missing: \(r.missingTriggers.joined(separator: ", "))") }
