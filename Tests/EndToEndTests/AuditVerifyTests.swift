@@ -34,6 +34,18 @@ import Testing
         #expect((bad.object["missing_triggers"] as? [String]) == ["audit_no_update"])
     }
 
+    @Test func tenConsolesWritingAtOnceKeepOneChain() {
+        let v = Vssdesk.ready()
+        let before = Int(SQLite3Shell.scalar(v.db, "SELECT count(*) FROM audit") ?? "") ?? -1
+        DispatchQueue.concurrentPerform(iterations: 10) { i in
+            _ = v.run(["--as", i.isMultiple(of: 2) ? "hoa" : "lan", "-c", "ticket new --caller 09012345\(String(format: "%02d", i)) --line 12\(i) Cuộc gọi",
+                       "-c", "ticket list --limit 1"])
+        }
+        let r = v.json("audit verify")
+        #expect(r.code == 0 && r.object["ok"] as? Bool == true, "\(r.out) \(r.err)")
+        #expect(r.object["rows"] as? Int == before + 20)
+    }
+
     @Test func operatorsMayNotVerify() {
         let v = Vssdesk.ready()
         let r = v.json("audit verify", as: "hoa")
