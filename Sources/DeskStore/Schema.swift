@@ -139,7 +139,8 @@ enum Schema {
     /// with `sqlite_master`. The first two are v1's text, unchanged. An INSERT OR REPLACE deletes the row it replaces
     /// without firing a DELETE trigger (unless `recursive_triggers` is on), so `audit_chain_append` refuses any id
     /// but the next one: the replaced row is never reached. `at` is `DateText.format`'s fixed-width UTC text, so
-    /// comparing it as text compares the instants.
+    /// comparing it as text compares the instants. v4's step creates these from here: a later migration that changes
+    /// them must first give v4 a frozen copy of this text.
     static let auditTriggers: [Trigger] = [
         ("audit_no_update", "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;"),
         ("audit_no_delete", "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;"),
