@@ -10,7 +10,8 @@ let package = Package(
     dependencies: [
         // The process's own flags (-c, -f, --db, --format, --as …); the in-REPL commands use our command table.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        // HMAC-SHA256 for the temporary-password hash (SPEC §6); Foundation has no HMAC on Linux.
+        // HMAC-SHA256 for the temporary-password hash (SPEC §6) and SHA-256 for the audit chain (SPEC §13); Foundation
+        // has neither on Linux.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
@@ -19,7 +20,7 @@ let package = Package(
         .target(name: "CLineShim", path: "Sources/CLineShim", linkerSettings: [.linkedLibrary("readline")]),
         .target(name: "CProcess", path: "Sources/CProcess"),
         .target(name: "DeskCore", path: "Sources/DeskCore", exclude: ["Data"]),
-        .target(name: "DeskStore", dependencies: ["CSQLite", "CProcess", "DeskCore"], path: "Sources/DeskStore"),
+        .target(name: "DeskStore", dependencies: ["CSQLite", "CProcess", "DeskCore", .product(name: "Crypto", package: "swift-crypto")], path: "Sources/DeskStore"),
         .target(name: "Desk", dependencies: ["DeskCore", "DeskStore", .product(name: "Crypto", package: "swift-crypto")], path: "Sources/Desk"),
         .target(name: "DeskShell", dependencies: ["Desk", "DeskCore", "DeskStore", "CReadline", "CLineShim"], path: "Sources/DeskShell"),
         .executableTarget(name: "vssdesk", dependencies: ["DeskShell", "DeskStore", .product(name: "ArgumentParser", package: "swift-argument-parser")], path: "Sources/vssdesk"),

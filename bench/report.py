@@ -39,6 +39,10 @@ if lat:
              "ticket_new": "p99 < 1 ms", "ticket_note": "p99 < 1 ms", "ticket_list_overdue": "< 50 ms"}
     for k, v in lat.items():
         print(f"| {k} | {v['p50_ms']:.3f} ms | {v['p99_ms']:.3f} ms | {v['n']} | {goals.get(k, '')} |")
+verify = load("audit-verify.json")
+if verify:
+    v = med(verify, "audit verify")
+    print(f"\n- whole-process `audit verify` over {n:,} audit rows: {v:.2f} s ({n / v:,.0f} rows/s; goal ≤ 2 s for 1,000,000)")
 rss = os.path.join(out, "rss.txt")
 size = os.path.join(out, "dbsize.txt")
 print()

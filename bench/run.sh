@@ -65,5 +65,12 @@ printf "search nguyen van\nsearch %s\nquit\n" "$code" > "$OUT/rss-input.txt"
 /usr/bin/time -f %M -o "$OUT/rss.txt" "$BIN" --db "$DB" < "$OUT/rss-input.txt" > /dev/null 2>&1 || true
 ls -l "$DB" | awk '{print $5}' > "$OUT/dbsize.txt"
 
+if [ "${SCALE_ONLY:-0}" != 1 ]; then
+  echo "== 6. audit verify over N audit rows (the hash chain, SPEC §13)"
+  "$BENCH" audit "$DB" "$N"
+  sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+  hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$OUT/audit-verify.json" -n "audit verify" "$BIN --db $DB audit verify"
+fi
+
 python3 bench/report.py "$OUT" "$N" "$T" | tee "$OUT/report.md"
 python3 bench/plot.py > /dev/null 2>&1 || true  # bench/scaling.svg from every run in bench/out/

@@ -58,7 +58,7 @@ public final class Shell {
             let output = try spec.run(inv, self)
             emit(output, format: fmt)
             if timing { writeErr(String(format: "Time: %.3f ms\n", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6)) }
-            return 0
+            return output.exitCode
         } catch {
             return report(error)
         }

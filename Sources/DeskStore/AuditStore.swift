@@ -1,3 +1,4 @@
+import Foundation
 import DeskCore
 
 /// One row of the append-only audit trail.
@@ -11,15 +12,80 @@ public struct AuditEntry: Sendable {
     public var ticketID: Int?
 }
 
-/// The audit trail. UPDATE and DELETE are refused by triggers in the schema, not by this type.
+/// The audit trail, a hash chain (AuditChain). UPDATE, DELETE, a replaced or back-dated row and a broken link are
+/// refused by triggers in the schema (`Schema.auditTriggers`), not by this type.
 public final class AuditStore {
     let db: Database
     init(_ db: Database) { self.db = db }
 
+    /// Appends one row, linked to the last. The last row is read inside the write transaction that inserts the new
+    /// one (BEGIN IMMEDIATE holds the write lock), so ten consoles writing at once still make one chain.
+    ///
+    /// The trail is in commit order, and a row may not be dated before the one it follows: a console that read its
+    /// clock before waiting for the lock (or whose clock is a second behind another's, or a `VSSDESK_NOW` replay)
+    /// records the last row's time instead of failing the operator's action.
     public func record(at: String, operator login: String, action: String, target: String?, detail: String?,
                        ticketID: Int?) throws {
-        try db.run("INSERT INTO audit(at, operator, action, target, detail, ticket_id) VALUES (?, ?, ?, ?, ?, ?)",
-                   [.text(at), .text(login), .text(action), .of(target), .of(detail), .of(ticketID)])
+        let append = {
+            let last = try self.db.queryOne("SELECT id, at, hash FROM audit ORDER BY id DESC LIMIT 1")
+            let id = (last?.int(0) ?? 0) + 1
+            let at = max(at, last?.string(1) ?? at)
+            let prev = last?.string(2) ?? AuditChain.genesis
+            let hash = AuditChain.hash(prev: prev, id: id, at: at, operator: login, action: action, target: target,
+                                       detail: detail, ticketID: ticketID)
+            try self.db.run("""
+                INSERT INTO audit(id, at, operator, action, target, detail, ticket_id, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.int(Int64(id)), .text(at), .text(login), .text(action), .of(target), .of(detail), .of(ticketID),
+                      .text(prev), .text(hash)])
+        }
+        if db.inTransaction { try append() } else { try db.transaction(append) }
+    }
+
+    /// How many rows the trail has and the last row's hash, to be kept outside the database (`report`).
+    public func head() throws -> (rows: Int, hash: String) {
+        let rows = try db.scalarInt("SELECT count(*) FROM audit")
+        let hash = try db.queryOne("SELECT hash FROM audit ORDER BY id DESC LIMIT 1")?.string(0)
+        return (rows, hash ?? AuditChain.genesis)
+    }
+
+    /// The expected audit triggers (`Schema.auditTriggers`) that are missing, and those whose SQL differs from it or
+    /// that are not expected at all. One read of `sqlite_master`, cheap enough for every start-up.
+    public func triggerProblems() throws -> (missing: [String], altered: [String]) {
+        var found: [String: String] = [:]
+        for row in try db.query("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'") {
+            found[row.string(0) ?? ""] = row.string(1) ?? ""
+        }
+        var missing: [String] = [], altered: [String] = []
+        for trigger in Schema.auditTriggers {
+            guard let sql = found.removeValue(forKey: trigger.name) else {
+                missing.append(trigger.name)
+                continue
+            }
+            // sqlite_master keeps the CREATE statement as written, without its final semicolon.
+            var expected = Substring(trigger.sql.trimmingCharacters(in: .whitespacesAndNewlines))
+            if expected.hasSuffix(";") { expected.removeLast() }
+            if sql != expected { altered.append(trigger.name) }
+        }
+        return (missing, altered + found.keys.sorted())
+    }
+
+    /// Migration v4: chains the rows written before the chain existed, in id order, a batch at a time.
+    static func chainExistingRows(_ db: Database) throws {
+        var prev = AuditChain.genesis
+        var after = 0
+        while true {
+            let rows = try db.query("""
+                SELECT id, at, operator, action, target, detail, ticket_id FROM audit WHERE id > ? ORDER BY id LIMIT 10000
+                """, [.int(Int64(after))])
+            guard let last = rows.last else { return }
+            for r in rows {
+                let hash = AuditChain.hash([prev] + (0..<7).map { r.string($0) })
+                try db.run("UPDATE audit SET prev_hash = ?, hash = ? WHERE id = ?", [.text(prev), .text(hash), r.values[0]])
+                prev = hash
+            }
+            after = last.int(0)!
+        }
     }
 
     public func count(action: String, target: String, since: String) throws -> Int {

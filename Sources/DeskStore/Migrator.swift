@@ -14,6 +14,7 @@ enum Migrator {
         for index in version..<latestVersion {
             try db.transaction {
                 try db.execute(Schema.migrations[index].sql())
+                try Schema.migrations[index].step?(db)
                 try db.execute("PRAGMA application_id = \(Schema.applicationID)")
                 try db.execute("PRAGMA user_version = \(index + 1)")
             }

@@ -6,10 +6,15 @@ enum Schema {
     static let applicationID: Int32 = 0x5653_5344  // "VSSD"
 
     /// The SQL is built only when a migration runs: a one-shot command on an up-to-date file needs just the count.
-    static let migrations: [(name: String, sql: @Sendable () -> String)] = [
-        ("v1-core", { v1 }),
-        ("v2-name-terms", { v2 }),
-        ("v3-unregistered-name-index", { v3 }),
+    /// `step`, when present, runs after the SQL in the same transaction, for work SQL alone cannot do (SHA-256).
+    static let migrations: [(name: String, sql: @Sendable () -> String, step: (@Sendable (Database) throws -> Void)?)] = [
+        ("v1-core", { v1 }, nil),
+        ("v2-name-terms", { v2 }, nil),
+        ("v3-unregistered-name-index", { v3 }, nil),
+        ("v4-audit-chain", { v4 }, { db in
+            try AuditStore.chainExistingRows(db)
+            try db.execute(sql(auditTriggers))
+        }),
     ]
 
     typealias Trigger = (name: String, sql: String)
@@ -114,6 +119,43 @@ enum Schema {
              SELECT i.id, i.name_folded, i.full_name FROM insured i WHERE i.bhxh_code = old.bhxh_code;
              INSERT INTO insured_fts(insured_fts, rowid, name_folded, full_name)
              SELECT 'delete', i.id, i.name_folded, i.full_name FROM insured i WHERE i.bhxh_code = new.bhxh_code;
+         END;
+         """),
+    ]
+
+    /// The audit trail becomes a hash chain (see AuditChain): the columns are added here, the rows already there are
+    /// chained in id order by the migration's step (with v1's triggers out of the way inside the transaction), which
+    /// then creates `auditTriggers`.
+    private static let v4 = """
+    ALTER TABLE audit ADD COLUMN prev_hash TEXT;
+    ALTER TABLE audit ADD COLUMN hash TEXT;
+    DROP TRIGGER audit_no_update;
+    DROP TRIGGER audit_no_delete;
+    """
+
+    private static let rowTimePattern = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]Z"
+
+    /// Every trigger the audit table must have, as the latest migration defines them: `audit verify` compares them
+    /// with `sqlite_master`. The first two are v1's text, unchanged. An INSERT OR REPLACE deletes the row it replaces
+    /// without firing a DELETE trigger (unless `recursive_triggers` is on), so `audit_chain_append` refuses any id
+    /// but the next one: the replaced row is never reached. `at` is `DateText.format`'s fixed-width UTC text, so
+    /// comparing it as text compares the instants. v4's step creates these from here: a later migration that changes
+    /// them must first give v4 a frozen copy of this text.
+    static let auditTriggers: [Trigger] = [
+        ("audit_no_update", "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;"),
+        ("audit_no_delete", "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;"),
+        ("audit_chain_append", """
+         CREATE TRIGGER audit_chain_append BEFORE INSERT ON audit BEGIN
+             SELECT RAISE(ABORT, 'audit: a row must take the next id (INSERT OR REPLACE of an audit row is refused)')
+             WHERE NEW.id IS NOT (SELECT coalesce(max(id), 0) + 1 FROM audit);
+             SELECT RAISE(ABORT, 'audit: at must be a UTC time YYYY-MM-DDTHH:MM:SSZ')
+             WHERE NEW.at IS NULL OR NEW.at NOT GLOB '\(rowTimePattern)';
+             SELECT RAISE(ABORT, 'audit: a row may not be dated before the last one')
+             WHERE NEW.at < (SELECT at FROM audit ORDER BY id DESC LIMIT 1);
+             SELECT RAISE(ABORT, 'audit: prev_hash must be the last row''s hash')
+             WHERE NEW.prev_hash IS NOT coalesce((SELECT hash FROM audit ORDER BY id DESC LIMIT 1), '\(AuditChain.genesis)');
+             SELECT RAISE(ABORT, 'audit: hash must be 64 lowercase hex digits')
+             WHERE NEW.hash IS NULL OR length(NEW.hash) <> 64 OR NEW.hash GLOB '*[^0-9a-f]*';
          END;
          """),
     ]

@@ -19,6 +19,12 @@ import Testing
         #expect(words("").contains("help"))
     }
 
+    @Test func auditIsACommandAndAGroup() {
+        #expect(words("audit v") == ["verify"])
+        #expect(words("audit verify --h") == ["--head"])
+        #expect(words("audit --op") == ["--operator"])
+    }
+
     @Test func flagsOfTheCommand() {
         #expect(words("search nguyen --l") == ["--limit"])
         #expect(words("search x --st") == ["--status"])

@@ -174,7 +174,8 @@ import DeskStore
         let f = try loaded()
         try f.store.db.execute("""
             DROP TABLE name_terms; DROP TRIGGER registrations_insured_ai; DROP TRIGGER registrations_insured_ad;
-            DROP TRIGGER registrations_insured_au; PRAGMA user_version = 1
+            DROP TRIGGER registrations_insured_au; DROP TRIGGER audit_chain_append;
+            ALTER TABLE audit DROP COLUMN prev_hash; ALTER TABLE audit DROP COLUMN hash; PRAGMA user_version = 1
             """)
         let reopened = try Store(path: f.path)
         let words = try reopened.nameTerms.words(startingWith: "d", limit: 50) + (try reopened.nameTerms.words(startingWith: "đ", limit: 50))

@@ -81,6 +81,23 @@ enum BenchData {
         }
     }
 
+    /// Lookups as the desk writes them, through `AuditStore.record` (so chained), 10,000 to a transaction.
+    static func addAuditRows(db: String, upTo total: Int) throws {
+        let store = try Store(path: db)
+        let at = DateText.format(benchNow)
+        var have = try store.db.scalarInt("SELECT count(*) FROM audit")
+        while have < total {
+            let chunk = min(10_000, total - have)
+            try store.transaction {
+                for i in have..<(have + chunk) {
+                    try store.audit.record(at: at, operator: "op\(120 + i % 10)", action: "search", target: "79\(String(format: "%08d", i))",
+                                           detail: "query kind code; 1 match(es); shown", ticketID: i % 3 == 0 ? i / 3 + 1 : nil)
+                }
+            }
+            have += chunk
+        }
+    }
+
     static func printSamples(db: String) throws {
         let store = try Store(path: db)
         let row = try store.db.queryOne("""

@@ -8,6 +8,8 @@ import DeskStore
 //   vssdesk-bench tickets DB T       T synthetic tickets with notes across lines 120–129 and a year of dates
 //   vssdesk-bench samples DB         one identifier of each kind, for whole-process lookups
 //   vssdesk-bench latency DB         in-process latency percentiles (JSON)
+//   vssdesk-bench audit DB N         chained audit rows until the trail has N (for `audit verify` at scale)
+//   vssdesk-bench chain-cost DB [S]  ticket note with the chained audit row vs the same without the chain (JSON)
 
 let args = CommandLine.arguments
 func fail(_ s: String) -> Never {
@@ -33,6 +35,12 @@ case "stuck-sql":
 case "latency":
     guard args.count == 3 else { fail("usage: vssdesk-bench latency DB") }
     try Latency.run(db: args[2])
+case "audit":
+    guard args.count == 4, let n = Int(args[3]) else { fail("usage: vssdesk-bench audit DB N") }
+    try BenchData.addAuditRows(db: args[2], upTo: n)
+case "chain-cost":
+    guard args.count == 3 || args.count == 4 else { fail("usage: vssdesk-bench chain-cost DB [SAMPLES]") }
+    try ChainCost.run(db: args[2], samples: args.count == 4 ? Int(args[3]) ?? 2000 : 2000)
 default:
     fail("unknown bench command \(args[1])")
 }

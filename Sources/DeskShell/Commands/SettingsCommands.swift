@@ -43,7 +43,8 @@ enum SettingsCommands {
                         flags: [FlagSpec("--operator", value: "U", "only this operator"), FlagSpec("--code", value: "C", "only this target"),
                                 FlagSpec("--action", value: "A", "only this action"), FlagSpec("--from", value: "D", "from date"),
                                 FlagSpec("--to", value: "D", "before date"), FlagSpec("--limit", value: "N", "at most N rows (default 100)")],
-                        example: "audit --code 7912345678", run: audit),
+                        // `audit` is a command and a group word (`audit verify`): Tab offers the sub-command here.
+                        positional: .choices(["verify"]), example: "audit --code 7912345678", run: audit),
         ]
     }
 

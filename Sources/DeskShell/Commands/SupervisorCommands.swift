@@ -79,7 +79,8 @@ enum SupervisorCommands {
         let byLine = try stats.tickets(by: "line", from: from, to: to).0
         let byStatus = try stats.registrations(by: "status")
         let byRule = try stats.registrations(by: "rule")
-        let html = HTMLReport.page(generated: DateText.deskDisplay(shell.session.clock.now), sections: [
+        let chain = try AuditVerifier(session: shell.session).head()
+        let html = HTMLReport.page(generated: DateText.deskDisplay(shell.session.clock.now), auditHead: chain, sections: [
             ("Phiếu theo ngày", byDay.0.suffix(60).map { ($0.key, $0.count) }),
             ("Phiếu theo chủ đề", byCategory.map { ($0.key, $0.count) }),
             ("Phiếu theo line", byLine.map { ($0.key, $0.count) }),
@@ -92,7 +93,9 @@ enum SupervisorCommands {
         try file.write(contentsOf: Data(html.utf8))
         try file.close()
         try shell.session.audit("report", target: path)
-        return .message("Wrote \(path) (\(html.utf8.count / 1024) KB).", json: .object([("file", .string(path)), ("bytes", .int(html.utf8.count))]))
+        return .message("Wrote \(path) (\(html.utf8.count / 1024) KB). Audit chain head: \(chain.rows) rows, \(chain.hash) (keep it; `audit verify --head` checks it later).",
+                        json: .object([("file", .string(path)), ("bytes", .int(html.utf8.count)),
+                                       ("audit_rows", .int(chain.rows)), ("audit_head", .string(chain.hash))]))
     }
 }
 
@@ -117,11 +120,13 @@ enum HTMLReport {
         return "<section><h2>\(escape(title))</h2>\(svg)</svg></section>"
     }
 
-    static func page(generated: String, sections: [(String, [(String, Int)])], timing: [(String, Int, Int, Int, Int)]) -> String {
+    static func page(generated: String, auditHead: (rows: Int, hash: String), sections: [(String, [(String, Int)])],
+                     timing: [(String, Int, Int, Int, Int)]) -> String {
         var body = sections.map { chart($0.0, $0.1) }.joined(separator: "\n")
         body += "<section><h2>Thời gian xử lý theo line (phút giờ hành chính)</h2><table><tr><th>line</th><th>trung vị phản hồi</th><th>p90 phản hồi</th><th>trung vị giải quyết</th><th>p90 giải quyết</th></tr>"
         for t in timing { body += "<tr><td>\(escape(t.0))</td><td>\(t.1)</td><td>\(t.2)</td><td>\(t.3)</td><td>\(t.4)</td></tr>" }
         body += "</table></section>"
+        body += "<section><h2>Nhật ký kiểm toán</h2><p>Đầu chuỗi băm: \(auditHead.rows) dòng, <code>\(escape(auditHead.hash))</code> (lưu lại bên ngoài cơ sở dữ liệu; <code>audit verify --head</code> kiểm tra sau).</p></section>"
         return """
         <!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Báo cáo đường dây nóng VssID — BHXH Quận 6</title>
         <style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}svg text{font-size:13px;font-family:inherit}

@@ -24,6 +24,9 @@ public struct CommandOutput {
     public var footer: [String] = []
     /// Messages for stderr in every format (warnings that scripts should see but not parse).
     public var notices: [String] = []
+    /// The exit code when the command ran but its answer is "no" (`audit verify` on a broken chain): the result is
+    /// still printed, as JSON too.
+    public var exitCode: Int32 = 0
 
     public init(json: JSONValue, tables: [Table] = [], lines: [String] = [], footer: [String] = [], notices: [String] = []) {
         self.json = json

@@ -1,0 +1,49 @@
+import DeskStore
+
+/// `audit verify` (SPEC §13): whether the audit trail is still the chain vssdesk wrote, and its triggers the ones the
+/// schema defines. Supervisors and admins only, like reading the trail.
+public struct AuditVerifier {
+    public struct Report: Sendable {
+        public var rows: Int
+        public var head: String
+        public var firstBrokenID: Int?
+        /// What is wrong, for a person; nil when everything checks.
+        public var problem: String?
+        public var missingTriggers: [String]
+        public var alteredTriggers: [String]
+
+        public var ok: Bool { problem == nil && missingTriggers.isEmpty && alteredTriggers.isEmpty }
+    }
+
+    let session: Session
+    public init(session: Session) { self.session = session }
+
+    /// `keptHead`: a head printed by an earlier `report`, which must still be in the chain (removing the last rows
+    /// and re-chaining are invisible to the chain alone).
+    public func verify(keptHead: String? = nil) throws -> Report {
+        try session.require(.supervisor, for: "audit verify")
+        let triggers = try session.store.audit.triggerProblems()
+        let walk = try session.store.audit.walkChain(keptHead: keptHead?.lowercased())
+        var problem = walk.firstBroken.map(Self.describe)
+        if problem == nil, walk.keptHeadFound == false, let keptHead {
+            problem = "the kept head \(keptHead) is not in the chain: rows were removed from the end or the chain was rewritten"
+        }
+        return Report(rows: walk.rows, head: walk.head, firstBrokenID: walk.firstBroken?.id, problem: problem,
+                      missingTriggers: triggers.missing, alteredTriggers: triggers.altered)
+    }
+
+    /// The trail's row count and last hash, printed by `report` so that a copy is kept outside the database.
+    public func head() throws -> (rows: Int, hash: String) {
+        try session.require(.supervisor, for: "the audit chain head")
+        return try session.store.audit.head()
+    }
+
+    static func describe(_ b: AuditChainWalk.Break) -> String {
+        switch b.problem {
+        case .removed(let through) where through == b.id: return "row \(b.id) was removed"
+        case .removed(let through): return "rows \(b.id)–\(through) were removed"
+        case .unlinked: return "row \(b.id) does not follow the row before it (prev_hash mismatch): forged, or an earlier row was rewritten"
+        case .altered: return "row \(b.id) was changed (its hash does not match its fields)"
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Desk
+
+/// `audit verify`; reading the trail (`audit`) stays with the settings commands.
+enum AuditCommands {
+    static var specs: [CommandSpec] {
+        [
+            CommandSpec("audit verify", group: .supervisors, synopsis: "audit verify [--head HASH]",
+                        summary: "Check the audit trail's hash chain and triggers; exit 1 naming the first broken row (supervisor).",
+                        flags: [FlagSpec("--head", value: "HASH", "a head printed by an earlier `report`, which must still be in the chain")],
+                        example: "audit verify", run: verify),
+        ]
+    }
+
+    static func verify(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        let r = try AuditVerifier(session: shell.session).verify(keptHead: inv.value("--head"))
+        let json = JSONValue.object([
+            ("ok", .bool(r.ok)), ("rows", .int(r.rows)), ("head", .string(r.head)), ("first_broken_id", .num(r.firstBrokenID)),
+            ("problem", .str(r.problem)), ("missing_triggers", .array(r.missingTriggers.map { .string($0) })),
+            ("altered_triggers", .array(r.alteredTriggers.map { .string($0) })),
+        ])
+        guard !r.ok else { return .message("audit chain intact: \(r.rows) row\(r.rows == 1 ? "" : "s"), head \(r.head)", json: json) }
+        var lines: [String] = []
+        if let problem = r.problem { lines.append("audit chain broken: \(problem)") }
+        if !r.missingTriggers.isEmpty { lines.append("audit triggers missing: \(r.missingTriggers.joined(separator: ", "))") }
+        if !r.alteredTriggers.isEmpty { lines.append("audit triggers altered or unexpected: \(r.alteredTriggers.joined(separator: ", "))") }
+        lines.append("\(r.rows) rows, head \(r.head)")
+        var output = CommandOutput(json: json, lines: lines)
+        output.exitCode = 1
+        return output
+    }
+}
