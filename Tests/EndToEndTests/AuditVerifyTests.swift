@@ -32,6 +32,9 @@ import Testing
         #expect(bad.object["ok"] as? Bool == false && bad.object["first_broken_id"] as? Int == 2, "\(bad.out)")
         #expect((bad.object["problem"] as? String)?.contains("row 2") == true)
         #expect((bad.object["missing_triggers"] as? [String]) == ["audit_no_update"])
+        // Every start of the console says so, whatever the command.
+        let other = v.run(["--as", "hoa", "search", "nguyen"])
+        #expect(other.err.contains("audit trail is not protected") && other.err.contains("audit_no_update"), "\(other.err)")
     }
 
     @Test func tenConsolesWritingAtOnceKeepOneChain() {

@@ -82,6 +82,11 @@ public enum Launcher {
         let interactiveTTY = isatty(0) == 1 && isatty(1) == 1
         shell.color = isatty(1) == 1 && env["NO_COLOR"] == nil && !options.noColor
         CallResume.restore(shell)
+        // One sqlite_master query: a desk whose audit triggers were dropped or changed says so at every start.
+        if let problems = try? store.audit.triggerProblems(), !(problems.missing.isEmpty && problems.altered.isEmpty) {
+            stderr("warning: the audit trail is not protected: triggers missing \(problems.missing), altered \(problems.altered); "
+                   + "run `audit verify` and tell the desk's admin\n")
+        }
 
         if !interactiveTTY || !options.commands.isEmpty || options.scriptFile != nil || !options.words.isEmpty {
             store.db.useOneShotCheckpoints()
