@@ -46,6 +46,12 @@ public enum InstallKey {
     nonisolated(unsafe) private static var cache: [String: SymmetricKey] = [:]
     private static let lock = NSLock()
 
+    static func lockedCacheReset() {
+        lock.lock()
+        cache.removeAll()
+        lock.unlock()
+    }
+
     public static func load(forDatabase path: String) throws -> SymmetricKey {
         let keyPath = keyPath(forDatabase: path)
         lock.lock()
@@ -86,7 +92,7 @@ public enum InstallKey {
         guard fd >= 0 else { throw DeskError.unavailable("cannot create the key file \(keyPath)") }
         // 0640 whatever the umask: readable by the desk's group, never by other users.
         _ = fchmod(fd, 0o640)
-        let written = hex.withCString { write(fd, $0, strlen($0)) }
+        let written = hex.withCString { Foundation.write(fd, $0, strlen($0)) }
         let synced = fsync(fd)
         close(fd)
         defer { unlink(tmp) }

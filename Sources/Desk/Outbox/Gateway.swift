@@ -150,9 +150,9 @@ enum GatewayProcess {
         var pid: pid_t = 0
         var rc = posix_spawn(&pid, path, &actions, &attr, cArgs, env)
         // ETXTBSY: another thread's child still held the file open for writing when it forked (a gateway script
-        // just written); that clears within moments.
-        for _ in 0..<5 where rc == ETXTBSY {
-            usleep(50_000)
+        // just written); that clears when that child execs, which on a loaded machine can take a second or two.
+        for attempt in 0..<30 where rc == ETXTBSY {
+            usleep(useconds_t(min(200_000, 20_000 * (attempt + 1))))
             rc = posix_spawn(&pid, path, &actions, &attr, cArgs, env)
         }
         close(writeEnd)

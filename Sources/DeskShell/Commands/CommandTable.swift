@@ -1,7 +1,7 @@
 /// The one command table (STYLE.md): dispatch, `help`, completion and the man page all read it.
 public enum CommandTable {
     public static var all: [CommandSpec] {
-        CallCommands.specs + CredentialCommands.specs + RegistrationCommands.specs + DiagnosisCommands.specs + KnowledgeCommands.specs + SupervisorCommands.specs + BulkCommands.specs + SettingsCommands.specs + AuditCommands.specs
+        CallCommands.specs + CredentialCommands.specs + RegistrationCommands.specs + DiagnosisCommands.specs + KnowledgeCommands.specs + SupervisorCommands.specs + BulkCommands.specs + SettingsCommands.specs + BackupCommands.specs + AuditCommands.specs
     }
 
     public static let registrationStatuses = ["submitted", "approved", "rejected", "credentials_sent", "active"]

@@ -23,13 +23,33 @@ public enum UserFile {
     /// The database, WAL, SHM and key of the open desk, by identity (device and inode) so that a symlink or a
     /// second name does not get around the refusal. Recorded when the desk opens them (with its group held: the
     /// desk's directory may not even be searchable by the user).
-    nonisolated(unsafe) static var protectedFiles: [Identity] = []
-    nonisolated(unsafe) static var protectedNames: Set<String> = []
+    nonisolated(unsafe) private static var protectedFiles: [Identity] = []
+    nonisolated(unsafe) private static var protectedNames: Set<String> = []
+    /// Tests open many desks on several threads at once.
+    private static let lock = NSLock()
 
     /// Marks `path` (when it exists) as one of the desk's own files.
     public static func protect(_ path: String) {
+        let id = identity(path)
+        lock.lock()
+        defer { lock.unlock() }
         protectedNames.insert(path)
-        if let id = identity(path), !protectedFiles.contains(id) { protectedFiles.append(id) }
+        if let id, !protectedFiles.contains(id) { protectedFiles.append(id) }
+    }
+
+    /// For tests that play the desk and then a user handing one of its files to another desk.
+    static func unprotect(_ path: String) {
+        let id = identity(path)
+        lock.lock()
+        defer { lock.unlock() }
+        protectedNames.remove(path)
+        protectedFiles.removeAll { $0 == id }
+    }
+
+    static func isProtected(identity id: Identity) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return protectedFiles.contains(id)
     }
 
     static func identity(_ path: String) -> Identity? {
@@ -38,10 +58,13 @@ public enum UserFile {
         return Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
     }
 
-    static func isProtected(_ path: String) -> Bool {
-        if protectedNames.contains(path) { return true }
+    public static func isProtected(_ path: String) -> Bool {
+        lock.lock()
+        let named = protectedNames.contains(path)
+        lock.unlock()
+        if named { return true }
         guard let id = identity(path) else { return false }
-        return protectedFiles.contains(id)
+        return isProtected(identity: id)
     }
 
     /// The whole file, read with the user's rights. Fails with "cannot read FILE" for anything the user could not
@@ -77,7 +100,7 @@ public enum UserFile {
         let kind = st.st_mode & S_IFMT
         if kind == S_IFREG {
             // Checked again on the open descriptor: the path may have been swapped between stat and open.
-            if protectedFiles.contains(Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))) {
+            if isProtected(identity: Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))) {
                 close(fd)
                 throw Failure.isDeskFile(path)
             }

@@ -1,0 +1,101 @@
+import Foundation
+import DeskStore
+
+/// `backup DEST` and `restore SRC` (admins): a verified copy made while operators keep working, and putting one
+/// back with the current file kept beside it.
+public struct BackupService {
+    let session: Session
+    public init(session: Session) { self.session = session }
+
+    public struct Result: Sendable {
+        public var path: String
+        public var summary: DatabaseCopy.Summary
+        public var keyPath: String?
+        public var seconds: Double
+        /// Where the desk's file before a restore was kept.
+        public var keptAs: String?
+        /// Whether the copy matched a checksum file (`backup` always writes one).
+        public var checksummed = true
+    }
+
+    public func backup(to destination: String, replace: Bool, withKey: Bool) throws -> Result {
+        try session.require(.admin, for: "backup")
+        if UserFile.isProtected(destination) || UserFile.isProtected(destination + ".key") {
+            throw UserFile.Failure.isDeskFile(destination)
+        }
+        let keyPath = destination + ".key"
+        if withKey, !replace, FileManager.default.fileExists(atPath: keyPath) {
+            throw DeskError.invalid("\(keyPath) already exists (add --replace to overwrite it)")
+        }
+        let started = Date()
+        let counts = try mapped { try DatabaseCopy.backup(session.store.db, to: destination, replace: replace) }
+        let summary: DatabaseCopy.Summary
+        do {
+            summary = try mapped { try DatabaseCopy.verify(destination) }
+            guard summary.counts == counts else {
+                throw DeskError.invalid("the copy at \(destination) does not hold what the desk held when it was made; it was removed")
+            }
+        } catch {
+            unlink(destination)
+            throw error
+        }
+        try FileDigest.write(for: destination, digest: try FileDigest.sha256(of: destination))
+        if withKey {
+            if replace { unlink(keyPath) }
+            try InstallKey.copy(forDatabase: session.store.db.path, to: keyPath)
+        }
+        try session.store.transaction {
+            try session.audit("backup", target: destination, detail: Self.describe(summary) + (withKey ? "; with the key" : "; without the key"))
+        }
+        return Result(path: destination, summary: summary, keyPath: withKey ? keyPath : nil,
+                      seconds: Date().timeIntervalSince(started), keptAs: nil)
+    }
+
+    public func restore(from source: String) throws -> Result {
+        try session.require(.admin, for: "restore")
+        let started = Date()
+        // The checksum first: a copy changed anywhere, even inside a row, is refused before anything is touched.
+        var checksummed = false
+        if let recorded = try FileDigest.recorded(for: source) {
+            guard try FileDigest.sha256(of: source) == recorded else {
+                throw DeskError.invalid("\(source) does not match its checksum (\(FileDigest.manifest(for: source))): the copy "
+                                        + "was changed or damaged; nothing was restored")
+            }
+            checksummed = true
+        }
+        let summary = try mapped { try DatabaseCopy.verify(source) }
+        let others = DatabaseCopy.otherProcessesUsing(session.store.db)
+        guard others.isEmpty else {
+            throw DeskError.unavailable("other consoles have the desk open (process \(others.map(String.init).joined(separator: ", "))); "
+                                        + "ask them to quit (and stop the SMS timer), then restore again")
+        }
+        let live = session.store.db.path
+        let kept = live + "-before-restore"
+        try mapped { try DatabaseCopy.backup(session.store.db, to: kept, replace: true) }
+        try mapped { try DatabaseCopy.restore(session.store.db, from: source) }
+        var keyPath: String?
+        if FileManager.default.fileExists(atPath: source + ".key") {
+            try InstallKey.install(from: source + ".key", forDatabase: live)
+            keyPath = source + ".key"
+        }
+        try session.store.transaction {
+            try session.audit("restore", target: source, detail: Self.describe(summary) + "; the desk before it is kept as \(kept)")
+        }
+        return Result(path: source, summary: summary, keyPath: keyPath, seconds: Date().timeIntervalSince(started), keptAs: kept,
+                      checksummed: checksummed)
+    }
+
+    static func describe(_ s: DatabaseCopy.Summary) -> String {
+        "\(s.counts["registrations"] ?? 0) registrations, \(s.counts["tickets"] ?? 0) tickets, \(s.counts["audit"] ?? 0) audit rows"
+    }
+
+    private func mapped<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let e as DatabaseCopy.Failure {
+            throw DeskError.invalid(e.message)
+        } catch {
+            throw DeskError.from(error)
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import CSQLite
+import Foundation
+
+/// Consistent copies of a live desk (`backup`) and putting one back (`restore`), with SQLite's online backup API
+/// (https://sqlite.org/backup.html).
+///
+/// The copy is made in one `sqlite3_backup_step(-1)` inside a read transaction of the source: in WAL mode a reader
+/// never blocks writers, so the ten consoles keep committing while the copy is read from one snapshot (stepping in
+/// small pieces would restart the copy at every write another connection makes). The row counts checked afterwards
+/// are read in that same snapshot.
+public enum DatabaseCopy {
+    /// The tables whose row counts a copy must match.
+    public static let countedTables = ["registrations", "insured", "tickets", "ticket_notes", "audit", "operators",
+                                       "sms_outbox", "credentials", "kb_articles", "config"]
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// What a verified copy holds.
+    public struct Summary: Equatable, Sendable {
+        public var counts: [String: Int]
+        public var schemaVersion: Int
+        public var bytes: Int
+        /// The audit chain's length and head, when the copy's schema has the chain.
+        public var auditRows: Int?
+        public var auditHead: String?
+    }
+
+    /// Writes a consistent copy of `db` to `destination` (a new file, mode 0640, with the user's own rights; an
+    /// existing one is replaced only when `replace`), as one self-contained file without a log.
+    @discardableResult
+    public static func backup(_ db: Database, to destination: String, replace: Bool = false) throws -> [String: Int] {
+        if !replace, FileManager.default.fileExists(atPath: destination) {
+            throw Failure(message: "\(destination) already exists (add --replace to overwrite it)")
+        }
+        let partial = destination + ".partial-\(getpid())"
+        let fd = open(partial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
+        guard fd >= 0 else { throw Failure(message: "cannot write \(destination): \(String(cString: strerror(errno)))") }
+        _ = fchmod(fd, 0o640)
+        close(fd)
+        var finished = false
+        defer { if !finished { unlink(partial) } }
+
+        let target = try openFile(partial, readOnly: false)
+        defer { sqlite3_close_v2(target) }
+        try db.execute("BEGIN")
+        let counts: [String: Int]
+        do {
+            counts = try rowCounts(db)
+            try copy(from: db.handle, to: target)
+            try db.execute("COMMIT")
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+        // The source is in WAL mode and the header says so; the copy is one file that opens anywhere.
+        try exec(target, "PRAGMA journal_mode=DELETE")
+        sqlite3_close_v2(target)
+        let sync = open(partial, O_RDONLY | O_CLOEXEC)
+        if sync >= 0 { fsync(sync); close(sync) }
+        guard rename(partial, destination) == 0 else {
+            throw Failure(message: "cannot write \(destination): \(String(cString: strerror(errno)))")
+        }
+        finished = true
+        return counts
+    }
+
+    /// Checks a copy without changing it: SQLite's integrity check, that it is a vssdesk database of a schema this
+    /// version knows, its row counts and (from schema v4 on) its audit chain.
+    public static func verify(_ path: String) throws -> Summary {
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { throw Failure(message: "cannot read \(path)") }
+        if UserFile.isProtected(path) { throw UserFile.Failure.isDeskFile(path) }
+        let copy = try Database(userFile: path)
+        let integrity: [String]
+        do {
+            integrity = try copy.query("PRAGMA integrity_check").map { $0.string(0) ?? "" }
+        } catch {
+            throw Failure(message: "\(path) is not a readable SQLite database")
+        }
+        guard integrity == ["ok"] else {
+            throw Failure(message: "\(path) fails SQLite's integrity check: \(integrity.prefix(3).joined(separator: "; "))")
+        }
+        guard try copy.scalarInt("PRAGMA application_id") == Int(Schema.applicationID) else {
+            throw Failure(message: "\(path) is not a vssdesk database")
+        }
+        let version = try copy.scalarInt("PRAGMA user_version")
+        guard version <= Migrator.latestVersion else {
+            throw Failure(message: "\(path) has schema version \(version), newer than this vssdesk knows (\(Migrator.latestVersion))")
+        }
+        var counts: [String: Int] = [:]
+        let present = Set(try copy.query("SELECT name FROM sqlite_schema WHERE type = 'table'").compactMap { $0.string(0) })
+        for table in countedTables where present.contains(table) {
+            counts[table] = try copy.scalarInt("SELECT count(*) FROM \"\(table)\"")
+        }
+        var chain: AuditChainWalk?
+        if try copy.scalarInt("SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'hash'") == 1 {
+            let walk = try AuditStore(copy).walkChain()
+            if let broken = walk.firstBroken {
+                throw Failure(message: "\(path): the audit chain is broken at row \(broken.id); this copy was changed")
+            }
+            chain = walk
+        }
+        return Summary(counts: counts, schemaVersion: version, bytes: Int(st.st_size), auditRows: chain?.rows,
+                       auditHead: chain?.head)
+    }
+
+    /// Replaces the content of the live database with the copy at `source`, in one write transaction of the live
+    /// file (other connections, if any, would simply see the new content), then brings its schema up to date.
+    public static func restore(_ db: Database, from source: String) throws {
+        let copyFile = try Database(userFile: source)
+        let pageSize = try copyFile.scalarInt("PRAGMA page_size"), livePageSize = try db.scalarInt("PRAGMA page_size")
+        guard pageSize == livePageSize else {
+            // SQLite cannot change the page size of a database in WAL mode by a backup.
+            throw Failure(message: "\(source) has pages of \(pageSize) bytes and the desk \(livePageSize); restore it with the sqlite3 shell's .restore while no console runs")
+        }
+        try DeskGroup.withDeskGroup { try copy(from: copyFile.handle, to: db.handle) }
+        try Migrator.migrate(db)
+    }
+
+    /// Other processes that have the desk open: each holds a lock on its shared-memory file, listed in /proc/locks
+    /// (reading that file needs no descriptor on the desk's files, whose closing would drop our own locks).
+    public static func otherProcessesUsing(_ db: Database) -> [Int32] {
+        var st = stat()
+        let found = DeskGroup.withDeskGroup { stat(db.path + "-shm", &st) == 0 }
+        guard found, let text = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else { return [] }
+        let inode = "\(UInt64(st.st_ino))"
+        var pids = Set<Int32>()
+        for line in text.split(separator: "\n") {
+            // "1: POSIX  ADVISORY  READ 12345 08:01:1234567 128 128" (a "->" marks a waiting lock)
+            let fields = line.split(separator: " ").filter { $0 != "->" }
+            guard fields.count >= 6, fields[5].split(separator: ":").last.map(String.init) == inode,
+                  let pid = Int32(fields[4]), pid != getpid() else { continue }
+            pids.insert(pid)
+        }
+        return pids.sorted()
+    }
+
+    static func rowCounts(_ db: Database) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for table in countedTables { counts[table] = try db.scalarInt("SELECT count(*) FROM \"\(table)\"") }
+        return counts
+    }
+
+    static func copy(from source: OpaquePointer, to target: OpaquePointer) throws {
+        guard let backup = sqlite3_backup_init(target, "main", source, "main") else {
+            throw Failure(message: "cannot copy: \(String(cString: sqlite3_errmsg(target)))")
+        }
+        let rc = sqlite3_backup_step(backup, -1)
+        let finish = sqlite3_backup_finish(backup)
+        guard rc == SQLITE_DONE, finish == SQLITE_OK else {
+            throw DatabaseError(code: rc == SQLITE_DONE ? finish : rc, message: "copy failed: \(String(cString: sqlite3_errmsg(target)))")
+        }
+    }
+
+    static func openFile(_ path: String, readOnly: Bool) throws -> OpaquePointer {
+        var handle: OpaquePointer?
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
+        let rc = sqlite3_open_v2(path, &handle, flags, nil)
+        guard rc == SQLITE_OK, let handle else {
+            if let handle { sqlite3_close_v2(handle) }
+            throw Failure(message: "cannot open \(path)")
+        }
+        sqlite3_busy_timeout(handle, 5000)
+        return handle
+    }
+
+    static func exec(_ handle: OpaquePointer, _ sql: String) throws {
+        let rc = sqlite3_exec(handle, sql, nil, nil, nil)
+        guard rc == SQLITE_OK else { throw DatabaseError(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql) }
+    }
+
+    static func column(_ handle: OpaquePointer, _ sql: String) throws -> [String] {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+            throw DatabaseError(code: sqlite3_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+        }
+        defer { sqlite3_finalize(statement) }
+        var out: [String] = []
+        while true {
+            let rc = sqlite3_step(statement)
+            if rc == SQLITE_DONE { break }
+            guard rc == SQLITE_ROW else {
+                throw DatabaseError(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+            }
+            out.append(sqlite3_column_text(statement, 0).map { String(cString: $0) } ?? "")
+        }
+        return out
+    }
+}
