@@ -43,6 +43,12 @@ verify = load("audit-verify.json")
 if verify:
     v = med(verify, "audit verify")
     print(f"\n- whole-process `audit verify` over {n:,} audit rows: {v:.2f} s ({n / v:,.0f} rows/s; goal ≤ 2 s for 1,000,000)")
+bv, bs = load("backup-vssdesk.json"), load("backup-sqlite3.json")
+if bv and bs:
+    print(f"- `backup` while ticket notes are written: {bv['seconds']:.2f} s (sqlite3 `.backup` {bs['seconds']:.2f} s, "
+          f"{bv['seconds'] / bs['seconds']:.2f}×, with the integrity check, counts, chain and checksum); "
+          f"longest note wait {bv['note_max_ms']:.1f} ms, p99 {bv['note_p99_ms']:.2f} ms over {bv['notes']} notes "
+          f"(sqlite3 `.backup`: {bs['note_max_ms']:.1f} ms, p99 {bs['note_p99_ms']:.2f} ms; goal ≤ 100 ms)")
 rss = os.path.join(out, "rss.txt")
 size = os.path.join(out, "dbsize.txt")
 print()

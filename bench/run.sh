@@ -72,5 +72,13 @@ if [ "${SCALE_ONLY:-0}" != 1 ]; then
   hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$OUT/audit-verify.json" -n "audit verify" "$BIN --db $DB audit verify"
 fi
 
+if [ "${SCALE_ONLY:-0}" != 1 ]; then
+  echo "== 7. backup while ticket notes are written: vssdesk backup vs sqlite3 .backup (same database, same notes)"
+  rm -f "$OUT"/copy*.sqlite*
+  "$BENCH" backup-pause "$DB" "$BIN" --db "$DB" backup "$OUT/copy-vssdesk.sqlite" --replace | tee "$OUT/backup-vssdesk.json"
+  "$BENCH" backup-pause "$DB" "$(command -v sqlite3)" "$DB" ".backup $OUT/copy-sqlite3.sqlite" | tee "$OUT/backup-sqlite3.json"
+  rm -f "$OUT"/copy*.sqlite*
+fi
+
 python3 bench/report.py "$OUT" "$N" "$T" | tee "$OUT/report.md"
 python3 bench/plot.py > /dev/null 2>&1 || true  # bench/scaling.svg from every run in bench/out/

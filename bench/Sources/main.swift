@@ -10,6 +10,7 @@ import DeskStore
 //   vssdesk-bench latency DB         in-process latency percentiles (JSON)
 //   vssdesk-bench audit DB N         chained audit rows until the trail has N (for `audit verify` at scale)
 //   vssdesk-bench chain-cost DB [S]  ticket note with the chained audit row vs the same without the chain (JSON)
+//   vssdesk-bench backup-pause DB PROGRAM ARGS…  a backup program run beside ticket notes: its time, the notes' waits
 
 let args = CommandLine.arguments
 func fail(_ s: String) -> Never {
@@ -41,6 +42,9 @@ case "audit":
 case "chain-cost":
     guard args.count == 3 || args.count == 4 else { fail("usage: vssdesk-bench chain-cost DB [SAMPLES]") }
     try ChainCost.run(db: args[2], samples: args.count == 4 ? Int(args[3]) ?? 2000 : 2000)
+case "backup-pause":
+    guard args.count >= 4 else { fail("usage: vssdesk-bench backup-pause DB PROGRAM [ARGS…]") }
+    try BackupPause.run(db: args[2], command: Array(args[3...]))
 default:
     fail("unknown bench command \(args[1])")
 }
