@@ -20,6 +20,9 @@ public struct CommandOutput {
     public var tables: [Table] = []
     /// Lines for people, printed before the tables (headings, a record's fields, hints).
     public var lines: [String] = []
+    /// Which of `lines` are headings, shown in bold on a colour terminal: the renderer adds the codes after it has
+    /// escaped the text, so a line never carries its own.
+    public var boldLines: Set<Int> = []
     /// Lines for people, printed after the tables (summaries).
     public var footer: [String] = []
     /// Messages for stderr in every format (warnings that scripts should see but not parse).

@@ -26,15 +26,38 @@ public struct Renderer {
             return Self.csv(t)
         case .table, .vertical, .auto:
             var parts: [String] = []
-            if !out.lines.isEmpty { parts.append(out.lines.joined(separator: "\n")) }
-            for t in out.tables {
+            if !out.lines.isEmpty { parts.append(freeText(out.lines, bold: out.boldLines)) }
+            for raw in out.tables {
+                let t = Self.safe(raw, maxWidth: Self.cellWidth)
                 let wide = Self.tableWidth(t) > terminalWidth
                 let vertical = format == .vertical || (format == .auto && wide)
-                parts.append(vertical ? verticalText(t) : tableText(t))
+                parts.append(vertical ? verticalText(Self.safe(raw, maxWidth: Self.verticalWidth)) : tableText(t))
             }
-            if !out.footer.isEmpty { parts.append(out.footer.joined(separator: "\n")) }
+            if !out.footer.isEmpty { parts.append(freeText(out.footer, bold: [])) }
             return parts.isEmpty ? "" : parts.joined(separator: "\n") + "\n"
         }
+    }
+
+    /// Display columns a table cell may take before it is cut with `…`, and the larger limit of a vertical value.
+    public static let cellWidth = 60
+    public static let verticalWidth = 500
+
+    /// The table as it may reach a terminal (SPEC §10): every title, column and cell escaped by `TerminalSafe` and
+    /// cut at `maxWidth` columns. The renderer's own bold codes are added only after this.
+    static func safe(_ t: CommandOutput.Table, maxWidth: Int) -> CommandOutput.Table {
+        var s = t
+        s.title = t.title.map { TerminalSafe.cell($0, maxWidth: verticalWidth) }
+        s.columns = t.columns.map { TerminalSafe.cell($0, maxWidth: maxWidth) }
+        s.rows = t.rows.map { $0.map { TerminalSafe.cell($0, maxWidth: maxWidth) } }
+        return s
+    }
+
+    /// Lines for people, escaped (line breaks inside a line kept), with the lines the command marked as headings in bold.
+    func freeText(_ lines: [String], bold boldLines: Set<Int>) -> String {
+        lines.enumerated().map { i, line in
+            let safe = TerminalSafe.escape(line, keepLineBreaks: true)
+            return boldLines.contains(i) ? bold(safe) : safe
+        }.joined(separator: "\n")
     }
 
     static func widths(_ t: CommandOutput.Table) -> [Int] {
@@ -81,14 +104,11 @@ public struct Renderer {
         return lines.joined(separator: "\n")
     }
 
-    /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF-free (LF) lines.
+    /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF-free (LF) lines. Data
+    /// cells are neutralised first (`CSVCell`); the header row is our own column names and stays as it is.
     public static func csv(_ t: CommandOutput.Table) -> String {
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        var out = t.columns.map(field).joined(separator: ",") + "\n"
-        for row in t.rows { out += row.map(field).joined(separator: ",") + "\n" }
+        var out = t.columns.map(CSVCell.quoted).joined(separator: ",") + "\n"
+        for row in t.rows { out += row.map { CSVCell.quoted(CSVCell.neutralised($0)) }.joined(separator: ",") + "\n" }
         return out
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import CLineShim
 import CReadline
 import Desk
+import DeskCore
 
 enum ScriptSource {
     case inline(String)
@@ -26,10 +27,10 @@ struct ScriptRunner {
                 (name, lines) = ("stdin", AnySequence(StdinLines()))
             case .file(let path):
                 guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                    shell.writeErr("error: cannot read script \(path)\n")
+                    shell.writeErr("error: cannot read script \(TerminalSafe.escape(path))\n")
                     return firstFailure == 0 ? 1 : firstFailure
                 }
-                (name, lines) = (path, AnySequence(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
+                (name, lines) = (TerminalSafe.escape(path), AnySequence(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
             case .stdin:
                 (name, lines) = ("stdin", AnySequence(StdinLines()))
             }
