@@ -13,6 +13,9 @@ import DeskCore
         ("line\nbreak\ttab\rcr", "line\\nbreak\\ttab\\rcr"),
         ("evil\u{202E}txt.exe", "evil\\u{202e}txt.exe"),
         ("\u{2066}iso\u{2069}", "\\u{2066}iso\\u{2069}"),
+        ("rlm\u{200F}lrm\u{200E}", "rlm\\u{200f}lrm\\u{200e}"),
+        ("zero\u{200B}width stays", "zero\u{200B}width stays"),
+        ("50.000₫ — “đồng” … ⁰", "50.000₫ — “đồng” … ⁰"),
         ("\\x1b stays as typed", "\\x1b stays as typed"),
     ])
     func escapes(input: String, shown: String) {

@@ -4,10 +4,15 @@
 /// the operator sees that the data holds them.
 public enum TerminalSafe {
     /// Whether `scalar` must not reach a terminal as it is: C0 controls, DEL, C1 controls (U+0080–U+009F, which some
-    /// terminals obey like ESC sequences), and the bidi embeddings, overrides and isolates.
+    /// terminals obey like ESC sequences), and the bidi marks, embeddings, overrides and isolates (U+200E–U+200F,
+    /// U+202A–U+202E, U+2066–U+2069), which no Vietnamese name or address needs.
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+        return v < 0x20 || (0x7F...0x9F).contains(v) || isBidiControl(v)
+    }
+
+    static func isBidiControl(_ v: UInt32) -> Bool {
+        v == 0x200E || v == 0x200F || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
     }
 
     /// `text` with every unsafe character escaped. With `keepLineBreaks`, line feeds and tabs pass unchanged (free
@@ -31,7 +36,7 @@ public enum TerminalSafe {
                 (length, value) = (2, UInt32(bytes[i + 1]))
             } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81 {
                 let v = 0x2000 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { (length, value) = (3, v) }
+                if isBidiControl(v) { (length, value) = (3, v) }
             }
             if length == 0 {
                 out.append(b)
