@@ -111,3 +111,17 @@ import DeskCore
         #expect(Renderer.csv(t) == "full_name,-x\n" + written + ",1\n")
     }
 }
+
+/// Quoting that must hold for any text, combining marks included (found by FuzzTests.csvRoundTrip).
+@Suite struct QuotingTests {
+    @Test func csvDoublesAQuoteBeforeACombiningMark() {
+        let cell = "a\"\u{301}b,=1"
+        #expect(Array(CSVCell.quoted(cell).unicodeScalars) == Array("\"a\"\"\u{301}b,=1\"".unicodeScalars))
+    }
+
+    @Test func htmlEscapesAQuoteBeforeACombiningMark() {
+        let escaped = HTMLReport.escape("x\"\u{301} onmouseover=\"alert(1)\" <\u{338}b>")
+        #expect(!escaped.unicodeScalars.contains { $0 == "\"" || $0 == "<" || $0 == ">" })
+        #expect(escaped.hasPrefix("x&quot;\u{301} onmouseover="))
+    }
+}

@@ -53,6 +53,13 @@ public enum LineTokenizer {
     /// Quotes a word for display or history so it splits back to itself.
     public static func quote(_ word: String) -> String {
         if !word.isEmpty, !word.unicodeScalars.contains(where: { " \t\n\r'\"\\".unicodeScalars.contains($0) }) { return word }
-        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        // Scalar by scalar, like the split: a Character-wise replace would miss a quote followed by a combining mark.
+        var out = String.UnicodeScalarView()
+        out.append("'")
+        for scalar in word.unicodeScalars {
+            if scalar == "'" { out.append(contentsOf: "'\\''".unicodeScalars) } else { out.append(scalar) }
+        }
+        out.append("'")
+        return String(out)
     }
 }

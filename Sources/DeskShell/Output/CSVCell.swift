@@ -11,9 +11,18 @@ enum CSVCell {
         }
     }
 
-    /// RFC 4180 quoting: a field with a comma, quote or line break is quoted and its quotes doubled.
+    /// RFC 4180 quoting: a field with a comma, quote or line break is quoted and its quotes doubled. Done on Unicode
+    /// scalars: a quote followed by a combining mark is one Character, which a Character-wise replace would not double,
+    /// leaving a field that ends early and lets the rest of the value write cells of its own.
     static func quoted(_ s: String) -> String {
-        s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for scalar in s.unicodeScalars {
+            out.append(scalar)
+            if scalar == "\"" { out.append(scalar) }
+        }
+        out.append("\"")
+        return String(out)
     }
 }

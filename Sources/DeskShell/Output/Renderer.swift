@@ -28,10 +28,13 @@ public struct Renderer {
             var parts: [String] = []
             if !out.lines.isEmpty { parts.append(freeText(out.lines, bold: out.boldLines)) }
             for raw in out.tables {
-                let t = Self.safe(raw, maxWidth: Self.cellWidth)
-                let wide = Self.tableWidth(t) > terminalWidth
-                let vertical = format == .vertical || (format == .auto && wide)
-                parts.append(vertical ? verticalText(Self.safe(raw, maxWidth: Self.verticalWidth)) : tableText(t))
+                // Widths are measured on what will be shown: escaped and cut.
+                let cut = format == .vertical ? nil : Self.safe(raw, maxWidth: Self.cellWidth)
+                if let cut, format == .table || Self.tableWidth(cut) <= terminalWidth {
+                    parts.append(tableText(cut))
+                } else {
+                    parts.append(verticalText(Self.safe(raw, maxWidth: Self.verticalWidth)))
+                }
             }
             if !out.footer.isEmpty { parts.append(freeText(out.footer, bold: [])) }
             return parts.isEmpty ? "" : parts.joined(separator: "\n") + "\n"
