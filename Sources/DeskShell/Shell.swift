@@ -32,6 +32,8 @@ public final class Shell {
     public func execute(_ line: String) -> Int32 {
         let trimmed = line.trimmed
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return 0 }
+        // SQLite takes text up to its first NUL: a value would be stored cut without a word (SPEC §13).
+        if trimmed.utf8.contains(0) { return report(DeskError.usage("the line holds a NUL byte; nothing was run")) }
         do {
             let words = try LineTokenizer.split(trimmed)
             return run(words: words)

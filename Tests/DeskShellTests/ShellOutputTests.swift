@@ -28,4 +28,13 @@ import DeskCore
             #expect(!Self.hasRawControl(f.out))
         }
     }
+
+    @Test func aNulByteIsRefusedNotCut() throws {
+        let f = try ShellFixture()
+        #expect(f.shell.execute("ticket new --caller 0912345678 --line 121 Quên\u{0}mật khẩu") == 2)
+        #expect(f.err.contains("NUL"))
+        #expect(try f.store.db.scalarInt("SELECT count(*) FROM tickets") == 0)
+        #expect(f.shell.execute("ticket new --caller 0912345678 --line 121 Quên mật khẩu") == 0, "\(f.err)")
+        #expect(try f.store.db.scalarInt("SELECT count(*) FROM tickets") == 1)
+    }
 }
