@@ -97,11 +97,13 @@ public struct CSVReader {
 
         /// Takes `bytes[from..<to]` into the field: a run with nothing to decide on, checked once for the limits.
         func take(_ from: Int, _ to: Int) {
+            // One field past 64 KB is surely past 1,000 characters: said of the field (it names the column), before
+            // the line (many short fields), and before anything is copied. A quoted field may run over many short
+            // lines; it still may not grow without bound.
+            if field.count + (to - from) > CSVReader.maxLineBytes { fail(.fieldTooLong) }
             if to - lineStart > CSVReader.maxLineBytes { fail(.lineTooLong, inField: false) }
             guard error == nil else { return }
             field.append(contentsOf: bytes[from..<to])
-            // A quoted field may run over many short lines; it still may not grow without bound.
-            if field.count > CSVReader.maxLineBytes { fail(.fieldTooLong) }
         }
 
         func finish(end: Int) throws -> Record {
