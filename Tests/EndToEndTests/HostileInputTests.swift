@@ -47,6 +47,8 @@ import Testing
         }
         let unknown = v.run(["-c", "sea\u{1B}[2Jrch x"])
         #expect(unknown.code == 2 && unknown.err.contains("\\x1b[2J") && !Self.rawControl(unknown.err))
+        let initArgument = Vssdesk().run(["init", "--demo\u{1B}]0;owned\u{07}"])
+        #expect(initArgument.code != 0 && initArgument.err.contains("\\x1b]0;owned\\x07") && !Self.rawControl(initArgument.err))
         let formula = v.write("f.csv", "bhxh_code,full_name\n7900000002,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n")
         #expect(v.run(["-c", "import registrations \(formula)"]).code == 0)
         let csvOut = v.run(["--format", "csv", "-c", "search 7900000002"])
