@@ -87,6 +87,23 @@ import DeskCore
         #expect(longest <= Renderer.verticalWidth + 10 && longest > Renderer.cellWidth)
     }
 
+    @Test func wrappedColumnsKeepTheWholeSentence() {
+        let sentence = "Số CCCD đã khai (0790***166) khác số giấy tờ trong dữ liệu BHXH: đề nghị khách mang CCCD đến cơ quan BHXH để cập nhật."
+        let t = CommandOutput.Table(columns: ["mã", "nội dung", "KB"], rows: [["ID_MISMATCH", sentence, "cap-nhat-cccd"], ["X", "ngắn", "y"]],
+                                    wrapped: [1])
+        let lines = Renderer(format: .table).render(CommandOutput(json: .null, tables: [t])).split(separator: "\n").map(String.init)
+        #expect(!lines.joined().contains("…"))
+        #expect(lines.dropLast().allSatisfy { DisplayWidth.of($0) == DisplayWidth.of(lines[0]) }, "\(lines)")
+        let words = lines.dropFirst(2).dropLast().map { $0.split(separator: "│")[1].trimmingCharacters(in: .whitespaces) }
+        #expect(words.filter { !$0.isEmpty }.joined(separator: " ") == sentence + " ngắn")
+        #expect(lines[2].hasPrefix(" ID_MISMATCH │ ") && lines[2].hasSuffix("│ cap-nhat-cccd"))
+        // Still bounded: a huge sentence is cut at the vertical limit, on lines no wider than a cell.
+        let huge = CommandOutput.Table(columns: ["nội dung"], rows: [[String(repeating: "rất dài ", count: 10_000)]], wrapped: [0])
+        let hugeLines = Renderer(format: .table).render(CommandOutput(json: .null, tables: [huge])).split(separator: "\n")
+        #expect(hugeLines.count < 20 && hugeLines.allSatisfy { DisplayWidth.of(String($0)) <= Renderer.cellWidth + 2 })
+        #expect(hugeLines.contains { $0.contains("…") })
+    }
+
     @Test func jsonEscapesEveryControl() {
         let text = Renderer(format: .json).render(CommandOutput(json: .object(Self.hostile.map { ("k", .string($0)) })))
         #expect(text.hasSuffix("}\n"))

@@ -7,12 +7,16 @@ public struct CommandOutput {
         public var rows: [[String]]
         /// Columns whose values align right (numbers).
         public var numeric: Set<Int> = []
+        /// Columns of sentences (a finding, a note, a summary): wrapped over several lines in a table instead of cut,
+        /// so the operator reads all of it; still bounded, like every cell.
+        public var wrapped: Set<Int> = []
 
-        public init(title: String? = nil, columns: [String], rows: [[String]], numeric: Set<Int> = []) {
+        public init(title: String? = nil, columns: [String], rows: [[String]], numeric: Set<Int> = [], wrapped: Set<Int> = []) {
             self.title = title
             self.columns = columns
             self.rows = rows
             self.numeric = numeric
+            self.wrapped = wrapped
         }
     }
 

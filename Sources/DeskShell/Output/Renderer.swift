@@ -41,17 +41,21 @@ public struct Renderer {
         }
     }
 
-    /// Display columns a table cell may take before it is cut with `…`, and the larger limit of a vertical value.
+    /// Display columns a table cell may take before it is cut with `…` (or, in a wrapped column, before it goes on
+    /// the next line), and the larger limit of a vertical value and of a wrapped cell's whole text.
     public static let cellWidth = 60
     public static let verticalWidth = 500
 
     /// The table as it may reach a terminal (SPEC §10): every title, column and cell escaped by `TerminalSafe` and
-    /// cut at `maxWidth` columns. The renderer's own bold codes are added only after this.
+    /// cut at `maxWidth` columns (a wrapped column's cells at `verticalWidth`). The renderer's own bold codes are
+    /// added only after this.
     static func safe(_ t: CommandOutput.Table, maxWidth: Int) -> CommandOutput.Table {
         var s = t
         s.title = t.title.map { TerminalSafe.cell($0, maxWidth: verticalWidth) }
         s.columns = t.columns.map { TerminalSafe.cell($0, maxWidth: maxWidth) }
-        s.rows = t.rows.map { $0.map { TerminalSafe.cell($0, maxWidth: maxWidth) } }
+        s.rows = t.rows.map { row in
+            row.enumerated().map { i, cell in TerminalSafe.cell(cell, maxWidth: t.wrapped.contains(i) ? max(maxWidth, verticalWidth) : maxWidth) }
+        }
         return s
     }
 
@@ -66,7 +70,9 @@ public struct Renderer {
     static func widths(_ t: CommandOutput.Table) -> [Int] {
         var w = t.columns.map { DisplayWidth.of($0) }
         for row in t.rows {
-            for (i, cell) in row.enumerated() where i < w.count { w[i] = max(w[i], DisplayWidth.of(cell)) }
+            for (i, cell) in row.enumerated() where i < w.count {
+                w[i] = max(w[i], t.wrapped.contains(i) ? min(cellWidth, DisplayWidth.of(cell)) : DisplayWidth.of(cell))
+            }
         }
         return w
     }
@@ -83,11 +89,16 @@ public struct Renderer {
         lines.append(" " + bold(header))
         lines.append("─" + w.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─"))
         for row in t.rows {
-            let cells = (0..<w.count).map { i -> String in
+            let cells = (0..<w.count).map { i -> [String] in
                 let cell = i < row.count ? row[i] : ""
-                return DisplayWidth.pad(cell, to: w[i], alignRight: t.numeric.contains(i))
+                return t.wrapped.contains(i) ? DisplayWidth.wrap(cell, width: w[i]) : [cell]
             }
-            lines.append(" " + cells.joined(separator: " │ "))
+            for l in 0..<(cells.map(\.count).max() ?? 1) {
+                let parts = (0..<w.count).map { i in
+                    DisplayWidth.pad(l < cells[i].count ? cells[i][l] : "", to: w[i], alignRight: t.numeric.contains(i))
+                }
+                lines.append(" " + parts.joined(separator: " │ "))
+            }
         }
         lines.append("(\(t.rows.count) \(t.rows.count == 1 ? "row" : "rows"))")
         return lines.joined(separator: "\n")
