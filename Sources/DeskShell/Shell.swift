@@ -32,6 +32,8 @@ public final class Shell {
     public func execute(_ line: String) -> Int32 {
         let trimmed = line.trimmed
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return 0 }
+        // SQLite takes text up to its first NUL: a value would be stored cut without a word (SPEC §13).
+        if trimmed.utf8.contains(0) { return report(DeskError.usage("the line holds a NUL byte; nothing was run")) }
         do {
             let words = try LineTokenizer.split(trimmed)
             return run(words: words)
@@ -83,7 +85,7 @@ public final class Shell {
     }
 
     func emit(_ output: CommandOutput, format fmt: OutputFormat) {
-        for n in output.notices { writeErr(n + "\n") }
+        for n in output.notices { writeErr(TerminalSafe.escape(n, keepLineBreaks: true) + "\n") }
         let renderer = Renderer(format: fmt, color: color, terminalWidth: terminalWidth())
         let text = renderer.render(output)
         if usePager, fmt != .json, fmt != .csv, Pager.shouldPage(text, height: terminalHeight()) {
@@ -94,10 +96,11 @@ public final class Shell {
     }
 
     /// Prints the error on stderr and returns its exit code (SPEC §9: 1 failed, 2 usage, 3 not allowed, 4 busy).
+    /// Errors quote what was typed (`unknown command "…"`), so the text is escaped before it reaches the terminal.
     func report(_ raw: Error) -> Int32 {
         let error = DeskError.from(raw)
         let (code, text) = Self.classify(error)
-        writeErr((color ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + text + "\n")
+        writeErr((color ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + TerminalSafe.escape(text, keepLineBreaks: true) + "\n")
         return code
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeskCore
 import DeskShell
 import DeskStore
 import Foundation
@@ -49,6 +50,7 @@ do {
 } catch {
     let code = VssdeskCommand.exitCode(for: error)
     if code == .success { VssdeskCommand.exit(withError: error) }
-    FileHandle.standardError.write(Data(("error: " + VssdeskCommand.message(for: error) + "\n").utf8))
+    // The message quotes the arguments it could not parse; they reach the terminal escaped (SPEC §10).
+    FileHandle.standardError.write(Data(("error: " + TerminalSafe.escape(VssdeskCommand.message(for: error), keepLineBreaks: true) + "\n").utf8))
     exit(2)
 }

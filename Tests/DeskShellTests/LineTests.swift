@@ -19,7 +19,7 @@ import Testing
         #expect(throws: LineTokenizer.TokenizeError.self) { try LineTokenizer.split("search 'Nguyễn") }
     }
 
-    @Test(arguments: ["simple", "Nguyễn Văn", "it's", "a\"b", ""])
+    @Test(arguments: ["simple", "Nguyễn Văn", "it's", "a\"b", "", "cr\r", "crlf\r\nx", "'\u{301}x", "it'\u{301}s", "\"\u{338}"])
     func quoteRoundTrips(word: String) throws {
         #expect(try LineTokenizer.split(LineTokenizer.quote(word)) == [word])
     }

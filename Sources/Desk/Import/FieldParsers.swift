@@ -1,13 +1,14 @@
 import DeskCore
 
-/// Converts one CSV cell to a stored value, or says why it cannot be stored.
+/// Converts one CSV cell to a stored value, or says why it cannot be stored. A reason names the column and the
+/// problem, never the value: the file may be one the user should not read, and its rows may hold secrets (SPEC §13).
 enum FieldParsers {
     struct Failure: Error { let reason: String }
 
     static func bhxhCode(_ s: String, column: String) throws -> String {
         let t = s.trimmed
         guard !t.isEmpty else { throw Failure(reason: "\(column) is missing") }
-        guard let c = BhxhCode(t) else { throw Failure(reason: "\(column) must be 10 digits, got \"\(clip(t))\"") }
+        guard let c = BhxhCode(t) else { throw Failure(reason: "\(column) must be 10 digits") }
         return c.value
     }
 
@@ -24,7 +25,7 @@ enum FieldParsers {
         let t = s.trimmed
         if t.isEmpty { return nil }
         guard let d = DateText.parseDate(t) else {
-            throw Failure(reason: "\(column): \"\(clip(t))\" is not a date (YYYY-MM-DD or DD/MM/YYYY)")
+            throw Failure(reason: "\(column) is not a date (YYYY-MM-DD or DD/MM/YYYY)")
         }
         return d
     }
@@ -35,7 +36,7 @@ enum FieldParsers {
         // Already in the stored form (UTC, `…Z`, seconds): keep the text once it parses.
         if t.utf8.count == 20, t.utf8.last == UInt8(ascii: "Z"), DateText.parseInstant(t) != nil { return t }
         guard let d = DateText.parseInstant(t) else {
-            throw Failure(reason: "\(column): \"\(clip(t))\" is not an ISO 8601 date-time")
+            throw Failure(reason: "\(column) is not an ISO 8601 date-time")
         }
         return DateText.format(d)
     }
@@ -44,13 +45,13 @@ enum FieldParsers {
         switch Folding.fold(s) {
         case "", "0", "false", "no", "khong", "n", "f": return false
         case "1", "true", "yes", "co", "y", "t": return true
-        default: throw Failure(reason: "\(column): \"\(clip(s))\" is not a boolean (1/0, true/false, yes/no, có/không)")
+        default: throw Failure(reason: "\(column) is not a boolean (1/0, true/false, yes/no, có/không)")
         }
     }
 
     static func gender(_ s: String, column: String) throws -> Gender? {
         if s.trimmed.isEmpty { return nil }
-        guard let g = Gender(parsing: s) else { throw Failure(reason: "\(column): \"\(clip(s))\" is not M/F or Nam/Nữ") }
+        guard let g = Gender(parsing: s) else { throw Failure(reason: "\(column) is not M/F or Nam/Nữ") }
         return g
     }
 
@@ -69,12 +70,10 @@ enum FieldParsers {
         return p.normalized.allSatisfy(\.isNumber) && !p.normalized.isEmpty ? p.normalized : t
     }
 
-    static func oneOf<T: RawRepresentable>(_ s: String, column: String, default value: T) throws -> T where T.RawValue == String {
+    static func oneOf<T: RawRepresentable & CaseIterable>(_ s: String, column: String, default value: T) throws -> T where T.RawValue == String {
         let t = s.trimmed.lowercased()
         if t.isEmpty { return value }
-        guard let v = T(rawValue: t) else { throw Failure(reason: "\(column): unknown value \"\(clip(s))\"") }
+        guard let v = T(rawValue: t) else { throw Failure(reason: "\(column): unknown value (expected one of \(T.allCases.map(\.rawValue).joined(separator: ", ")))") }
         return v
     }
-
-    static func clip(_ s: String) -> String { s.count > 40 ? String(s.prefix(40)) + "…" : s }
 }

@@ -31,23 +31,34 @@ public struct Importer {
 
     public static let maxReportedProblems = 20
 
+    /// Imports the file at `path`, read with the user's own rights (SPEC §13).
     public func run(_ target: Target, path: String, skipBadPath: String? = nil) throws -> Summary {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DeskError.notFound("cannot read \(path): no such file or not readable")
+        let bytes: [UInt8]
+        do {
+            bytes = try UserFile.read(path)
+        } catch let f as UserFile.Failure {
+            if case .cannotRead = f { throw DeskError.notFound(f.description + ": no such file or not readable") }
+            throw DeskError.invalid(f.description)
         }
-        return try run(target, bytes: [UInt8](data), name: path, skipBadPath: skipBadPath)
+        return try run(target, bytes: bytes, name: path, skipBadPath: skipBadPath)
     }
 
     public func run(_ target: Target, bytes: [UInt8], name: String, skipBadPath: String? = nil) throws -> Summary {
-        let write: (String) -> Void
         let known = target == .registrations ? Registration.columns : InsuredPerson.columns
         var reader = CSVReader(bytes: bytes)
-        guard let header = try? reader.next(), !(header.fields.count == 1 && header.fields[0].isEmpty) else {
-            throw DeskError.invalid("\(name): the file is empty (expected a header row naming the columns)")
+        let header: CSVReader.Record
+        do {
+            guard let h = try reader.next(), !(h.fields.count == 1 && h.fields[0].isEmpty) else {
+                throw DeskError.invalid("\(name): the file is empty (expected a header row naming the columns)")
+            }
+            header = h
+        } catch let e as CSVReader.ParseError {
+            throw DeskError.invalid("\(name) line \(e.line): \(e.description) (the first line must name the columns)")
         }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        if let unknown = names.first(where: { !known.contains($0) }) {
-            throw DeskError.invalid("\(name) line 1: unknown column \"\(unknown)\" (known: \(known.joined(separator: ", ")))")
+        // The header is named by position, not quoted: the file may be one the user should not read (SPEC §13).
+        if let unknown = names.firstIndex(where: { !known.contains($0) }) {
+            throw DeskError.invalid("\(name) line 1: column \(unknown + 1) is not a known column (known: \(known.joined(separator: ", ")))")
         }
         if let dup = names.first(where: { n in names.filter { $0 == n }.count > 1 }) {
             throw DeskError.invalid("\(name) line 1: column \"\(dup)\" appears twice")
@@ -58,17 +69,9 @@ public struct Importer {
         var index = [String: Int]()
         for (i, n) in names.enumerated() { index[n] = i }
 
-        var badOut: FileHandle?
-        if let skipBadPath {
-            guard FileManager.default.createFile(atPath: skipBadPath, contents: nil),
-                  let h = FileHandle(forWritingAtPath: skipBadPath) else {
-                throw DeskError.invalid("cannot write the bad-rows file \(skipBadPath)")
-            }
-            badOut = h
-            h.write(Data(bytes[header.range]) + Data(",reason\n".utf8))
-        }
-        write = { badOut?.write(Data($0.utf8)) }
+        let badOut = try skipBadPath.map { try BadRowsFile(path: $0, header: reader.rawBytes(header.range)) }
         defer { try? badOut?.close() }
+        let column: (Int?) -> String = { f in f.map { $0 <= names.count ? ", column \(names[$0 - 1])" : ", field \($0)" } ?? "" }
 
         var summary = Summary(target: target.rawValue, file: name)
         let now = session.clock.nowText
@@ -83,10 +86,12 @@ public struct Importer {
                         guard let r = try reader.next() else { break }
                         record = r
                     } catch let e as CSVReader.ParseError {
+                        // Rows that are not even CSV are rejected like the others, and written to --skip-bad too.
                         summary.rows += 1
                         summary.rejected += 1
-                        note(&summary, "line \(e.line): \(e.description)")
-                        if case .unterminatedQuote = e { break }
+                        note(&summary, "line \(e.line)\(column(e.field)): \(e.problem)")
+                        try badOut?.write(reader.rawBytes(e.range), reason: "line \(e.line)\(column(e.field)): \(e.problem)")
+                        if e.kind == .unterminatedQuote { break }
                         continue
                     }
                     summary.rows += 1
@@ -94,16 +99,13 @@ public struct Importer {
                         if session.isCancelled() { throw DeskError.interrupted("import interrupted at row \(summary.rows); nothing was committed") }
                         progress?(Progress(rows: summary.rows, bytesDone: reader.position, bytesTotal: reader.totalBytes))
                     }
-                    func reject(_ reason: String) {
+                    func reject(_ reason: String) throws {
                         summary.rejected += 1
                         note(&summary, "line \(record.line): \(reason)")
-                        if badOut != nil {
-                            badOut?.write(Data(bytes[record.range]))
-                            write("," + csvQuote(reason) + "\n")
-                        }
+                        try badOut?.write(reader.rawBytes(record.range), reason: reason)
                     }
                     guard record.fields.count == names.count else {
-                        reject("expected \(names.count) fields, found \(record.fields.count)")
+                        try reject("expected \(names.count) fields, found \(record.fields.count)")
                         continue
                     }
                     let get: (String) -> String = { index[$0].map { record.fields[$0] } ?? "" }
@@ -118,10 +120,11 @@ public struct Importer {
                         }
                         if inserted { summary.inserted += 1 } else { summary.updated += 1 }
                     } catch let f as FieldParsers.Failure {
-                        reject(f.reason)
+                        try reject(f.reason)
                     }
                 }
                 try bulk.finish()
+                try badOut?.flush()
                 if summary.rejected > 0 && skipBadPath == nil {
                     throw DeskError.rejectedInput(summary: rejectionSummary(summary), problems: summary.problems)
                 }
@@ -144,6 +147,4 @@ public struct Importer {
         let more = s.rejected > s.problems.count ? " (the first \(s.problems.count) are listed)" : ""
         return "\(s.file): \(s.rejected) bad row(s) of \(s.rows)\(more); nothing was imported (use --skip-bad FILE to import the good rows)"
     }
-
-    private func csvQuote(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 }

@@ -22,7 +22,7 @@ public enum ArticleParser {
             let raw = lines[i]
             if raw.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             guard let colon = raw.firstIndex(of: ":") else {
-                throw Problem(file: file, line: i + 1, message: "expected `key: value`, got \"\(raw)\"")
+                throw Problem(file: file, line: i + 1, message: "expected `key: value`")
             }
             let key = raw[..<colon].trimmingCharacters(in: .whitespaces)
             let value = raw[raw.index(after: colon)...].trimmingCharacters(in: .whitespaces)

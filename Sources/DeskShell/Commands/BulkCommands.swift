@@ -41,7 +41,7 @@ enum BulkCommands {
                 throw DeskError.usage("bulk \(action.rawValue) changes data: add --yes (or --dry-run to preview)")
             }
             let preview = try service.run(action, filter: filter, value: inv.value("--to"), reason: inv.value("--reason"), dryRun: true)
-            shell.writeErr("\(preview.changed) of \(preview.matched) matching would change (e.g. \(preview.sample.prefix(5).joined(separator: ", "))).\nType yes to go on: ")
+            shell.writeErr("\(preview.changed) of \(preview.matched) matching would change (e.g. \(TerminalSafe.escape(preview.sample.prefix(5).joined(separator: ", ")))).\nType yes to go on: ")
             let answer = readLine(strippingNewline: true) ?? ""
             guard answer.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
                 return .message("Nothing changed.", json: summaryJSON(preview, dryRun: true))

@@ -172,7 +172,7 @@ enum CallCommands {
                      "  tóm tắt: \(t.summary)" + (t.resolution.map { "\n  kết quả: \($0)" } ?? ""),
                      "  SLA: \(sla.elapsed)′ giờ hành chính" + (sla.firstResponseBreached || sla.resolutionBreached ? ", QUÁ HẠN" : sla.minutesLeft.map { ", còn \($0)′" } ?? "")]
         let table = CommandOutput.Table(title: "Diễn biến", columns: ["lúc", "ai", "loại", "chi tiết"],
-                                        rows: notes.map { [DateText.deskDisplay($0.at), $0.operatorLogin, $0.kind, $0.detail] })
+                                        rows: notes.map { [DateText.deskDisplay($0.at), $0.operatorLogin, $0.kind, $0.detail] }, wrapped: [3])
         return CommandOutput(json: .object(json), tables: [table], lines: lines)
     }
 

@@ -51,6 +51,6 @@ enum CredentialCommands {
         return CommandOutput(json: json, tables: [CommandOutput.Table(columns: ["#", "đến", "trạng thái", "lần", "tạo lúc", "gửi lúc", "mã số BHXH", "lỗi"],
                                                                       rows: rows.map { ["\($0.id)", Masking.phone($0.toPhone), $0.status, "\($0.attempts)",
                                                                                         DateText.deskDisplay($0.createdAt), DateText.deskDisplay($0.sentAt),
-                                                                                        $0.bhxhCode ?? "", $0.lastError ?? ""] })])
+                                                                                        $0.bhxhCode ?? "", $0.lastError ?? ""] }, wrapped: [7])])
     }
 }

@@ -14,7 +14,7 @@ enum DiagnosisBridge {
 
     static func table(_ findings: [Finding], title: String? = "Chẩn đoán") -> CommandOutput.Table {
         CommandOutput.Table(title: title, columns: ["mức", "mã", "nội dung", "việc cần làm", "KB"],
-                            rows: findings.map { [$0.severity.rawValue, $0.rule, $0.message, $0.action, $0.kb] })
+                            rows: findings.map { [$0.severity.rawValue, $0.rule, $0.message, $0.action, $0.kb] }, wrapped: [2, 3])
     }
 
     /// Findings as lines an operator reads top to bottom (wrapped by display width), for the call screen.

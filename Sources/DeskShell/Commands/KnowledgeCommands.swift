@@ -47,7 +47,10 @@ enum KnowledgeCommands {
         try shell.session.audit("kb_show", target: id)
         let json = JSONValue.object([("id", .string(a.id)), ("title", .string(a.title)), ("tags", .array(a.tags.map { .string($0) })),
                                      ("rules", .array(a.rules.map { .string($0) })), ("body", .string(a.body))])
-        return CommandOutput(json: json, lines: ArticleRenderer.render(a, width: min(shell.terminalWidth(), 100), color: shell.color))
+        let text = ArticleRenderer.render(a, width: min(shell.terminalWidth(), 100))
+        var out = CommandOutput(json: json, lines: text.lines)
+        out.boldLines = text.headings
+        return out
     }
 
     static func reindex(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
@@ -57,17 +60,19 @@ enum KnowledgeCommands {
     }
 }
 
-/// Markdown for a terminal: headings in bold, numbered steps with a hanging indent, wrapped by display width.
+/// Markdown for a terminal: headings (to be shown in bold), numbered steps with a hanging indent, wrapped by display
+/// width. Plain text only: the renderer escapes it and adds the bold codes.
 enum ArticleRenderer {
-    static func render(_ a: KBArticle, width: Int, color: Bool) -> [String] {
-        let bold: (String) -> String = { color ? "\u{1B}[1m" + $0 + "\u{1B}[0m" : $0 }
+    static func render(_ a: KBArticle, width: Int) -> (lines: [String], headings: Set<Int>) {
         var out: [String] = []
+        var headings: Set<Int> = []
         for raw in a.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.hasPrefix("#") {
                 let text = line.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
                 if !out.isEmpty && out.last != "" { out.append("") }
-                out.append(bold(text.replacingOccurrences(of: "**", with: "")))
+                headings.insert(out.count)
+                out.append(text.replacingOccurrences(of: "**", with: ""))
                 continue
             }
             if line.isEmpty { if out.last != "" { out.append("") }; continue }
@@ -87,6 +92,6 @@ enum ArticleRenderer {
         }
         out.append("")
         out.append("[\(a.id)] · \(a.tags.joined(separator: ", "))")
-        return out
+        return (out, headings)
     }
 }

@@ -156,7 +156,7 @@ enum SettingsCommands {
         }))])
         return CommandOutput(json: json, tables: [CommandOutput.Table(columns: ["#", "lúc", "ai", "việc", "đối tượng", "chi tiết", "phiếu"],
                                                                       rows: entries.map { ["\($0.id)", DateText.deskDisplay($0.at), $0.operatorLogin, $0.action,
-                                                                                           $0.target ?? "", $0.detail ?? "", $0.ticketID.map { "#\($0)" } ?? ""] })])
+                                                                                           $0.target ?? "", $0.detail ?? "", $0.ticketID.map { "#\($0)" } ?? ""] }, wrapped: [5])])
     }
 }
 

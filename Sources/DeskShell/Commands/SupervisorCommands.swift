@@ -101,9 +101,20 @@ enum SupervisorCommands {
 
 /// A self-contained page: inline CSS and SVG bars, no scripts or external files.
 enum HTMLReport {
+    /// Scalar by scalar: Foundation's replace compares Characters, so a quote followed by a combining mark (`"\u{301}`)
+    /// would pass unescaped and close the attribute it is in.
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     static func chart(_ title: String, _ data: [(String, Int)]) -> String {

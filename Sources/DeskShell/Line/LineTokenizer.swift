@@ -1,5 +1,7 @@
 /// Splits a command line into words the way a shell user expects: spaces separate words; single quotes keep text
-/// literally; double quotes allow `\"` and `\\`; a backslash outside quotes escapes the next character.
+/// literally; double quotes allow `\"` and `\\`; a backslash outside quotes escapes the next character. It reads
+/// Unicode scalars, not characters: a quote followed by a combining mark, or a CR before an LF, would otherwise
+/// form one character with it and no longer act as a quote or a separator.
 public enum LineTokenizer {
     public enum TokenizeError: Error, CustomStringConvertible {
         case unterminatedQuote(Character)
@@ -15,11 +17,11 @@ public enum LineTokenizer {
     /// Words plus whether the last word is still open (for completion while typing).
     public static func splitKeepingState(_ line: String, lenient: Bool = false) throws -> (words: [String], endsInWord: Bool) {
         var words: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var inWord = false
-        var quote: Character?
+        var quote: Unicode.Scalar?
         var escape = false
-        for ch in line {
+        for ch in line.unicodeScalars {
             if escape {
                 current.append(ch)
                 escape = false
@@ -31,7 +33,7 @@ public enum LineTokenizer {
             }
             switch ch {
             case " ", "\t", "\n", "\r":
-                if inWord { words.append(current); current = ""; inWord = false }
+                if inWord { words.append(String(current)); current = String.UnicodeScalarView(); inWord = false }
             case "'", "\"":
                 quote = ch
                 inWord = true
@@ -43,14 +45,21 @@ public enum LineTokenizer {
                 inWord = true
             }
         }
-        if let q = quote, !lenient { throw TokenizeError.unterminatedQuote(q) }
-        if inWord { words.append(current) }
+        if let q = quote, !lenient { throw TokenizeError.unterminatedQuote(Character(q)) }
+        if inWord { words.append(String(current)) }
         return (words, inWord)
     }
 
     /// Quotes a word for display or history so it splits back to itself.
     public static func quote(_ word: String) -> String {
-        if !word.isEmpty, !word.contains(where: { " \t\n'\"\\".contains($0) }) { return word }
-        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        if !word.isEmpty, !word.unicodeScalars.contains(where: { " \t\n\r'\"\\".unicodeScalars.contains($0) }) { return word }
+        // Scalar by scalar, like the split: a Character-wise replace would miss a quote followed by a combining mark.
+        var out = String.UnicodeScalarView()
+        out.append("'")
+        for scalar in word.unicodeScalars {
+            if scalar == "'" { out.append(contentsOf: "'\\''".unicodeScalars) } else { out.append(scalar) }
+        }
+        out.append("'")
+        return String(out)
     }
 }

@@ -134,20 +134,3 @@ final class REPL {
         return array
     }
 }
-
-/// What goes into the history file: never a password or verification values (SPEC §11).
-public enum HistoryFilter {
-    public static func sanitize(_ line: String) -> String {
-        guard let words = try? LineTokenizer.split(line) else { return line.contains("--verify") ? "" : line }
-        var out: [String] = []
-        var skipNext = false
-        for w in words {
-            if skipNext { skipNext = false; continue }
-            if w == "--verify" { out.append(w); skipNext = true; continue }
-            if w.hasPrefix("--verify=") { out.append("--verify"); continue }
-            if w.lowercased().contains("password") || w.lowercased().contains("mat_khau") { continue }
-            out.append(LineTokenizer.quote(w))
-        }
-        return out.joined(separator: " ")
-    }
-}

@@ -7,12 +7,16 @@ public struct CommandOutput {
         public var rows: [[String]]
         /// Columns whose values align right (numbers).
         public var numeric: Set<Int> = []
+        /// Columns of sentences (a finding, a note, a summary): wrapped over several lines in a table instead of cut,
+        /// so the operator reads all of it; still bounded, like every cell.
+        public var wrapped: Set<Int> = []
 
-        public init(title: String? = nil, columns: [String], rows: [[String]], numeric: Set<Int> = []) {
+        public init(title: String? = nil, columns: [String], rows: [[String]], numeric: Set<Int> = [], wrapped: Set<Int> = []) {
             self.title = title
             self.columns = columns
             self.rows = rows
             self.numeric = numeric
+            self.wrapped = wrapped
         }
     }
 
@@ -20,6 +24,9 @@ public struct CommandOutput {
     public var tables: [Table] = []
     /// Lines for people, printed before the tables (headings, a record's fields, hints).
     public var lines: [String] = []
+    /// Which of `lines` are headings, shown in bold on a colour terminal: the renderer adds the codes after it has
+    /// escaped the text, so a line never carries its own.
+    public var boldLines: Set<Int> = []
     /// Lines for people, printed after the tables (summaries).
     public var footer: [String] = []
     /// Messages for stderr in every format (warnings that scripts should see but not parse).

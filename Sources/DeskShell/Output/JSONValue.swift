@@ -1,4 +1,5 @@
 import Foundation
+import DeskCore
 
 /// A JSON document with object keys in the order they were written, so output reads the way SPEC §10 lists it.
 public indirect enum JSONValue: Equatable {
@@ -65,7 +66,9 @@ public indirect enum JSONValue: Equatable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                // JSON needs only C0 escaped; DEL, C1 and bidi controls are escaped too, so a document printed on a
+                // terminal (`jq`-less scripts, `cat`) cannot drive it either.
+                if TerminalSafe.isUnsafe(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029 {
                     out += String(format: "\\u%04x", scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)

@@ -26,21 +26,53 @@ public struct Renderer {
             return Self.csv(t)
         case .table, .vertical, .auto:
             var parts: [String] = []
-            if !out.lines.isEmpty { parts.append(out.lines.joined(separator: "\n")) }
-            for t in out.tables {
-                let wide = Self.tableWidth(t) > terminalWidth
-                let vertical = format == .vertical || (format == .auto && wide)
-                parts.append(vertical ? verticalText(t) : tableText(t))
+            if !out.lines.isEmpty { parts.append(freeText(out.lines, bold: out.boldLines)) }
+            for raw in out.tables {
+                // Widths are measured on what will be shown: escaped and cut.
+                let cut = format == .vertical ? nil : Self.safe(raw, maxWidth: Self.cellWidth)
+                if let cut, format == .table || Self.tableWidth(cut) <= terminalWidth {
+                    parts.append(tableText(cut))
+                } else {
+                    parts.append(verticalText(Self.safe(raw, maxWidth: Self.verticalWidth)))
+                }
             }
-            if !out.footer.isEmpty { parts.append(out.footer.joined(separator: "\n")) }
+            if !out.footer.isEmpty { parts.append(freeText(out.footer, bold: [])) }
             return parts.isEmpty ? "" : parts.joined(separator: "\n") + "\n"
         }
+    }
+
+    /// Display columns a table cell may take before it is cut with `…` (or, in a wrapped column, before it goes on
+    /// the next line), and the larger limit of a vertical value and of a wrapped cell's whole text.
+    public static let cellWidth = 60
+    public static let verticalWidth = 500
+
+    /// The table as it may reach a terminal (SPEC §10): every title, column and cell escaped by `TerminalSafe` and
+    /// cut at `maxWidth` columns (a wrapped column's cells at `verticalWidth`). The renderer's own bold codes are
+    /// added only after this.
+    static func safe(_ t: CommandOutput.Table, maxWidth: Int) -> CommandOutput.Table {
+        var s = t
+        s.title = t.title.map { TerminalSafe.cell($0, maxWidth: verticalWidth) }
+        s.columns = t.columns.map { TerminalSafe.cell($0, maxWidth: maxWidth) }
+        s.rows = t.rows.map { row in
+            row.enumerated().map { i, cell in TerminalSafe.cell(cell, maxWidth: t.wrapped.contains(i) ? max(maxWidth, verticalWidth) : maxWidth) }
+        }
+        return s
+    }
+
+    /// Lines for people, escaped (line breaks inside a line kept), with the lines the command marked as headings in bold.
+    func freeText(_ lines: [String], bold boldLines: Set<Int>) -> String {
+        lines.enumerated().map { i, line in
+            let safe = TerminalSafe.escape(line, keepLineBreaks: true)
+            return boldLines.contains(i) ? bold(safe) : safe
+        }.joined(separator: "\n")
     }
 
     static func widths(_ t: CommandOutput.Table) -> [Int] {
         var w = t.columns.map { DisplayWidth.of($0) }
         for row in t.rows {
-            for (i, cell) in row.enumerated() where i < w.count { w[i] = max(w[i], DisplayWidth.of(cell)) }
+            for (i, cell) in row.enumerated() where i < w.count {
+                w[i] = max(w[i], t.wrapped.contains(i) ? min(cellWidth, DisplayWidth.of(cell)) : DisplayWidth.of(cell))
+            }
         }
         return w
     }
@@ -57,11 +89,16 @@ public struct Renderer {
         lines.append(" " + bold(header))
         lines.append("─" + w.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─"))
         for row in t.rows {
-            let cells = (0..<w.count).map { i -> String in
+            let cells = (0..<w.count).map { i -> [String] in
                 let cell = i < row.count ? row[i] : ""
-                return DisplayWidth.pad(cell, to: w[i], alignRight: t.numeric.contains(i))
+                return t.wrapped.contains(i) ? DisplayWidth.wrap(cell, width: w[i]) : [cell]
             }
-            lines.append(" " + cells.joined(separator: " │ "))
+            for l in 0..<(cells.map(\.count).max() ?? 1) {
+                let parts = (0..<w.count).map { i in
+                    DisplayWidth.pad(l < cells[i].count ? cells[i][l] : "", to: w[i], alignRight: t.numeric.contains(i))
+                }
+                lines.append(" " + parts.joined(separator: " │ "))
+            }
         }
         lines.append("(\(t.rows.count) \(t.rows.count == 1 ? "row" : "rows"))")
         return lines.joined(separator: "\n")
@@ -81,14 +118,11 @@ public struct Renderer {
         return lines.joined(separator: "\n")
     }
 
-    /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF-free (LF) lines.
+    /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF-free (LF) lines. Data
+    /// cells are neutralised first (`CSVCell`); the header row is our own column names and stays as it is.
     public static func csv(_ t: CommandOutput.Table) -> String {
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        var out = t.columns.map(field).joined(separator: ",") + "\n"
-        for row in t.rows { out += row.map(field).joined(separator: ",") + "\n" }
+        var out = t.columns.map(CSVCell.quoted).joined(separator: ",") + "\n"
+        for row in t.rows { out += row.map { CSVCell.quoted(CSVCell.neutralised($0)) }.joined(separator: ",") + "\n" }
         return out
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Desk
+import DeskCore
 
 /// If this operator's console died during a call, the next start picks the call up again (SPEC §5).
 enum CallResume {
@@ -10,7 +11,8 @@ enum CallResume {
         s.openTicketID = open.ticketID
         s.callRegistration = open.bhxhCode
         if shell.interactive || isattyStdin {
-            shell.writeErr("Resuming your open call #\(ticket.id) (\(ticket.summary.isEmpty ? ticket.callerPhone ?? "" : ticket.summary)); `done …` or `hold` to finish it.\n")
+            let about = TerminalSafe.cell(ticket.summary.isEmpty ? ticket.callerPhone ?? "" : ticket.summary, maxWidth: Renderer.cellWidth)
+            shell.writeErr("Resuming your open call #\(ticket.id) (\(about)); `done …` or `hold` to finish it.\n")
         }
     }
 

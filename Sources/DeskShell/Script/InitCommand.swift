@@ -1,12 +1,14 @@
 import Foundation
 import Desk
+import DeskCore
 import DeskStore
 
 /// `vssdesk init [--demo N]`: creates the database, makes the calling user the first admin, loads the KB and,
 /// with --demo, synthetic data.
 enum InitCommand {
     static func run(path: String, login: String, args: [String], clock: Clock, format: OutputFormat) -> Int32 {
-        let err: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+        // Messages quote the path and arguments as typed: escaped for the terminal (SPEC §10).
+        let err: (String) -> Void = { FileHandle.standardError.write(Data(TerminalSafe.escape($0, keepLineBreaks: true).utf8)) }
         var demoCount: Int?
         var i = 0
         while i < args.count {

@@ -1,4 +1,5 @@
 import Desk
+import DeskCore
 
 /// Keeps the KB index in step with `kb/` at start-up (one stat per file when nothing changed).
 enum KnowledgeBaseLoader {
@@ -7,9 +8,9 @@ enum KnowledgeBaseLoader {
         shell.knowledgeBaseChecked = true
         do {
             let report = try KnowledgeBase(session: shell.session).refresh()
-            if report.rebuilt { for p in report.problems { shell.writeErr("kb: \(p)\n") } }
+            if report.rebuilt { for p in report.problems { shell.writeErr("kb: \(TerminalSafe.escape(p))\n") } }
         } catch {
-            shell.writeErr("kb: could not refresh the knowledge base: \(Shell.classify(error).1)\n")
+            shell.writeErr("kb: could not refresh the knowledge base: \(TerminalSafe.escape(Shell.classify(error).1))\n")
         }
     }
 }

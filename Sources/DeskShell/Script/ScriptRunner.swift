@@ -2,6 +2,7 @@ import Foundation
 import CLineShim
 import CReadline
 import Desk
+import DeskCore
 import DeskStore
 
 enum ScriptSource {
@@ -29,10 +30,10 @@ struct ScriptRunner {
             case .file(let path):
                 // Read with the user's own rights; a refusal names the file, never what is in it (SPEC §13).
                 guard let bytes = try? UserFile.read(path) else {
-                    shell.writeErr("error: cannot read \(path)\n")
+                    shell.writeErr("error: cannot read \(TerminalSafe.escape(path))\n")
                     return firstFailure == 0 ? 1 : firstFailure
                 }
-                (name, lines) = (path, ScriptLines(bytes: bytes))
+                (name, lines) = (TerminalSafe.escape(path), ScriptLines(bytes: bytes))
             case .stdin:
                 (name, lines) = ("stdin", ScriptLines.standardInput())
             }
