@@ -76,7 +76,7 @@ public struct TicketService {
             }
             let id = try store.tickets.create(openedAt: now, operator: session.actor.login, line: line, callerPhone: phone,
                                               callerName: callerName?.nfcCollapsed, bhxhCode: code, category: "other",
-                                              summary: "Cuộc gọi từ \(Phone.mask(phone))", priority: "normal")
+                                              summary: "Cuộc gọi từ \(Masking.phone(phone))", priority: "normal")
             try store.tickets.addNote(ticketID: id, at: now, operator: session.actor.login, kind: "call",
                                       detail: "mở cuộc gọi line \(line); \(regs.count) hồ sơ theo số này", countsAsResponse: false)
             try store.tickets.setOpenCall(operator: session.actor.login, ticketID: id, bhxhCode: code, at: now)
