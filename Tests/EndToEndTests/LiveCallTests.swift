@@ -48,4 +48,23 @@ import Testing
             #expect(full.contains("(079090173456)") && full.contains("(079090123456)"), "\(full)")
         }
     }
+
+    @Test func aSecondResendSupersedesTheQueuedSMS() throws {
+        let v = Self.desk()
+        let verify = "--verify dob=1992-02-03,id=079192004321"
+        let r = v.run(["--as", "hoa", "--format", "json", "-c", "resend 7901234568 \(verify)", "-c", "resend 7901234568 \(verify)"])
+        #expect(r.code == 0, "\(r.err)")
+        try #require(r.documents.count == 2, "\(r.out)")
+        let first = try #require(r.documents[0]["sms_id"] as? Int), second = try #require(r.documents[1]["sms_id"] as? Int)
+        #expect((r.documents[0]["superseded"] as? [Int]) == [] && r.documents[0]["recently_sent"] is NSNull)
+        #expect((r.documents[1]["superseded"] as? [Int]) == [first])
+        let rows = SQLite3Shell.rows(v.db, "SELECT id, status, body LIKE '%: ********%' FROM sms_outbox ORDER BY id")
+        #expect(rows == [[String(first), "superseded", "1"], [String(second), "queued", "0"]])
+        let text = v.run(["--as", "hoa", "-c", "resend 7901234568 \(verify)"])
+        #expect(text.code == 0 && text.out.contains("#\(second)"), "\(text.out)")
+        // The limit (3 a day) is reached: the refusal says when the next one is allowed, in desk time.
+        let refused = v.json("resend 7901234568 \(verify)", as: "hoa")
+        #expect(refused.code == 1)
+        #expect(refused.err.contains("next one is allowed at 20"), "\(refused.err)")
+    }
 }
