@@ -67,4 +67,100 @@ import Testing
         #expect(refused.code == 1)
         #expect(refused.err.contains("next one is allowed at 20"), "\(refused.err)")
     }
+
+    @Test func anAssignedTicketShowsItsAssigneeAndIsTheirs() throws {
+        let v = Self.desk()
+        let made = v.json("ticket new --caller 0901234567 --line 121 --category photos Ảnh mờ", as: "hoa")
+        let id = try #require(made.object["id"] as? Int, "\(made.err)")
+        let assigned = v.json("ticket assign \(id) lan", as: "hoa")
+        #expect(assigned.code == 0 && assigned.object["assignee"] as? String == "lan", "\(assigned.out)")
+        #expect(v.json("ticket show \(id)", as: "hoa").object["assignee"] as? String == "lan")
+        #expect(v.run(["--as", "hoa", "-c", "ticket show \(id)"]).out.contains("giao cho lan"))
+        func ids(_ args: String, as who: String) -> [Int] {
+            let rows = v.json("ticket list \(args)", as: who).object["results"] as? [[String: Any]] ?? []
+            #expect(rows.allSatisfy { $0.keys.contains("assignee") })
+            return rows.compactMap { $0["id"] as? Int }
+        }
+        #expect(ids("--mine", as: "lan") == [id])  // assigned to her
+        #expect(ids("--mine", as: "hoa") == [id])  // opened by her
+        #expect(ids("--assignee lan", as: "hoa") == [id])
+        #expect(ids("--assignee hoa", as: "hoa") == [])
+    }
+
+    @Test func aRepeatCallerContinuesThePendingTicket() throws {
+        let v = Self.desk()
+        let first = v.run(["--as", "hoa", "--format", "json", "-c", "call 0901234567", "-c", "hold khách sẽ chụp lại CCCD rồi gọi lại"])
+        let pending = try #require(first.documents.first?["id"] as? Int, "\(first.err)")
+        #expect(first.documents.last?["status"] as? String == "pending")
+
+        // The call screen offers to continue it, with what was last said on it (not its automatic summary).
+        let screen = v.run(["--as", "hoa", "-c", "call 0901234567"])
+        #expect(screen.out.contains("call 0901234567 --continue \(pending)") && screen.out.contains("khách sẽ chụp lại CCCD"), "\(screen.out)")
+        #expect(!screen.out.contains("Cuộc gọi từ 0901***567"), "\(screen.out)")
+        let screenTicket = try #require(Int(SQLite3Shell.scalar(v.db, "SELECT ticket_id FROM open_calls WHERE operator = 'hoa'") ?? ""))
+
+        // Continuing: the pending ticket is the live call again, the ticket that call just opened is folded into it.
+        let cont = v.json("call 0901234567 --continue \(pending)", as: "hoa")
+        #expect(cont.code == 0, "\(cont.err)")
+        #expect(cont.object["id"] as? Int == pending && cont.object["continued"] as? Bool == true)
+        #expect(cont.object["merged"] as? Int == screenTicket && cont.object["status"] as? String == "open", "\(cont.out)")
+        #expect(v.json("whoami", as: "hoa").object["open_ticket"] as? Int == pending)
+        #expect(SQLite3Shell.scalar(v.db, "SELECT count(*) FROM tickets WHERE id = \(screenTicket)") == "0")
+        let done = v.run(["--as", "hoa", "--format", "json", "-c", "note khách đã gửi ảnh", "-c", "done đã hướng dẫn"])
+        #expect(done.documents.last?["id"] as? Int == pending && done.documents.last?["status"] as? String == "resolved", "\(done.err)")
+        let kinds = (v.json("ticket show \(pending)", as: "hoa").object["timeline"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
+        #expect(kinds.filter { $0 == "call" }.count == 3, "\(kinds)")  // its own call, the folded one's, the continuation
+
+        // A later call lists it with its resolution as the last word.
+        let later = v.run(["--as", "hoa", "--format", "json", "-c", "call 0901234567", "-c", "done hỏi lại"])
+        let repeats = later.documents.first?["repeats"] as? [[String: Any]] ?? []
+        #expect(repeats.first?["id"] as? Int == pending && repeats.first?["last_note"] as? String == "đã hướng dẫn", "\(later.out)")
+
+        // Only an open or pending ticket can be continued; a resolved one is reopened instead.
+        let refused = v.run(["--as", "hoa", "-c", "call 0901234567 --continue \(pending)"])
+        #expect(refused.code == 1 && refused.err.contains("reopen"), "\(refused.err)")
+        #expect(v.json("whoami", as: "hoa").object["open_ticket"] is NSNull)
+    }
+
+    @Test func severalRegistrationsOnOnePhoneShowTheirWorstFindingAndUseDiagnoses() throws {
+        let v = Self.desk()
+        let call = v.json("call 0912345678", as: "hoa")
+        #expect(call.code == 0, "\(call.err)")
+        let regs = call.object["registrations"] as? [[String: Any]] ?? []
+        #expect(regs.count == 2)
+        let rejected = try #require(regs.first { $0["bhxh_code"] as? String == "7901234569" })
+        #expect(rejected["worst_severity"] as? String == "error" && rejected["worst_rule"] is String, "\(rejected)")
+        #expect(regs.allSatisfy { $0["sms_status"] is String && $0.keys.contains("worst_rule") })
+        let text = v.run(["--as", "hoa", "-c", "use 7901234569"])
+        #expect(text.code == 0 && text.out.contains("REJECTED"), "\(text.out)")
+        let use = v.json("use 7901234569", as: "hoa")
+        #expect((use.object["findings"] as? [[String: Any]] ?? []).contains { $0["rule"] as? String == "REJECTED" }, "\(use.out)")
+    }
+
+    @Test func doneProposesTheCategoryFromWhatWasDone() throws {
+        let v = Self.desk()
+        let r = v.run(["--as", "hoa", "--format", "json", "-c", "call 0901234567",
+                       "-c", "resend --verify dob=1990-05-17,id=079090173456", "-c", "done đã gửi lại mật khẩu"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.documents.last?["category"] as? String == "password" && r.documents.last?["category_proposed"] as? Bool == true,
+                "\(r.out)")
+        // Said on the screen; an explicit --category wins.
+        let text = v.run(["--as", "hoa", "-c", "call 0901234567", "-c", "resend --verify dob=1990-05-17,id=079090173456",
+                          "-c", "done đã gửi lại"])
+        #expect(text.out.contains("Loại: password (đề xuất"), "\(text.out)")
+        let chosen = v.run(["--as", "hoa", "--format", "json", "-c", "call 0901234567", "-c", "done hỏi về VNeID --category login"])
+        #expect(chosen.documents.last?["category"] as? String == "login" && chosen.documents.last?["category_proposed"] as? Bool == false)
+    }
+}
+
+extension REPLTests {
+    @Test(.enabled(if: REPLTests.available)) func aResumedCallShowsTheCallersRegistrationAgain() throws {
+        let v = LiveCallTests.desk()
+        let opened = v.run(["-c", "call 0901234567 --line 121"])
+        #expect(opened.code == 0, "\(opened.err)")
+        let t = start(v)
+        defer { t.kill() }
+        let s = t.waitFor("ID_MISMATCH")
+        #expect(s.contains("Resuming your open call") && s.contains("7901234567 — Nguyễn Văn Đức") && s.contains("ID_MISMATCH"), "\(s)")
+    }
 }
