@@ -70,7 +70,7 @@ public final class OutboxStore {
     public func markAttemptFailed(_ id: Int, error: String, nextAttemptAt: String?, giveUp: Bool) throws {
         try db.run("""
             UPDATE sms_outbox SET attempts = attempts + 1, last_error = ?2, next_attempt_at = ?3,
-                status = CASE WHEN ?4 THEN 'failed' ELSE status END
+                status = CASE WHEN ?4 AND status = 'queued' THEN 'failed' ELSE status END
             WHERE id = ?1
             """, [.int(Int64(id)), .text(error), .of(nextAttemptAt), .of(giveUp)])
     }
@@ -78,6 +78,31 @@ public final class OutboxStore {
     /// Resends queued for a registration since `since` (the 3-per-24-hours limit).
     public func countSince(code: String, since: String) throws -> Int {
         try db.scalarInt("SELECT count(*) FROM sms_outbox WHERE bhxh_code = ? AND created_at >= ?", [.text(code), .text(since)])
+    }
+
+    /// When each message for a registration since `since` was queued, oldest first (when the limit frees up).
+    public func createdTimes(code: String, since: String) throws -> [String] {
+        try db.query("SELECT created_at FROM sms_outbox WHERE bhxh_code = ? AND created_at >= ? ORDER BY created_at",
+                     [.text(code), .text(since)]).compactMap { $0.string(0) }
+    }
+
+    /// A registration's messages still waiting for delivery, oldest first.
+    public func queued(code: String) throws -> [OutboxMessage] {
+        try db.query("SELECT \(Self.columns) FROM sms_outbox WHERE bhxh_code = ? AND status = 'queued' ORDER BY id",
+                     [.text(code)]).map(Self.message)
+    }
+
+    /// A registration's messages delivered since `since`, newest first.
+    public func sent(code: String, since: String) throws -> [OutboxMessage] {
+        try db.query("SELECT \(Self.columns) FROM sms_outbox WHERE bhxh_code = ? AND status = 'sent' AND sent_at >= ? ORDER BY sent_at DESC",
+                     [.text(code), .text(since)]).map(Self.message)
+    }
+
+    /// Takes a queued message out of delivery for good, its body replaced (the password wiped) in the same
+    /// statement (SPEC §6). False when it was no longer queued.
+    public func supersede(_ id: Int, wipedBody: String) throws -> Bool {
+        try db.run("UPDATE sms_outbox SET status = 'superseded', body = ?2, next_attempt_at = NULL WHERE id = ?1 AND status = 'queued'",
+                   [.int(Int64(id)), .text(wipedBody)]) == 1
     }
 }
 

@@ -15,6 +15,7 @@ enum Schema {
             try AuditStore.chainExistingRows(db)
             try db.execute(sql(auditTriggers))
         }),
+        ("v5-sms-superseded", { v5 }, nil),
     ]
 
     typealias Trigger = (name: String, sql: String)
@@ -159,6 +160,31 @@ enum Schema {
          END;
          """),
     ]
+
+    /// A queued message a newer resend replaces becomes `superseded` (SPEC §6). SQLite cannot alter a CHECK
+    /// constraint, so the table is rebuilt the way https://sqlite.org/lang_altertable.html#otheralter describes
+    /// (nothing references it, so the foreign-key steps are not needed).
+    private static let v5 = """
+    CREATE TABLE sms_outbox_v5 (
+        id INTEGER PRIMARY KEY,
+        to_phone TEXT NOT NULL,
+        body TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued','sent','failed','superseded')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        sent_at TEXT,
+        next_attempt_at TEXT,
+        bhxh_code TEXT,
+        ticket_id INTEGER
+    );
+    INSERT INTO sms_outbox_v5(id, to_phone, body, status, attempts, last_error, created_at, sent_at, next_attempt_at, bhxh_code, ticket_id)
+        SELECT id, to_phone, body, status, attempts, last_error, created_at, sent_at, next_attempt_at, bhxh_code, ticket_id FROM sms_outbox;
+    DROP TABLE sms_outbox;
+    ALTER TABLE sms_outbox_v5 RENAME TO sms_outbox;
+    CREATE INDEX sms_outbox_status ON sms_outbox(status, next_attempt_at);
+    CREATE INDEX sms_outbox_code ON sms_outbox(bhxh_code, created_at);
+    """
 
     /// `name_terms` (see NameTermStore), filled from the words both name indexes already hold.
     private static let v2 = """

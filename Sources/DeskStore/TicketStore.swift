@@ -37,6 +37,10 @@ public struct TicketFilter: Sendable {
     public var to: String?
     public var callerPhone: String?
     public var bhxhCode: String?
+    /// Assigned to this login (`ticket assign`).
+    public var assignee: String?
+    /// Opened by or assigned to this login (`--mine`, SPEC §5).
+    public var involving: String?
     /// Keyset paging: only tickets older than this id (lists are newest first).
     public var beforeID: Int?
     public init() {}
@@ -113,11 +117,38 @@ public final class TicketStore {
         add("opened_at < ?", f.to.map { .text($0) })
         add("caller_phone = ?", f.callerPhone.map { .text($0) })
         add("bhxh_code = ?", f.bhxhCode.map { .text($0) })
+        add("assigned_to = ?", f.assignee.map { .text($0) })
+        add("(operator = ? OR assigned_to = ?)", f.involving.map { .text($0) })
         add("id < ?", f.beforeID.map { .int(Int64($0)) })
         values.append(.int(Int64(limit)))
         let clause = terms.isEmpty ? "1" : terms.joined(separator: " AND ")
         return try db.query("SELECT \(Self.columns) FROM tickets WHERE \(clause) ORDER BY id DESC LIMIT ?\(values.count)", values)
             .map(Self.ticket)
+    }
+
+    /// The text of a ticket's latest note of one of `kinds`, if any.
+    public func lastNote(_ id: Int, kinds: [String]) throws -> String? {
+        let marks = kinds.indices.map { "?\($0 + 2)" }.joined(separator: ",")
+        return try db.queryOne("SELECT detail FROM ticket_notes WHERE ticket_id = ?1 AND kind IN (\(marks)) ORDER BY id DESC LIMIT 1",
+                               [.int(Int64(id))] + kinds.map { .text($0) })?.string(0)
+    }
+
+    /// The operator whose live call ticket `id` is, if any.
+    public func liveCallOperator(ticketID id: Int) throws -> String? {
+        try db.queryOne("SELECT operator FROM open_calls WHERE ticket_id = ?", [.int(Int64(id))])?.string(0)
+    }
+
+    /// Folds a just-opened ticket into another: its timeline moves to `into` and the empty ticket goes, so a repeat
+    /// call continued on its earlier ticket is one ticket, not two (SPEC §5). Messages queued on it move too.
+    public func fold(_ id: Int, into target: Int) throws {
+        try db.run("UPDATE ticket_notes SET ticket_id = ?2 WHERE ticket_id = ?1", [.int(Int64(id)), .int(Int64(target))])
+        try db.run("UPDATE sms_outbox SET ticket_id = ?2 WHERE ticket_id = ?1", [.int(Int64(id)), .int(Int64(target))])
+        try db.run("""
+            UPDATE tickets SET first_response_at = (SELECT first_response_at FROM tickets WHERE id = ?1)
+            WHERE id = ?2 AND first_response_at IS NULL
+            """, [.int(Int64(id)), .int(Int64(target))])
+        try db.run("DELETE FROM open_calls WHERE ticket_id = ?", [.int(Int64(id))])
+        try db.run("DELETE FROM tickets WHERE id = ?", [.int(Int64(id))])
     }
 
     /// Open or recently resolved tickets of the same caller phone or mã số BHXH (repeat-caller detection).

@@ -25,7 +25,7 @@ let childRuleCases: [RuleCase] = [
     RuleCase("PARENT_NO_ACCOUNT", "a self registration has no parent to need", fires: false) { s, _ in s.parent = nil },
 
     RuleCase("CHILD_HAS_OWN_ID", "declared CCCD", fires: true, child: true, severity: .error,
-             says: ["CCCD", "0793***456", "tự đăng ký"], action: ["dang-ky-tai-khoan"]) { s, _ in
+             says: ["CCCD", "079******456", "tự đăng ký"], action: ["dang-ky-tai-khoan"]) { s, _ in
         s.registration.idNumber = "079315123456"
     },
     RuleCase("CHILD_HAS_OWN_ID", "declared old CMND", fires: true, child: true, says: ["CMND"]) { s, _ in

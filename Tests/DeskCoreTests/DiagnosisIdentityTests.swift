@@ -75,8 +75,16 @@ let registryRuleCases: [RuleCase] = [
         s.registration.fullName = "Nguyễn Thị Mây"
     },
 
-    RuleCase("ID_MISMATCH", "another CCCD", fires: true, severity: .error, says: ["0790***321", "0790***456"],
+    RuleCase("ID_MISMATCH", "another CCCD", fires: true, severity: .error, says: ["(079***654321)", "(079***123456)"],
              action: ["kb show cap-nhat-cccd"]) { s, _ in s.registration.idNumber = "079090654321" },
+    // Masked the list way, two numbers differing in one hidden digit looked identical (0790***456 twice).
+    RuleCase("ID_MISMATCH", "one digit differs in the middle", fires: true, severity: .error,
+             says: ["(079**1***456)", "(079**0***456)"], saysNot: ["0790***456"]) { s, _ in
+        s.registration.idNumber = "079091123456"
+    },
+    RuleCase("ID_MISMATCH", "two neighbours swapped", fires: true, says: ["(079***21*456)", "(079***12*456)"]) { s, _ in
+        s.registration.idNumber = "079090213456"
+    },
     RuleCase("ID_MISMATCH", "old 9-digit CMND against the registry's CCCD", fires: true, severity: .error,
              says: ["CMND 9 số", "CCCD", "cập nhật"], action: ["cap-nhat-cccd"]) { s, _ in
         s.registration.idNumber = "025123456"

@@ -202,7 +202,7 @@ struct IdentityPhoneMaskTests {
         ("", ""),
     ])
     func mask(phone: String, masked: String) {
-        #expect(Phone.mask(phone) == masked)
+        #expect(Masking.phone(phone) == masked)
     }
 
     @Test(arguments: [
@@ -219,5 +219,41 @@ struct IdentityPhoneMaskTests {
     ])
     func doesNotLookLikePhone(raw: String) {
         #expect(!Phone.looksLikePhone(raw))
+    }
+}
+
+/// One mask for lists, findings and messages (SPEC §10).
+struct MaskingTests {
+    @Test(arguments: [
+        ("079090123456", "079******456"), ("025123456", "025***456"), ("B1234567", "B12**567"), ("123456", "******"), ("", ""),
+    ])
+    func id(value: String, masked: String) {
+        #expect(Masking.id(value) == masked)
+    }
+
+    @Test(arguments: [
+        ("079091123456", "079090123456", "079**1***456"),
+        ("079090213456", "079090123456", "079***21*456"),
+        ("079090654321", "079090123456", "079***654321"),  // at most 3 hidden differences shown
+        ("079090123456", "079090123456", "079******456"),
+        ("025123456", "079090123456", "025***456"),  // different lengths: the plain mask
+    ])
+    func idDifferingFrom(value: String, other: String, masked: String) {
+        #expect(Masking.id(value, differingFrom: other) == masked)
+    }
+
+    @Test(arguments: [("0901234567", "0901***567"), ("02838543385", "0283***385"), ("079090123456", "079******456"),
+                      ("025123456", "025***456")])
+    func number(value: String, masked: String) {
+        #expect(Masking.number(value) == masked)
+    }
+
+    @Test func revealPutsBackTheOnlyValueAMaskFits() {
+        let values = ["079090123456", "079091123456", "0901234567"]
+        #expect(Masking.reveal("khai (079**1***456) khác (079**0***456), số 0901***567.", from: values)
+                == "khai (079091123456) khác (079090123456), số 0901234567.")
+        // Two values fit the plain mask: it stays masked rather than guess.
+        #expect(Masking.reveal("CCCD 079******456", from: values) == "CCCD 079******456")
+        #expect(Masking.reveal("không có số", from: values) == "không có số")
     }
 }

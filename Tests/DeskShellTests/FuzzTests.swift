@@ -44,7 +44,7 @@ import DeskStore
                 _ = (c.provinceName, c.gender, c.century, c.birthYear, c.inconsistencies(gender: .male, birthYear: 1990))
             }
             let phone = Phone(s)
-            _ = (phone.carrier, phone.suggestedNew, Phone.looksLikePhone(s), Phone.pre2018Spellings(of: phone.normalized), Phone.mask(s))
+            _ = (phone.carrier, phone.suggestedNew, Phone.looksLikePhone(s), Phone.pre2018Spellings(of: phone.normalized), Masking.phone(s))
             _ = AgencyCode(s)?.provinceName
             _ = (DateText.parseDate(s), DateText.parseInstant(s), Gender(parsing: s), Folding.fold(s))
             _ = DisplayWidth.wrap(s, width: f.int(0...30))

@@ -148,7 +148,7 @@ import Testing
                 """)
         }
         let store = try Store(path: path)
-        #expect(try store.db.scalarInt("PRAGMA user_version") == 4)
+        #expect(try store.db.scalarInt("PRAGMA user_version") == Store.schemaVersion)
         let walk = try store.audit.walkChain()
         #expect(walk.rows == 3 && walk.firstBroken == nil)
         let first = AuditChain.hash(prev: AuditChain.genesis, id: 1, at: "2025-03-01T01:00:00Z", operator: "root", action: "init",

@@ -18,6 +18,32 @@ func tempPath(_ name: String = "store") -> String {
         #expect(try store.db.scalarInt("PRAGMA application_id") == Int(Schema.applicationID))
     }
 
+    @Test func migrationFiveLetsAQueuedMessageBeSupersededAndKeepsTheQueue() throws {
+        let path = tempPath()
+        do {
+            // A file at schema version 4, with a queued message.
+            let db = try Database(path: path, create: true)
+            for m in Schema.migrations.prefix(4) {
+                try db.execute(m.sql())
+                try m.step?(db)
+            }
+            try db.execute("PRAGMA application_id = \(Schema.applicationID); PRAGMA user_version = 4")
+            try db.execute("""
+                INSERT INTO sms_outbox(to_phone, body, status, created_at, next_attempt_at, bhxh_code)
+                VALUES ('0901234567', 'Mat khau tam thoi: abc def', 'queued', '2025-03-01T01:00:00Z', '2025-03-01T01:00:00Z', '7901234567')
+                """)
+            #expect(throws: (any Error).self) { try db.execute("UPDATE sms_outbox SET status = 'superseded'") }
+        }
+        let store = try Store(path: path)
+        #expect(try store.db.scalarInt("PRAGMA user_version") == Store.schemaVersion)
+        let queued = try store.outbox.queued(code: "7901234567")
+        #expect(queued.count == 1 && queued[0].toPhone == "0901234567")
+        #expect(try store.outbox.supersede(queued[0].id, wipedBody: "wiped"))
+        #expect(try store.outbox.forCode("7901234567", limit: 5).map(\.status) == ["superseded"])
+        #expect(try store.db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'sms_outbox' AND sql IS NOT NULL") == 2)
+        #expect(throws: (any Error).self) { try store.db.execute("UPDATE sms_outbox SET status = 'lost'") }
+    }
+
     @Test func reopeningIsIdempotent() throws {
         let path = tempPath()
         _ = try Store(path: path, create: true)

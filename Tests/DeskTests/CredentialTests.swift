@@ -227,6 +227,8 @@ import DeskStore
         let e = DeskAt.error { _ = try resend(try DeskAt.session(f, "2025-03-12T16:30:00")) }
         #expect(DeskAt.kind(e) == "invalid")
         #expect(e?.description.contains("3 resends") == true)
+        // It says when: 24 hours after the oldest of the three, desk time.
+        #expect(e?.description.contains("2025-03-13 09:00") == true, "\(String(describing: e))")
         #expect(DeskAt.kind(DeskAt.error { _ = try resend(try DeskAt.session(f, "2025-03-13T09:00:00")) }) == "invalid")
         #expect(try outboxCount(f) == 3)
         // 24 hours after the first, one is free again.
@@ -305,18 +307,30 @@ import DeskStore
         #expect(TemporaryPassword.hash(pw, salt: TemporaryPassword.salt(), key: key) != cred.string(1))
     }
 
-    @Test func eachResendMakesANewPassword() throws {
+    @Test func aNewResendSupersedesTheStillQueuedOne() throws {
         let f = try loaded()
-        _ = try resend(f.session)
-        _ = try resend(f.session)
-        let bodies = try f.store.outbox.forCode("7901234568", limit: 5).map(\.body)
-        let pws = bodies.compactMap(password(in:))
-        #expect(pws.count == 2 && pws[0] != pws[1])
-        // Only the latest one is valid.
+        let first = try resend(f.session)
+        #expect(first.superseded.isEmpty && first.recentlySent == nil)
+        let second = try resend(f.session)
+        #expect(second.superseded == [first.smsID])
+        let messages = try f.store.outbox.forCode("7901234568", limit: 5)
+        #expect(messages.map(\.status) == ["queued", "superseded"])
+        // The earlier body is wiped: only one password exists anywhere, and it is the valid one.
+        let pws = messages.map(\.body).compactMap(password(in:))
+        #expect(pws.count == 2 && pws[1] == "********")
         let cred = try #require(try f.store.db.queryOne("SELECT salt, hash FROM credentials WHERE bhxh_code = '7901234568'"))
         let key = try InstallKey.load(forDatabase: f.path)
         #expect(TemporaryPassword.verify(pws[0], salt: cred.string(0)!, hash: cred.string(1)!, key: key))
-        #expect(!TemporaryPassword.verify(pws[1], salt: cred.string(0)!, hash: cred.string(1)!, key: key))
+        // A superseded message is never delivered, and a failure does not turn it into `failed`.
+        #expect(try f.store.outbox.due(at: "2099-01-01T00:00:00Z", limit: 10).map(\.id) == [second.smsID])
+        try f.store.outbox.markAttemptFailed(first.smsID, error: "x", nextAttemptAt: nil, giveUp: true)
+        #expect(try f.store.outbox.forCode("7901234568", limit: 5).last?.status == "superseded")
+        // A delivered message is history, not superseded; it is reported while it may still be on its way.
+        try f.store.outbox.markSent(second.smsID, at: DateText.format(DeskAt.time("2025-03-12T09:05:00")), wipedBody: "x")
+        let soon = try resend(try DeskAt.session(f, "2025-03-12T09:15:00"))
+        #expect(soon.superseded.isEmpty && soon.recentlySent?.id == second.smsID)
+        #expect(try resend(try DeskAt.session(f, "2025-03-13T09:21:00")).recentlySent == nil)
+        #expect(try f.store.outbox.forCode("7901234568", limit: 5).map(\.status) == ["queued", "superseded", "sent", "superseded"])
     }
 
     @Test func theInstallKeyLivesOutsideTheDatabaseFile() throws {

@@ -16,7 +16,15 @@ public struct CredentialService {
         public var smsID: Int
         public var to: String
         public var status: String
+        /// Still-queued earlier messages this resend replaced (their bodies wiped, status `superseded`).
+        public var superseded: [Int] = []
+        /// A message to the same registration delivered in the last `recentMinutes`: the caller may have it already.
+        public var recentlySent: OutboxMessage?
     }
+
+    /// A message delivered this recently may still be on its way to the phone; the operator is told before the
+    /// caller is given yet another password (SPEC §6).
+    public static let recentMinutes = 15
 
     var dailyLimit: Int { get throws { try session.settings.int(.resendDailyLimit) } }
 
@@ -90,24 +98,49 @@ public struct CredentialService {
         let key = try key ?? InstallKey.load(forDatabase: store.db.path)
         let dayAgo = DateText.format(now.addingTimeInterval(-86400))
         let limit = try dailyLimit
-        let smsID: Int = try store.transaction {
+        let recentSince = DateText.format(now.addingTimeInterval(-Double(Self.recentMinutes) * 60))
+        let (smsID, superseded, recent): (Int, [Int], OutboxMessage?) = try store.transaction {
             // Counted inside the write transaction (BEGIN IMMEDIATE), so two operators racing cannot both pass.
-            guard try store.outbox.countSince(code: code, since: dayAgo) < limit else {
-                throw DeskError.invalid("\(code) already had \(limit) resends in the last 24 hours; try again later")
+            let times = try store.outbox.createdTimes(code: code, since: dayAgo)
+            guard times.count < limit else {
+                // The oldest of the messages that fill the window leaves it 24 hours after it was queued.
+                let next = times.compactMap(DateText.parseInstant).dropLast(limit - 1).last.map { $0.addingTimeInterval(86400) }
+                throw DeskError.invalid("\(code) already had \(limit) resends in the last 24 hours; the next one is allowed at "
+                                        + (next.map { DateText.deskDisplay($0) } ?? "a later time") + " (giờ Việt Nam)")
             }
-            let id = try Self.issue(store: store, code: code, phone: phone, key: key, at: now, operator: session.actor.login,
-                                    eventKind: "resend", ticketID: session.openTicketID)
-            try session.audit("resend", target: code, detail: "sms #\(id) to \(Masking.phone(phone))",
-                              timeline: "gửi lại mật khẩu cho \(code): SMS #\(id) tới \(Masking.phone(phone))")
-            return id
+            let recent = try store.outbox.sent(code: code, since: recentSince).first
+            let (id, superseded) = try Self.issueSuperseding(store: store, code: code, phone: phone, key: key, at: now,
+                                                             operator: session.actor.login, eventKind: "resend",
+                                                             ticketID: session.openTicketID)
+            let replaced = superseded.isEmpty ? "" : "; thay SMS chưa gửi " + superseded.map { "#\($0)" }.joined(separator: ", ")
+            try session.audit("resend", target: code,
+                              detail: "sms #\(id) to \(Masking.phone(phone))"
+                                  + (superseded.isEmpty ? "" : "; superseded " + superseded.map { "#\($0)" }.joined(separator: ", ")),
+                              timeline: "gửi lại mật khẩu cho \(code): SMS #\(id) tới \(Masking.phone(phone))\(replaced)")
+            return (id, superseded, recent)
         }
-        return Result(bhxhCode: code, smsID: smsID, to: Masking.phone(phone), status: "queued")
+        // The superseded passwords' page images are in the log: fold it, as delivery does (SPEC §13).
+        if !superseded.isEmpty { OutboxService.foldLog(session) }
+        return Result(bhxhCode: code, smsID: smsID, to: Masking.phone(phone), status: "queued", superseded: superseded, recentlySent: recent)
     }
 
     /// Makes a new temporary password, keeps only its keyed hash, queues the SMS and records the event, in the
     /// caller's transaction; `resend` and `bulk resend` share it. Returns the SMS id.
     static func issue(store: Store, code: String, phone: String, key: SymmetricKey, at now: Date, operator login: String,
                       eventKind: String, ticketID: Int?) throws -> Int {
+        try issueSuperseding(store: store, code: code, phone: phone, key: key, at: now, operator: login, eventKind: eventKind,
+                             ticketID: ticketID).id
+    }
+
+    /// `issue`, returning also the still-queued earlier messages of the registration it superseded: each carries a
+    /// password the new one replaces, so it is wiped and never delivered (a caller never gets two passwords of which
+    /// only the last works, SPEC §6).
+    static func issueSuperseding(store: Store, code: String, phone: String, key: SymmetricKey, at now: Date,
+                                 operator login: String, eventKind: String, ticketID: Int?) throws -> (id: Int, superseded: [Int]) {
+        var superseded: [Int] = []
+        for old in try store.outbox.queued(code: code) where try store.outbox.supersede(old.id, wipedBody: wipe(old.body)) {
+            superseded.append(old.id)
+        }
         let password = TemporaryPassword.generate()
         let salt = TemporaryPassword.salt()
         let nowText = DateText.format(now)
@@ -117,7 +150,8 @@ public struct CredentialService {
                                           bhxhCode: code, ticketID: ticketID)
         try store.registrations.markCredentialsQueued(code, at: nowText)
         try store.registrations.addEvent(code: code, at: nowText, operator: login, kind: eventKind,
-                                         detail: "credentials SMS #\(id) queued to \(Masking.phone(phone))")
-        return id
+                                         detail: "credentials SMS #\(id) queued to \(Masking.phone(phone))"
+                                             + (superseded.isEmpty ? "" : "; supersedes " + superseded.map { "#\($0)" }.joined(separator: ", ")))
+        return (id, superseded)
     }
 }

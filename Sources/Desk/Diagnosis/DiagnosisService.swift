@@ -34,13 +34,36 @@ public struct DiagnosisService {
         guard let r = try session.store.registrations.get(code) else {
             throw DeskError.notFound("no registration with mã số BHXH \(code)")
         }
-        let findings = Diagnosis.run(try snapshot(r), try context())
+        let snapshot = try snapshot(r)
+        var findings = Diagnosis.run(snapshot, try context())
+        // On an open call the operator sees personal data in full (SPEC §10), findings included: a mismatch is then
+        // read digit by digit, not guessed from two masks.
+        if session.openTicketID != nil {
+            let values = Self.personalNumbers(snapshot)
+            findings = findings.map { f in
+                var f = f
+                f.message = Masking.reveal(f.message, from: values)
+                f.action = Masking.reveal(f.action, from: values)
+                return f
+            }
+        }
         if audit {
             let summary = findings.map(\.rule).joined(separator: ",")
             try session.audit("diagnose", target: code, detail: summary.isEmpty ? "no findings" : summary,
                               timeline: "chẩn đoán \(code): \(summary.isEmpty ? "không có lỗi" : summary)")
         }
         return (r, findings)
+    }
+
+    /// The phones and ID numbers a finding about this registration may mention, normalised as the rules print them.
+    static func personalNumbers(_ s: DiagnosisSnapshot) -> [String] {
+        let ids = [s.registration.idNumber, s.insured?.idNumber, s.parent?.idNumber, s.parentInsured?.idNumber]
+            .compactMap { $0 }.map { PersonalID($0)?.normalized ?? $0 }
+        let phones = [s.registration.phone, s.insured?.phone, s.parent?.phone].compactMap { $0 }.flatMap { raw -> [String] in
+            let p = Phone(raw)
+            return [p.normalized, p.suggestedNew].compactMap { $0 }
+        }
+        return ids + phones
     }
 
     public struct StuckReport {

@@ -23,8 +23,18 @@ public struct TicketService {
         public var ticket: TicketSummary
         public var registrations: [Registration]
         public var repeats: [TicketSummary]
+        /// Each repeat's last resolution or note (what was said, not the automatic summary), by ticket id.
+        public var lastWords: [Int: String] = [:]
         public var findings: [Finding]
         public var phoneKind: Phone.Kind
+        /// The registration the call is about (`show`, `diagnose`, `resend` without a CODE), if one is chosen.
+        public var focus: String?
+        /// Each registration's most severe finding (nil: none), by mã số BHXH, for choosing among several.
+        public var worst: [String: Finding] = [:]
+        /// `call --continue`: the earlier ticket became the live call.
+        public var continued = false
+        /// `call --continue` right after `call`: the just-opened ticket folded into the continued one.
+        public var merged: Int?
     }
 
     func normalisedCaller(_ raw: String) throws -> (String, Phone.Kind) {
@@ -76,7 +86,7 @@ public struct TicketService {
             }
             let id = try store.tickets.create(openedAt: now, operator: session.actor.login, line: line, callerPhone: phone,
                                               callerName: callerName?.nfcCollapsed, bhxhCode: code, category: "other",
-                                              summary: "Cuộc gọi từ \(Phone.mask(phone))", priority: "normal")
+                                              summary: "Cuộc gọi từ \(Masking.phone(phone))", priority: "normal")
             try store.tickets.addNote(ticketID: id, at: now, operator: session.actor.login, kind: "call",
                                       detail: "mở cuộc gọi line \(line); \(regs.count) hồ sơ theo số này", countsAsResponse: false)
             try store.tickets.setOpenCall(operator: session.actor.login, ticketID: id, bhxhCode: code, at: now)
@@ -86,15 +96,131 @@ public struct TicketService {
         }
         session.openTicketID = ticketID
         session.callRegistration = code
+        return try callInfo(ticketID, phone: phone, registrations: regs, kind: kind)
+    }
+
+    /// What the call screen shows for the live call `ticketID`: the caller's registrations, their earlier tickets
+    /// (same phone or mã số BHXH, open or resolved in the last 7 days) with what was last said on each, and the
+    /// diagnosis of the registration the call is about.
+    func callInfo(_ ticketID: Int, phone: String, registrations regs: [Registration], kind: Phone.Kind) throws -> CallInfo {
+        let store = session.store
         let since = DateText.format(session.clock.now.addingTimeInterval(-7 * 86400))
         var repeats = try store.tickets.recent(phone: phone, code: nil, since: since, excluding: ticketID)
         for r in regs {
             for t in try store.tickets.recent(phone: nil, code: r.bhxhCode, since: since, excluding: ticketID)
             where !repeats.contains(where: { $0.id == t.id }) { repeats.append(t) }
         }
+        var lastWords: [Int: String] = [:]
+        for t in repeats {
+            if let words = try t.resolution ?? store.tickets.lastNote(t.id, kinds: ["note"]) { lastWords[t.id] = words }
+        }
         var findings: [Finding] = []
-        if let code { findings = try DiagnosisService(session: session).diagnose(code, audit: false).1 }
-        return CallInfo(ticket: try store.tickets.get(ticketID)!, registrations: regs, repeats: repeats, findings: findings, phoneKind: kind)
+        let diagnosis = DiagnosisService(session: session)
+        if let code = session.callRegistration { findings = try diagnosis.diagnose(code, audit: false).1 }
+        var worst: [String: Finding] = [:]
+        for r in regs {
+            worst[r.bhxhCode] = r.bhxhCode == session.callRegistration ? findings.first : try diagnosis.diagnose(r.bhxhCode, audit: false).1.first
+        }
+        return CallInfo(ticket: try store.tickets.get(ticketID)!, registrations: regs, repeats: repeats, lastWords: lastWords,
+                        findings: findings, phoneKind: kind, focus: session.callRegistration, worst: worst)
+    }
+
+    /// The open call picked up again after the console died (SPEC §5), with what its screen showed: the
+    /// registration the call is about (else those on the caller's phone) and its diagnosis; with `screen` false,
+    /// only the ticket (a one-shot command shows nothing of it). Nil when there is none.
+    public func resumeCall(screen: Bool = true) throws -> CallInfo? {
+        let store = session.store
+        guard let open = try store.tickets.openCall(operator: session.actor.login),
+              let t = try store.tickets.get(open.ticketID), t.status == "open" || t.status == "pending" else { return nil }
+        session.openTicketID = t.id
+        session.callRegistration = open.bhxhCode
+        let phone = Phone(t.callerPhone ?? "")
+        guard screen else { return CallInfo(ticket: t, registrations: [], repeats: [], findings: [], phoneKind: phone.kind) }
+        let regs: [Registration]
+        if let code = open.bhxhCode, let r = try store.registrations.get(code) {
+            regs = [r]
+        } else {
+            regs = t.callerPhone.map { try? store.registrations.byPhoneAnySpelling($0, limit: 20) }.flatMap { $0 } ?? []
+        }
+        return try callInfo(t.id, phone: t.callerPhone ?? "", registrations: regs, kind: phone.kind)
+    }
+
+    /// Which topic (SPEC §5 category) each rule's finding is about: the category of the KB article that fixes it.
+    static let categoryOfArticle: [String: String] = [
+        "tai-ung-dung": "install", "dang-ky-tai-khoan": "register", "xac-minh-tai-co-quan": "register",
+        "cap-nhat-anh": "photos", "chon-co-quan": "agency", "xem-to-khai": "declaration", "dang-nhap": "login",
+        "dang-nhap-vneid": "login", "quen-mat-khau": "password", "dang-ky-cho-con": "child", "doi-sdt-email": "account",
+        "cap-nhat-cccd": "account", "canh-bao-lua-dao": "scam",
+    ]
+
+    /// The category `done` proposes when none is given, from what was done on the call: a resend means `password`;
+    /// otherwise the topic of the most severe finding of the registration the call is about; else `other`.
+    public func proposedCategory(_ id: Int) throws -> (category: String, reason: String) {
+        let t = try get(id)
+        let notes = try session.store.tickets.notes(id)
+        if notes.contains(where: { $0.kind == "resend" }) { return ("password", "đã gửi lại mật khẩu") }
+        if let code = t.bhxhCode, try session.store.registrations.exists(code),
+           let worst = try DiagnosisService(session: session).diagnose(code, audit: false).1.first,
+           let category = Self.categoryOfArticle[worst.kb] {
+            return (category, "lỗi \(worst.rule) của hồ sơ \(code)")
+        }
+        return (t.category == "other" ? "other" : t.category, t.category == "other" ? "không có việc nào gợi ý loại" : "loại đã ghi")
+    }
+
+    /// `call PHONE --continue N`: the caller's open or pending ticket N becomes the live call instead of a new one
+    /// (SPEC §5). Right after a plain `call` from the same phone (the offer is on its screen), the ticket that call
+    /// opened is folded into N, so the repeat call stays one ticket.
+    public func continueCall(_ id: Int, phone raw: String, line: Int?, callerName: String?) throws -> CallInfo {
+        let (phone, kind) = try normalisedCaller(raw)
+        let line = try validLine(line)
+        let store = session.store
+        let me = session.actor.login
+        let now = session.clock.nowText
+        let target = try get(id)
+        guard target.status == "open" || target.status == "pending" else {
+            throw DeskError.invalid("ticket #\(id) is \(target.status): only an open or pending ticket can be continued "
+                                    + "(`ticket reopen \(id)` first, or `call \(Masking.phone(phone))` for a new ticket)")
+        }
+        let regs = try store.registrations.byPhoneAnySpelling(phone, limit: 20)
+        var merged: Int?
+        try store.transaction {
+            if let holder = try store.tickets.liveCallOperator(ticketID: id), holder != me {
+                throw DeskError.invalid("ticket #\(id) is \(holder)'s live call")
+            }
+            if let live = try store.tickets.openCall(operator: me), live.ticketID != id,
+               let t = try store.tickets.get(live.ticketID), t.status == "open" || t.status == "pending" {
+                // Only the ticket a `call` from this same phone just opened may be folded; any other call is finished first.
+                guard t.status == "open", t.operatorLogin == me, t.callerPhone == phone, t.assignedTo == nil,
+                      t.resolution == nil else {
+                    throw DeskError.invalid("call #\(t.id) is still open: finish it with `done RESOLUTION` or `hold` first")
+                }
+                try store.tickets.fold(t.id, into: id)
+                merged = t.id
+            }
+            var t = try store.tickets.get(id)!
+            if t.bhxhCode == nil, regs.count == 1 {
+                t.bhxhCode = regs[0].bhxhCode
+                try store.tickets.update(t)
+            }
+            let from = t.callerPhone == phone ? "" : " từ số \(Masking.phone(phone))"
+            try store.tickets.addNote(ticketID: id, at: now, operator: me, kind: "call",
+                                      detail: "khách gọi lại\(from), line \(line)" + (merged.map { "; gộp phiếu #\($0)" } ?? ""),
+                                      countsAsResponse: false)
+            try store.tickets.setOpenCall(operator: me, ticketID: id, bhxhCode: t.bhxhCode, at: now)
+            try store.audit.record(at: now, operator: me, action: "call_continue", target: phone,
+                                   detail: "ticket #\(id)" + (merged.map { "; ticket #\($0) folded in" } ?? ""), ticketID: id)
+        }
+        session.openTicketID = id
+        session.callRegistration = try store.tickets.get(id)?.bhxhCode
+        if target.status == "pending" { _ = try transition(id, to: "open") }
+        if let callerName, !callerName.nfcCollapsed.isEmpty, var t = try store.tickets.get(id), t.callerName == nil {
+            t.callerName = callerName.nfcCollapsed
+            try store.tickets.update(t)
+        }
+        var info = try callInfo(id, phone: phone, registrations: regs, kind: kind)
+        info.continued = true
+        info.merged = merged
+        return info
     }
 
     /// Links the open call to one registration (when the phone matched several or none).
@@ -195,7 +321,7 @@ public struct TicketService {
     public func done(resolution: String, category: String?) throws -> TicketSummary {
         guard let id = session.openTicketID else { throw DeskError.usage("no open call to finish (start one with `call PHONE`)") }
         guard !resolution.nfcCollapsed.isEmpty else { throw DeskError.usage("done needs the resolution, e.g. done \"đã gửi lại mật khẩu\"") }
-        return try transition(id, to: "resolved", resolution: resolution, category: category)
+        return try transition(id, to: "resolved", resolution: resolution, category: category ?? proposedCategory(id).category)
     }
 
     /// `hold`: the open call waits on the caller (SLA paused).

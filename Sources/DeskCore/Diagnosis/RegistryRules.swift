@@ -58,7 +58,8 @@ enum RegistryRules {
               !declared.isEmpty, !registry.isEmpty,
               RuleSupport.idKey(declared) != RuleSupport.idKey(registry) else { return nil }
         let declaredID = RuleSupport.declaredID(s.registration), registryID = RuleSupport.registryID(s.insured)
-        let d = RuleSupport.mask(RuleSupport.idKey(declared)), g = RuleSupport.mask(RuleSupport.idKey(registry))
+        let dk = RuleSupport.idKey(declared), gk = RuleSupport.idKey(registry)
+        let d = RuleSupport.mask(dk, against: gk), g = RuleSupport.mask(gk, against: dk)
         if case .cmnd? = declaredID, case .cccd? = registryID {
             return Diagnosis.finding(
                 "ID_MISMATCH", .error,

@@ -54,10 +54,15 @@ enum RuleSupport {
         return "\(p[2])/\(p[1])/\(p[0])"
     }
 
-    /// A phone or ID number masked like list output (`0901***567`); short fragments are not identifying and are
-    /// shown as typed so the operator can see what went wrong.
+    /// A phone or ID number masked like list output (`0901***567`, `079******166`); short fragments are not
+    /// identifying and are shown as typed so the operator can see what went wrong.
     static func mask(_ value: String) -> String {
-        value.count >= 8 ? Phone.mask(value) : value
+        value.count >= 8 ? Masking.number(value) : value
+    }
+
+    /// `mask`, with the positions where `value` differs from `other` left visible (see `Masking.id(_:differingFrom:)`).
+    static func mask(_ value: String, against other: String) -> String {
+        value.count >= 8 ? Masking.id(value, differingFrom: other) : value
     }
 
     /// The kind of document an ID number is, for messages.

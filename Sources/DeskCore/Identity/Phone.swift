@@ -115,10 +115,4 @@ public struct Phone: Hashable, Sendable {
         ("iTel", ["87"]),
         ("Wintel", ["55"]),
     ]
-
-    /// `0901***567`: the first 4 and last 3 digits, for lists.
-    public static func mask(_ phone: String) -> String {
-        guard phone.utf8.count >= 8 else { return phone.isEmpty ? "" : String(repeating: "*", count: phone.count) }
-        return String(phone.prefix(4)) + "***" + String(phone.suffix(3))
-    }
 }

@@ -6,10 +6,11 @@ import DeskStore
 enum CallCommands {
     static var specs: [CommandSpec] {
         [
-            CommandSpec("call", group: .calls, synopsis: "call PHONE [--line N] [--name NAME]",
+            CommandSpec("call", group: .calls, synopsis: "call PHONE [--line N] [--name NAME] [--continue N]",
                         summary: "Open a ticket for a caller; shows their registrations, diagnosis and earlier calls.",
                         flags: [FlagSpec("--line", value: "N", "the line the call came in on (default: yours)", completion: .line),
-                                FlagSpec("--name", value: "NAME", "the caller's name as they give it")],
+                                FlagSpec("--name", value: "NAME", "the caller's name as they give it"),
+                                FlagSpec("--continue", value: "N", "make the caller's open or pending ticket N the live call", completion: .openTicket)],
                         example: "call 0901 234 567", run: call),
             CommandSpec("use", group: .calls, synopsis: "use CODE",
                         summary: "Link the open call to one registration (when the phone matched several or none).",
@@ -33,13 +34,14 @@ enum CallCommands {
             CommandSpec("ticket show", group: .tickets, synopsis: "ticket show ID", summary: "A ticket and its whole timeline.",
                         positional: .openTicket, example: "ticket show 1042", run: ticketShow),
             CommandSpec("ticket list", group: .tickets,
-                        synopsis: "ticket list [--status S] [--operator U] [--line N] [--category C] [--from D] [--to D] [--mine] [--overdue] [--limit N]",
+                        synopsis: "ticket list [--status S] [--operator U] [--assignee U] [--line N] [--category C] [--from D] [--to D] [--mine] [--overdue] [--limit N]",
                         summary: "Tickets, newest first, filtered.",
                         flags: [FlagSpec("--status", value: "S", "open|pending|resolved|closed (comma-separated)", completion: .ticketStatus),
                                 FlagSpec("--operator", value: "U", "opened by"), FlagSpec("--line", value: "N", "line", completion: .line),
                                 FlagSpec("--category", value: "C", "topic", completion: .category),
                                 FlagSpec("--from", value: "D", "opened on or after"), FlagSpec("--to", value: "D", "opened on or before"),
-                                FlagSpec("--mine", "only mine"), FlagSpec("--overdue", "only open tickets past an SLA target"),
+                                FlagSpec("--assignee", value: "U", "assigned to"),
+                                FlagSpec("--mine", "opened by me or assigned to me"), FlagSpec("--overdue", "only open tickets past an SLA target"),
                                 FlagSpec("--limit", value: "N", "at most N (default 50)")],
                         example: "ticket list --overdue", run: ticketList),
             CommandSpec("ticket note", group: .tickets, synopsis: "ticket note ID TEXT", summary: "Add a note to a ticket.",
@@ -62,43 +64,91 @@ enum CallCommands {
             guard let n = Int(s) else { throw DeskError.usage("--line must be a number 120–129") }
             return n
         }
-        let info = try TicketService(session: shell.session).openCall(phone: inv.rest, line: line, callerName: inv.value("--name"))
+        let service = TicketService(session: shell.session)
+        let info: TicketService.CallInfo
+        if let n = inv.value("--continue") {
+            guard let id = Int(n.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) else {
+                throw DeskError.usage("--continue needs a ticket number, e.g. call 0901234567 --continue 1042")
+            }
+            info = try service.continueCall(id, phone: inv.rest, line: line, callerName: inv.value("--name"))
+        } else {
+            info = try service.openCall(phone: inv.rest, line: line, callerName: inv.value("--name"))
+        }
         let t = info.ticket
         let json = JSONValue.object([
             ("id", .int(t.id)), ("line", .int(t.line)), ("caller_phone", .str(t.callerPhone)),
-            ("registrations", .array(info.registrations.map { RegistrationViews.listJSON(SearchHit(registration: $0)) })),
+            ("registrations", .array(info.registrations.map { registrationJSON($0, info.worst[$0.bhxhCode]) })),
             ("repeat_of", .array(info.repeats.map { .int($0.id) })),
+            ("repeats", .array(info.repeats.map { r in
+                .object([("id", .int(r.id)), ("status", .string(r.status)), ("opened_at", .string(r.openedAt)),
+                         ("category", .string(r.category)), ("last_note", .str(info.lastWords[r.id]))])
+            })),
+            ("continued", .bool(info.continued)), ("merged", .num(info.merged)), ("status", .string(t.status)),
             ("findings", .array(info.findings.map(DiagnosisBridge.json))),
         ])
-        var lines = ["Phiếu #\(t.id) — \(Masking.phone(t.callerPhone)), line \(t.line)" + (info.phoneKind == .landline ? " (máy bàn)" : "")]
-        for r in info.repeats {
-            lines.append("⚠ Đã gọi trước đây: #\(r.id) (\(r.status), \(DateText.deskDisplay(r.openedAt))) — \(r.summary)")
+        var lines = ["Phiếu #\(t.id) — \(Masking.phone(t.callerPhone)), line \(t.line)" + (info.phoneKind == .landline ? " (máy bàn)" : "")
+                     + (info.continued ? " — nối tiếp (\(t.category))" + (info.merged.map { ", đã gộp phiếu #\($0)" } ?? "") : "")]
+        if info.continued, let last = t.resolution ?? (try? shell.session.store.tickets.lastNote(t.id, kinds: ["note"])) ?? nil {
+            lines.append("  lần trước: \(last)")
         }
-        if !info.repeats.isEmpty { lines.append("  (nối tiếp phiếu cũ: ticket show \(info.repeats[0].id); hoặc ticket reopen \(info.repeats[0].id))") }
+        for r in info.repeats {
+            lines.append("⚠ Đã gọi trước đây: #\(r.id) (\(r.status), \(DateText.deskDisplay(r.openedAt)), \(r.category)) — "
+                         + (info.lastWords[r.id] ?? "chưa có ghi chú"))
+        }
+        if let open = info.repeats.first(where: { $0.status == "open" || $0.status == "pending" }) {
+            lines.append("  → nối tiếp phiếu #\(open.id) thay vì phiếu mới: call \(t.callerPhone ?? "") --continue \(open.id)")
+        } else if let r = info.repeats.first {
+            lines.append("  (phiếu cũ: ticket show \(r.id); hoặc ticket reopen \(r.id))")
+        }
         var tables: [CommandOutput.Table] = []
         if info.registrations.isEmpty {
             lines.append("Không có hồ sơ nào đăng ký số này. Hỏi mã số BHXH hoặc CCCD rồi `search …`, `use CODE`.")
         } else {
-            tables.append(CommandOutput.Table(columns: RegistrationViews.listColumns,
-                                              rows: info.registrations.map { RegistrationViews.listRow(SearchHit(registration: $0)) }))
+            tables.append(registrationTable(info))
         }
-        var footer: [String] = []
-        if info.registrations.count == 1 {
-            footer += DiagnosisBridge.lines(info.findings, width: shell.terminalWidth())
-            footer.append("`show`, `diagnose`, `resend --verify dob=…,id=…` now mean \(info.registrations[0].bhxhCode); `done \"…\"` ends the call.")
-        } else if info.registrations.count > 1 {
-            footer.append("\(info.registrations.count) hồ sơ dùng số này: `use CODE` để chọn.")
-        }
-        return CommandOutput(json: json, tables: tables, lines: lines, footer: footer)
+        return CommandOutput(json: json, tables: tables, lines: lines, footer: registrationFooter(info, width: shell.terminalWidth()))
     }
 
     static func use(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         guard shell.session.openTicketID != nil else { throw DeskError.usage("no open call (start one with `call PHONE`)") }
         let code = try RegistrationService(session: shell.session).resolveCode(inv.positional.first)
-        guard try shell.session.store.registrations.exists(code) else { throw DeskError.notFound("no registration \(code)") }
+        guard let r = try shell.session.store.registrations.get(code) else { throw DeskError.notFound("no registration \(code)") }
         try TicketService(session: shell.session).focus(code: code)
-        return .message("Cuộc gọi #\(shell.session.openTicketID!) gắn với hồ sơ \(code).",
-                        json: .object([("id", .num(shell.session.openTicketID)), ("bhxh_code", .string(code))]))
+        // Choosing a registration shows why it is stuck, as `call` does when the phone matches exactly one.
+        let findings = try DiagnosisBridge.findings(shell.session, code: code)
+        var lines = ["Cuộc gọi #\(shell.session.openTicketID!) gắn với hồ sơ \(code) — \(r.fullName) — \(r.status.rawValue), SMS \(r.smsStatus.rawValue)."]
+        lines += DiagnosisBridge.lines(findings, width: shell.terminalWidth())
+        return CommandOutput(json: .object([("id", .num(shell.session.openTicketID)), ("bhxh_code", .string(code)),
+                                            ("status", .string(r.status.rawValue)), ("sms_status", .string(r.smsStatus.rawValue)),
+                                            ("findings", .array(findings.map(DiagnosisBridge.json)))]),
+                             lines: lines)
+    }
+
+    /// A caller's registration on the call screen: the list fields plus its most severe finding, so that among
+    /// several on one phone the operator sees which one is stuck and why.
+    static func registrationJSON(_ r: Registration, _ worst: Finding?) -> JSONValue {
+        guard case .object(var fields) = RegistrationViews.listJSON(SearchHit(registration: r)) else { return .null }
+        fields += [("worst_rule", .str(worst?.rule)), ("worst_severity", .str(worst?.severity.rawValue))]
+        return .object(fields)
+    }
+
+    static func registrationTable(_ info: TicketService.CallInfo) -> CommandOutput.Table {
+        CommandOutput.Table(columns: RegistrationViews.listColumns + ["SMS", "lỗi nặng nhất"],
+                            rows: info.registrations.map { r in
+                                let w = info.worst[r.bhxhCode]
+                                return RegistrationViews.listRow(SearchHit(registration: r))
+                                    + [r.smsStatus.rawValue, w.map { "\($0.rule) (\($0.severity.rawValue))" } ?? "✓"]
+                            })
+    }
+
+    /// The call screen's lines about the registrations: with one, its diagnosis; with several, how to choose.
+    static func registrationFooter(_ info: TicketService.CallInfo, width: Int) -> [String] {
+        if let code = info.focus {
+            return DiagnosisBridge.lines(info.findings, width: width)
+                + ["`show`, `diagnose`, `resend --verify dob=…,id=…` now mean \(code); `done \"…\"` ends the call."]
+        }
+        if info.registrations.count > 1 { return ["\(info.registrations.count) hồ sơ dùng số này: `use CODE` để chọn."] }
+        return []
     }
 
     static func ticketJSON(_ t: TicketSummary, _ s: SLAPolicy.State? = nil) -> [(String, JSONValue)] {
@@ -107,7 +157,7 @@ enum CallCommands {
             ("bhxh_code", .str(t.bhxhCode)), ("opened_at", .string(t.openedAt)), ("caller_phone", .string(Masking.phone(t.callerPhone))),
             ("caller_name", .str(t.callerName)), ("category", .string(t.category)), ("summary", .string(t.summary)),
             ("priority", .string(t.priority)), ("first_response_at", .str(t.firstResponseAt)), ("resolved_at", .str(t.resolvedAt)),
-            ("resolution", .str(t.resolution)), ("assigned_to", .str(t.assignedTo)),
+            ("resolution", .str(t.resolution)), ("assignee", .str(t.assignedTo)),
         ]
         if let s {
             fields += [("sla_elapsed_min", .int(s.elapsed)), ("sla_minutes_left", .num(s.minutesLeft)),
@@ -118,11 +168,11 @@ enum CallCommands {
 
     static func ticketRow(_ t: TicketSummary, _ s: SLAPolicy.State) -> [String] {
         let sla = s.firstResponseBreached || s.resolutionBreached ? "QUÁ HẠN" : s.minutesLeft.map { "còn \($0)′" } ?? ""
-        return ["#\(t.id)", DateText.deskDisplay(t.openedAt), t.operatorLogin, String(t.line), t.status, t.priority, t.category,
-                t.bhxhCode ?? "", t.summary, sla]
+        return ["#\(t.id)", DateText.deskDisplay(t.openedAt), t.operatorLogin, t.assignedTo ?? "", String(t.line), t.status, t.priority,
+                t.category, t.bhxhCode ?? "", t.summary, sla]
     }
 
-    static let listColumns = ["#", "mở lúc", "ai", "line", "trạng thái", "ưu tiên", "loại", "mã số BHXH", "tóm tắt", "SLA"]
+    static let listColumns = ["#", "mở lúc", "ai", "giao cho", "line", "trạng thái", "ưu tiên", "loại", "mã số BHXH", "tóm tắt", "SLA"]
 
     static func single(_ t: TicketSummary, message: String) -> CommandOutput {
         CommandOutput(json: .object(ticketJSON(t)), lines: [message])
@@ -134,8 +184,14 @@ enum CallCommands {
     }
 
     static func done(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        let t = try TicketService(session: shell.session).done(resolution: inv.rest, category: inv.value("--category"))
-        return single(t, message: "Phiếu #\(t.id) đã giải quyết.")
+        let service = TicketService(session: shell.session)
+        // Without --category, the category is proposed from what was done on the call, and said so.
+        let proposal = try inv.value("--category") == nil ? shell.session.openTicketID.map(service.proposedCategory) : nil
+        let t = try service.done(resolution: inv.rest, category: inv.value("--category") ?? proposal?.category)
+        var json = ticketJSON(t)
+        json.append(("category_proposed", .bool(proposal != nil)))
+        let said = proposal.map { " Loại: \($0.category) (đề xuất từ việc đã làm: \($0.reason))." } ?? ""
+        return CommandOutput(json: .object(json), lines: ["Phiếu #\(t.id) đã giải quyết.\(said)"])
     }
 
     static func hold(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
@@ -167,7 +223,8 @@ enum CallCommands {
         var json = ticketJSON(t, sla)
         json.append(("timeline", .array(notes.map { .object([("at", .string($0.at)), ("operator", .string($0.operatorLogin)),
                                                              ("kind", .string($0.kind)), ("detail", .string($0.detail))]) })))
-        let lines = ["Phiếu #\(t.id) — \(t.status), \(t.priority), \(t.category), line \(t.line), \(t.operatorLogin)",
+        let lines = ["Phiếu #\(t.id) — \(t.status), \(t.priority), \(t.category), line \(t.line), \(t.operatorLogin)"
+                         + (t.assignedTo.map { ", giao cho \($0)" } ?? ""),
                      "  người gọi: \(Masking.phone(t.callerPhone))\(t.callerName.map { " (\($0))" } ?? "")   mã số BHXH: \(t.bhxhCode ?? "-")",
                      "  tóm tắt: \(t.summary)" + (t.resolution.map { "\n  kết quả: \($0)" } ?? ""),
                      "  SLA: \(sla.elapsed)′ giờ hành chính" + (sla.firstResponseBreached || sla.resolutionBreached ? ", QUÁ HẠN" : sla.minutesLeft.map { ", còn \($0)′" } ?? "")]
@@ -185,7 +242,9 @@ enum CallCommands {
             }
             f.statuses = statuses
         }
-        f.operatorLogin = inv.has("--mine") ? shell.session.actor.login : inv.value("--operator")
+        f.operatorLogin = inv.value("--operator")
+        f.assignee = inv.value("--assignee")
+        if inv.has("--mine") { f.involving = shell.session.actor.login }
         if let l = inv.value("--line") {
             guard let n = Int(l), (120...129).contains(n) else { throw DeskError.usage("--line must be 120–129") }
             f.line = n

@@ -17,7 +17,7 @@ enum CredentialCommands {
                         example: "outbox send", run: send),
             CommandSpec("outbox list", group: .supervisors, synopsis: "outbox list [--status S] [--limit N]",
                         summary: "The SMS queue, masked.",
-                        flags: [FlagSpec("--status", value: "S", "queued|sent|failed", completion: .choices(["queued", "sent", "failed"])),
+                        flags: [FlagSpec("--status", value: "S", "queued|sent|failed|superseded", completion: .choices(["queued", "sent", "failed", "superseded"])),
                                 FlagSpec("--limit", value: "N", "at most N (default 50)")],
                         example: "outbox list --status failed", run: list),
         ]
@@ -26,10 +26,25 @@ enum CredentialCommands {
     static func resend(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         let code = try RegistrationService(session: shell.session).resolveCode(inv.positional.first)
         let r = try CredentialService(session: shell.session).resend(code: code, verify: inv.value("--verify"))
+        let recent = r.recentlySent.map { m -> JSONValue in
+            .object([("sms_id", .int(m.id)), ("sent_at", .str(m.sentAt))])
+        }
         let json = JSONValue.object([("bhxh_code", .string(r.bhxhCode)), ("sms_id", .int(r.smsID)), ("to", .string(r.to)),
-                                     ("status", .string(r.status))])
-        return CommandOutput(json: json, lines: ["Đã xếp SMS #\(r.smsID) gửi mã đăng nhập và mật khẩu tạm thời (72 giờ) tới \(r.to).",
-                                                 "Dặn người gọi: đăng nhập VssID bằng mã \(r.bhxhCode), rồi đổi mật khẩu ngay."])
+                                     ("status", .string(r.status)), ("superseded", .array(r.superseded.map { .int($0) })),
+                                     ("recently_sent", recent ?? .null)])
+        var lines: [String] = []
+        if let m = r.recentlySent {
+            lines.append("⚠ SMS #\(m.id) tới \(r.to) đã gửi đi lúc \(DateText.deskDisplay(m.sentAt)) (chưa tới "
+                         + "\(CredentialService.recentMinutes) phút): tin có thể đang đến chậm. Mật khẩu trong tin đó nay không còn dùng được — "
+                         + "dặn người gọi chỉ dùng tin nhắn mới nhất.")
+        }
+        if !r.superseded.isEmpty {
+            lines.append("SMS chưa gửi " + r.superseded.map { "#\($0)" }.joined(separator: ", ")
+                         + " đã được thay (xoá mật khẩu cũ, không gửi nữa).")
+        }
+        lines += ["Đã xếp SMS #\(r.smsID) gửi mã đăng nhập và mật khẩu tạm thời (72 giờ) tới \(r.to).",
+                  "Dặn người gọi: đăng nhập VssID bằng mã \(r.bhxhCode), rồi đổi mật khẩu ngay."]
+        return CommandOutput(json: json, lines: lines)
     }
 
     static func send(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {

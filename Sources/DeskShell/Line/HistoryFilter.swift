@@ -83,7 +83,7 @@ public enum HistoryFilter {
         let phone = Phone(digits)
         if digits.hasPrefix("0") || digits.hasPrefix("+") || digits.hasPrefix("84") && digits.utf8.count >= 11,
            phone.kind != .invalid {
-            return Phone.mask(phone.normalized)
+            return Masking.phone(phone.normalized)
         }
         if digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), digits.utf8.count == 9 || digits.utf8.count == 12 {
             return Masking.id(digits)

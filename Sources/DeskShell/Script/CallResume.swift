@@ -5,14 +5,22 @@ import DeskCore
 /// If this operator's console died during a call, the next start picks the call up again (SPEC §5).
 enum CallResume {
     static func restore(_ shell: Shell) {
-        let s = shell.session
-        guard let open = try? s.store.tickets.openCall(operator: s.actor.login),
-              let ticket = try? s.store.tickets.get(open.ticketID), ticket.status == "open" || ticket.status == "pending" else { return }
-        s.openTicketID = open.ticketID
-        s.callRegistration = open.bhxhCode
-        if shell.interactive || isattyStdin {
+        let screen = shell.interactive || isattyStdin
+        guard let info = try? TicketService(session: shell.session).resumeCall(screen: screen) else { return }
+        let ticket = info.ticket
+        if screen {
+            // The call screen again, short: whom the call is about and why it is stuck, so the operator picks up where
+            // the console died. Everything taken from the data is escaped for the terminal.
             let about = TerminalSafe.cell(ticket.summary.isEmpty ? ticket.callerPhone ?? "" : ticket.summary, maxWidth: Renderer.cellWidth)
-            shell.writeErr("Resuming your open call #\(ticket.id) (\(about)); `done …` or `hold` to finish it.\n")
+            var text = "Resuming your open call #\(ticket.id) (\(about)); `done …` or `hold` to finish it.\n"
+            for r in info.registrations {
+                let w = info.worst[r.bhxhCode]
+                let name = TerminalSafe.cell(r.fullName, maxWidth: Renderer.cellWidth)
+                let worst = w.map { " — \($0.rule) (\($0.severity.rawValue))" } ?? ""
+                text += "  \(r.bhxhCode) — \(name) — \(r.status.rawValue), SMS \(r.smsStatus.rawValue)\(worst)\n"
+            }
+            for line in CallCommands.registrationFooter(info, width: shell.terminalWidth()) { text += TerminalSafe.escape(line) + "\n" }
+            shell.writeErr(text)
         }
     }
 
