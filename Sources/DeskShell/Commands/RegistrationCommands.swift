@@ -77,18 +77,21 @@ enum RegistrationCommands {
         var tables: [CommandOutput.Table] = []
         if !findings.isEmpty {
             tables.append(CommandOutput.Table(title: "Chẩn đoán", columns: ["mức", "mã", "nội dung", "KB"],
-                                              rows: findings.map { [$0.severity.rawValue, $0.rule, $0.message, $0.kb] }))
+                                              rows: findings.map { [$0.severity.rawValue, $0.rule, $0.message, $0.kb] }, records: "findings"))
         }
         tables.append(CommandOutput.Table(title: "Lịch sử", columns: ["lúc", "ai", "loại", "chi tiết"],
-                                          rows: d.events.map { [DateText.deskDisplay($0.at), $0.operatorLogin ?? "", $0.kind, $0.detail] }))
+                                          rows: d.events.map { [DateText.deskDisplay($0.at), $0.operatorLogin ?? "", $0.kind, $0.detail] },
+                                          records: "events"))
         if !d.tickets.isEmpty {
             tables.append(CommandOutput.Table(title: "Phiếu", columns: ["#", "mở lúc", "trạng thái", "tóm tắt"],
-                                              rows: d.tickets.map { ["#\($0.id)", DateText.deskDisplay($0.openedAt), $0.status, $0.summary] }))
+                                              rows: d.tickets.map { ["#\($0.id)", DateText.deskDisplay($0.openedAt), $0.status, $0.summary] },
+                                              records: "tickets"))
         }
         if !d.sms.isEmpty {
             tables.append(CommandOutput.Table(title: "Tin nhắn", columns: ["#", "đến", "trạng thái", "tạo lúc", "gửi lúc"],
                                               rows: d.sms.map { ["\($0.id)", Masking.phone($0.toPhone), $0.status,
-                                                                 DateText.deskDisplay($0.createdAt), DateText.deskDisplay($0.sentAt)] }))
+                                                                 DateText.deskDisplay($0.createdAt), DateText.deskDisplay($0.sentAt)] },
+                                              records: "sms"))
         }
         return CommandOutput(json: .object(json), tables: tables, lines: lines)
     }

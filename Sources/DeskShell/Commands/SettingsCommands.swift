@@ -49,7 +49,7 @@ enum SettingsCommands {
     }
 
     static func help(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        HelpText.render(topic: inv.positional.isEmpty ? nil : inv.rest, commands: shell.commands)
+        try HelpText.render(topic: inv.positional.isEmpty ? nil : inv.rest, commands: shell.commands)
     }
 
     static func setFormat(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {

@@ -7,12 +7,16 @@ public struct CommandOutput {
         public var rows: [[String]]
         /// Columns whose values align right (numbers).
         public var numeric: Set<Int> = []
+        /// The member of the command's JSON document whose array of objects this table shows: its CSV (see
+        /// `forCSV`). Nil: the document's first array of objects.
+        public var records: String?
 
-        public init(title: String? = nil, columns: [String], rows: [[String]], numeric: Set<Int> = []) {
+        public init(title: String? = nil, columns: [String], rows: [[String]], numeric: Set<Int> = [], records: String? = nil) {
             self.title = title
             self.columns = columns
             self.rows = rows
             self.numeric = numeric
+            self.records = records
         }
     }
 
