@@ -70,10 +70,8 @@ enum RegistrationCommands {
                                                         ("sent_at", .str($0.sentAt))]) })))
         var lines = ["Hồ sơ \(code) — \(d.registration.fullName)" + (d.registration.synthetic ? " (dữ liệu mẫu)" : "")]
         let keyWidth = fields.map { DisplayWidth.of($0.0) }.max() ?? 0
-        for (k, v) in fields { lines.append("  " + DisplayWidth.pad(k, to: keyWidth) + "  " + RegistrationViews.text(v)) }
-        if let p = d.insured {
-            lines.append("Dữ liệu BHXH: \(p.fullName), sinh \(p.dob ?? "?"), CCCD \(full ? (p.idNumber ?? "") : Masking.id(p.idNumber)), thẻ \(p.cardNumber ?? "")")
-        }
+        for (k, v) in fields { lines.append("  " + DisplayWidth.pad(k, to: keyWidth) + "  " + RegistrationViews.text(k, v)) }
+        if let p = d.insured { lines.append(RegistrationViews.registryLine(p, full: full)) }
         var tables: [CommandOutput.Table] = []
         if !findings.isEmpty {
             tables.append(CommandOutput.Table(title: "Chẩn đoán", columns: ["mức", "mã", "nội dung", "KB"],
