@@ -29,9 +29,10 @@ public final class Session {
     }
 
     /// Appends to the audit trail (and to the open call's timeline when `timeline` is set).
-    public func audit(_ action: String, target: String?, detail: String? = nil, timeline: String? = nil) throws {
+    public func audit(_ action: String, target: String?, detail: String? = nil, timeline: String? = nil,
+                      codes: [String] = []) throws {
         try store.audit.record(at: clock.nowText, operator: actor.login, action: action, target: target, detail: detail,
-                               ticketID: openTicketID)
+                               ticketID: openTicketID, codes: codes)
         if let ticket = openTicketID, let timeline {
             try store.tickets.addNote(ticketID: ticket, at: clock.nowText, operator: actor.login, kind: action,
                                       detail: timeline, countsAsResponse: ["resend", "note"].contains(action))

@@ -33,12 +33,12 @@ public final class Shell {
         let trimmed = line.trimmed
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return 0 }
         // SQLite takes text up to its first NUL: a value would be stored cut without a word (SPEC §13).
-        if trimmed.utf8.contains(0) { return report(DeskError.usage("the line holds a NUL byte; nothing was run")) }
+        if trimmed.utf8.contains(0) { return report(DeskError.usage("the line holds a NUL byte; nothing was run"), format: format) }
         do {
             let words = try LineTokenizer.split(trimmed)
             return run(words: words)
         } catch {
-            return report(DeskError.usage("\(error)"))
+            return report(DeskError.usage("\(error)"), format: format)
         }
     }
 
@@ -47,10 +47,12 @@ public final class Shell {
     public func run(words: [String]) -> Int32 {
         guard !words.isEmpty else { return 0 }
         let started = DispatchTime.now()
+        var fmt = format
+        // Known before parsing, so that even a badly typed command gets its JSON error document.
+        if let i = words.firstIndex(of: "--format"), i + 1 < words.count, let f = OutputFormat(rawValue: words[i + 1]) { fmt = f }
         do {
             let (spec, rest) = try lookup(words)
             var inv = try Invocation.parse(words: rest, spec: spec)
-            var fmt = format
             if let f = inv.options.removeValue(forKey: "--format") {
                 guard let parsed = OutputFormat(rawValue: f) else {
                     throw DeskError.usage("--format must be one of table, vertical, csv, json, auto")
@@ -62,7 +64,7 @@ public final class Shell {
             if timing { writeErr(String(format: "Time: %.3f ms\n", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6)) }
             return output.exitCode
         } catch {
-            return report(error)
+            return report(error, format: fmt)
         }
     }
 
@@ -87,7 +89,7 @@ public final class Shell {
     func emit(_ output: CommandOutput, format fmt: OutputFormat) {
         for n in output.notices { writeErr(TerminalSafe.escape(n, keepLineBreaks: true) + "\n") }
         let renderer = Renderer(format: fmt, color: color, terminalWidth: terminalWidth())
-        let text = renderer.render(output)
+        let text = renderer.render(fmt == .csv ? output.forCSV : output)
         if usePager, fmt != .json, fmt != .csv, Pager.shouldPage(text, height: terminalHeight()) {
             Pager.show(text)
         } else {
@@ -96,12 +98,23 @@ public final class Shell {
     }
 
     /// Prints the error on stderr and returns its exit code (SPEC §9: 1 failed, 2 usage, 3 not allowed, 4 busy).
-    /// Errors quote what was typed (`unknown command "…"`), so the text is escaped before it reaches the terminal.
-    func report(_ raw: Error) -> Int32 {
-        let error = DeskError.from(raw)
-        let (code, text) = Self.classify(error)
-        writeErr((color ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + TerminalSafe.escape(text, keepLineBreaks: true) + "\n")
+    func report(_ raw: Error, format fmt: OutputFormat) -> Int32 {
+        let (code, text) = Self.classify(DeskError.from(raw))
+        fail(text, exitCode: code, format: fmt)
         return code
+    }
+
+    /// A command that failed: the message on stderr and, in JSON, its error document on stdout, so that a script
+    /// reading stdout gets exactly one document per command whatever happened (SPEC §10).
+    /// Errors quote what was typed (`unknown command "…"`), so the text is escaped before it reaches the terminal.
+    func fail(_ message: String, exitCode: Int32, format fmt: OutputFormat) {
+        writeErr((color ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + TerminalSafe.escape(message, keepLineBreaks: true) + "\n")
+        if fmt == .json { writeOut(Self.errorDocument(message, exitCode: exitCode).serialized() + "\n") }
+    }
+
+    /// `{"error": {"message", "exit_code"}}`.
+    static func errorDocument(_ message: String, exitCode: Int32) -> JSONValue {
+        .object([("error", .object([("message", .string(message)), ("exit_code", .int(Int(exitCode)))]))])
     }
 
     public static func classify(_ error: Error) -> (Int32, String) {

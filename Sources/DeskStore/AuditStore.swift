@@ -24,8 +24,13 @@ public final class AuditStore {
     /// The trail is in commit order, and a row may not be dated before the one it follows: a console that read its
     /// clock before waiting for the lock (or whose clock is a second behind another's, or a `VSSDESK_NOW` replay)
     /// records the last row's time instead of failing the operator's action.
-    public func record(at: String, operator login: String, action: String, target: String?, detail: String?,
-                       ticketID: Int?) throws {
+    ///
+    /// `codes` are the mã số BHXH of every registration the action displayed (a search's results, a call's
+    /// registrations): they are written at the end of `detail` (`codes: 7900000001 7900000002`), inside the hashed
+    /// row, so that `audit --code` finds each person a lookup showed with one row per lookup, not one per person.
+    public func record(at: String, operator login: String, action: String, target: String?, detail rawDetail: String?,
+                       ticketID: Int?, codes: [String] = []) throws {
+        let detail = Self.detail(rawDetail, codes: codes)
         let append = {
             let last = try self.db.queryOne("SELECT id, at, hash FROM audit ORDER BY id DESC LIMIT 1")
             let id = (last?.int(0) ?? 0) + 1
@@ -93,6 +98,15 @@ public final class AuditStore {
                          [.text(target), .text(action), .text(since)])
     }
 
+    /// `detail`, then the displayed codes (see `record`).
+    static func detail(_ detail: String?, codes: [String]) -> String? {
+        guard !codes.isEmpty else { return detail }
+        let list = "codes: " + codes.joined(separator: " ")
+        guard let detail, !detail.isEmpty else { return list }
+        return detail + "; " + list
+    }
+
+    /// Rows whose target is exactly `target` (a resend's verification failures, …).
     public func list(operator login: String?, target: String?, from: String?, to: String?, action: String?,
                      limit: Int) throws -> [AuditEntry] {
         let rows = try db.query("""
@@ -101,9 +115,29 @@ public final class AuditStore {
               AND (?4 IS NULL OR at < ?4) AND (?5 IS NULL OR action = ?5)
             ORDER BY id DESC LIMIT ?6
             """, [.of(login), .of(target), .of(from), .of(to), .of(action), .int(Int64(limit))])
-        return rows.map {
-            AuditEntry(id: $0.int(0)!, at: $0.string(1)!, operatorLogin: $0.string(2)!, action: $0.string(3)!,
-                       target: $0.string(4), detail: $0.string(5), ticketID: $0.int(6))
-        }
+        return rows.map(Self.entry)
+    }
+
+    /// Rows about `code`: those whose target it is, those whose detail names it as a whole number (the displayed
+    /// codes of a search, a bulk change), and the `call` rows that showed it — the call's ticket is about it, or the
+    /// caller's phone is its registered phone (call rows written before they listed their codes).
+    public func list(operator login: String?, code: String?, from: String?, to: String?, action: String?,
+                     limit: Int) throws -> [AuditEntry] {
+        let rows = try db.query("""
+            SELECT id, at, operator, action, target, detail, ticket_id FROM audit
+            WHERE (?1 IS NULL OR operator = ?1) AND (?3 IS NULL OR at >= ?3)
+              AND (?4 IS NULL OR at < ?4) AND (?5 IS NULL OR action = ?5)
+              AND (?2 IS NULL OR target = ?2
+                   OR (?2 <> '' AND ?2 NOT GLOB '*[^0-9]*' AND (' ' || detail || ' ') GLOB ('*[^0-9]' || ?2 || '[^0-9]*'))
+                   OR (action = 'call' AND (ticket_id IN (SELECT id FROM tickets WHERE bhxh_code = ?2)
+                                            OR target IN (SELECT phone FROM registrations WHERE bhxh_code = ?2))))
+            ORDER BY id DESC LIMIT ?6
+            """, [.of(login), .of(code), .of(from), .of(to), .of(action), .int(Int64(limit))])
+        return rows.map(Self.entry)
+    }
+
+    static func entry(_ row: Row) -> AuditEntry {
+        AuditEntry(id: row.int(0)!, at: row.string(1)!, operatorLogin: row.string(2)!, action: row.string(3)!,
+                   target: row.string(4), detail: row.string(5), ticketID: row.int(6))
     }
 }

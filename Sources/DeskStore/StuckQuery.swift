@@ -6,7 +6,8 @@ import DeskCore
 /// PHONE_SHARED, PHOTO_MISSING, WRONG_AGENCY, REJECTED, SMS_FAILED, PARENT_NO_ACCOUNT, CHILD_HAS_OWN_ID,
 /// MINOR_WITHOUT_ID. The warning rules (NAME_NO_DIACRITICS, diacritics-only NAME_MISMATCH,
 /// DECLARATION_NOT_FORWARDED, PENDING_TOO_LONG, NEVER_LOGGED_IN) never make a registration "stuck" and are only
-/// evaluated in Swift by `diagnose CODE`. Every listed row is confirmed by the Swift rules; a test checks that the
+/// evaluated in Swift by `diagnose CODE`; nor does any rule on an `active` account (see `Diagnosis.WhenActive`).
+/// Every listed row is confirmed by the Swift rules; a test checks that the
 /// SQL counts equal the Swift rules' counts on the demo data.
 public struct StuckQuery {
     public let deskAgency: String
@@ -28,7 +29,13 @@ public struct StuckQuery {
     /// Parameters: ?1 desk agency, ?2 today (YYYY-MM-DD), ?3 insured extract loaded (0/1).
     public static var sqlRules: [String] { predicates.map(\.rule) }
 
-    static let predicates: [(rule: String, sql: String)] = [
+    /// The rules' predicates with the active-account policy of `Diagnosis.WhenActive` applied: an error that is a
+    /// warning or nothing on an active account does not count one.
+    static let predicates: [(rule: String, sql: String)] = rulePredicates.map { p in
+        Diagnosis.stuckWhenActive(p.rule) ? p : (p.rule, "r.status <> 'active' AND (\(p.sql))")
+    }
+
+    static let rulePredicates: [(rule: String, sql: String)] = [
         ("NOT_IN_REGISTRY", "?3 = 1 AND i.id IS NULL"),
         ("NAME_MISMATCH", "i.id IS NOT NULL AND r.name_folded <> i.name_folded"),
         ("ID_INVALID", """

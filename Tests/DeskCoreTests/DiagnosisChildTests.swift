@@ -5,7 +5,7 @@ import Testing
 /// PARENT_NO_ACCOUNT, CHILD_HAS_OWN_ID, MINOR_WITHOUT_ID. The child fixture is a 9-year-old girl registered by an
 /// active parent; today is 2025-03-12.
 let childRuleCases: [RuleCase] = [
-    RuleCase("PARENT_NO_ACCOUNT", "parent active", fires: false, child: true) { _, _ in },
+    RuleCase("PARENT_NO_ACCOUNT", "parent active", fires: false, child: true) { s, _ in s.parent?.status = .active },
     RuleCase("PARENT_NO_ACCOUNT", "parent approved", fires: false, child: true) { s, _ in s.parent?.status = .approved },
     RuleCase("PARENT_NO_ACCOUNT", "parent's credentials sent", fires: false, child: true) { s, _ in
         s.parent?.status = .credentialsSent

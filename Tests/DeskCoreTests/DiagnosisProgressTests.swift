@@ -119,7 +119,10 @@ let progressRuleCases: [RuleCase] = [
         s.registration.status = .approved
         s.registration.smsStatus = .failed
     },
-    RuleCase("SMS_FAILED", "active: they logged in after all", fires: false) { s, _ in s.registration.smsStatus = .failed },
+    RuleCase("SMS_FAILED", "active: they logged in after all", fires: false) { s, _ in
+        s.registration.status = .active
+        s.registration.smsStatus = .failed
+    },
     RuleCase("SMS_FAILED", "still submitted", fires: false) { s, _ in
         s.registration.status = .submitted
         s.registration.smsStatus = .failed

@@ -24,8 +24,40 @@ import DeskStore
         let f = try loaded()
         let before = try f.store.db.scalarInt("SELECT count(*) FROM sms_outbox")
         let s = try BulkService(session: f.session).run(.resend, filter: "sms=failed", value: nil, reason: nil, dryRun: true)
-        #expect(s.matched > 0 && s.changed > 0)
+        // A preview reports what it would do, never that it did it (a cron job reads `changed`).
+        #expect(s.matched > 0 && s.wouldChange > 0 && s.changed == 0)
+        #expect(s.wouldChange + s.skipped == s.matched)
         #expect(try f.store.db.scalarInt("SELECT count(*) FROM sms_outbox") == before)
+        let real = try BulkService(session: f.session).run(.resend, filter: "sms=failed", value: nil, reason: nil, dryRun: false)
+        #expect(real.changed == s.wouldChange && real.wouldChange == real.changed)
+    }
+
+    @Test func skippedRowsSayWhy() throws {
+        let f = try loaded()
+        let service = BulkService(session: f.session)
+        let all = try service.run(.resend, filter: "kind=self", value: nil, reason: nil, dryRun: true)
+        let notApproved = try f.store.db.scalarInt("SELECT count(*) FROM registrations WHERE kind = 'self' AND status IN ('submitted','rejected')")
+        #expect(notApproved > 0)
+        #expect(all.skippedReasons["not_approved"] == notApproved)
+        #expect(all.skippedReasons.values.reduce(0, +) == all.skipped)
+        #expect(Set(all.skippedReasons.keys).isSubset(of: Set(BulkService.SkipReason.allCases.map(\.rawValue))))
+        let same = try service.run(.setAgency, filter: "agency=07916", value: "07916", reason: nil, dryRun: true)
+        #expect(same.matched > 0 && same.wouldChange == 0 && same.skippedReasons == ["unchanged": same.matched])
+    }
+
+    @Test func anInvalidToValueSaysItIsInvalid() throws {
+        let f = try loaded()
+        let service = BulkService(session: f.session)
+        for (action, value, words) in [(BulkService.Action.setStatus, "waiting", "not a valid status"),
+                                       (.setAgency, "7916x", "not a valid agency code"),
+                                       (.setStatus, nil, "needs --to"), (.setAgency, nil, "needs --to")] {
+            #expect {
+                try service.run(action, filter: "status=submitted", value: value, reason: nil, dryRun: true)
+            } throws: { error in
+                guard case DeskError.usage(let text) = error else { return false }
+                return text.contains(words) && (value == nil || text.contains(value!))
+            }
+        }
     }
 
     @Test func realRunAuditsEachChangeAndIsIdempotent() throws {
@@ -42,16 +74,17 @@ import DeskStore
 
     @Test func setAgencyByRuleAndInterruption() throws {
         let f = try loaded()
-        let wrong = try f.store.db.scalarInt("SELECT count(*) FROM registrations WHERE agency_code <> '07916'")
+        // WRONG_AGENCY is about a dossier in flight: an active account is never stuck on its agency.
+        let wrong = try f.store.db.scalarInt("SELECT count(*) FROM registrations WHERE agency_code <> '07916' AND status <> 'active'")
         #expect(wrong > 0)
         f.session.isCancelled = { true }
         let stopped = try BulkService(session: f.session).run(.setAgency, filter: "rule=WRONG_AGENCY", value: "07916", reason: nil, dryRun: false)
         #expect(stopped.interrupted && stopped.changed == 0)
-        #expect(try f.store.db.scalarInt("SELECT count(*) FROM registrations WHERE agency_code <> '07916'") == wrong)
+        #expect(try f.store.db.scalarInt("SELECT count(*) FROM registrations WHERE agency_code <> '07916' AND status <> 'active'") == wrong)
         f.session.isCancelled = { false }
         let first = try BulkService(session: f.session).run(.setAgency, filter: "rule=WRONG_AGENCY", value: "07916", reason: nil, dryRun: false)
         #expect(first.changed == wrong)
-        #expect(try f.store.db.scalarInt("SELECT count(*) FROM registrations WHERE agency_code <> '07916'") == 0)
+        #expect(try f.store.db.scalarInt("SELECT count(*) FROM registrations WHERE agency_code <> '07916' AND status <> 'active'") == 0)
         #expect(try f.store.db.scalarInt("SELECT count(*) FROM registration_events WHERE kind = 'set_agency'") == wrong)
         let rerun = try BulkService(session: f.session).run(.setAgency, filter: "rule=WRONG_AGENCY", value: "07916", reason: nil, dryRun: false)
         #expect(rerun.changed == 0)

@@ -29,6 +29,21 @@ import DeskStore
         #expect(stuck > 50)
     }
 
+    /// The demo data has active accounts with missing photos, another agency or a parent without an account: none of
+    /// them is stuck, in SQL or in Swift.
+    @Test func activeAccountsAreNeverStuck() throws {
+        let f = try Fixture()
+        _ = try DemoService(session: f.session).load(count: 600)
+        let report = try DiagnosisService(session: f.session).stuck(rule: nil, agency: nil, limit: 10_000)
+        #expect(report.total > 0 && report.rows.count == report.total)
+        #expect(!report.rows.contains { $0.registration.status == .active })
+        let activeDefects = try f.store.db.scalarInt("""
+            SELECT count(*) FROM registrations WHERE status = 'active' AND (agency_code <> '07916' OR photo_portrait = 0
+              OR photo_id_back = 0 OR (kind = 'child' AND photo_birth_cert = 0))
+            """)
+        #expect(activeDefects > 0)
+    }
+
     @Test func stuckListsOnlyConfirmedErrorsAndFiltersByRule() throws {
         let f = try Fixture()
         _ = try DemoService(session: f.session).load(count: 600)

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import Desk
-import DeskCore
+@testable import DeskCore
 import DeskStore
 
 @Suite struct KnowledgeBaseTests {
@@ -37,6 +37,9 @@ import DeskStore
         for rule in Diagnosis.ruleCodes {
             let kb = try #require(Diagnosis.kbArticle[rule], "\(rule) has no article")
             #expect(ids.contains(kb), "\(rule) → \(kb) does not exist")
+        }
+        for article in ProgressRules.rejectionArticles.map(\.article) {
+            #expect(ids.contains(article), "a rejection reason links \(article), which does not exist")
         }
         let linked = Set(try f.store.knowledgeBase.list().flatMap(\.rules))
         for rule in Diagnosis.ruleCodes { #expect(linked.contains(rule), "no article lists \(rule) in its front matter") }

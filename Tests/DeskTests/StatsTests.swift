@@ -52,4 +52,22 @@ import DeskStore
         #expect(byRule.first { $0.key == "REJECTED" }?.count == 1)
         #expect(throws: DeskError.self) { try StatsService(session: f.session).registrations(by: "colour") }
     }
+
+    /// Most first, then by rule code; `includeWarnings` adds the warning rules the SQL leaves out.
+    @Test func byRuleIsSortedAndCanIncludeWarnings() throws {
+        let f = try Fixture()
+        _ = try DemoService(session: f.session).load(count: 400)
+        let stats = StatsService(session: f.session)
+        for rows in [try stats.registrations(by: "rule"), try stats.registrations(by: "rule", includeWarnings: true)] {
+            for (a, b) in zip(rows, rows.dropFirst()) {
+                #expect(a.count > b.count || (a.count == b.count && a.key < b.key), "\(a) before \(b)")
+            }
+        }
+        let errors = Dictionary(uniqueKeysWithValues: try stats.registrations(by: "rule").map { ($0.key, $0.count) })
+        let all = Dictionary(uniqueKeysWithValues: try stats.registrations(by: "rule", includeWarnings: true).map { ($0.key, $0.count) })
+        #expect(errors["PENDING_TOO_LONG"] == nil)
+        #expect((all["PENDING_TOO_LONG"] ?? 0) > 0)
+        #expect(Set(all.keys) == Set(Diagnosis.ruleCodes))
+        for (rule, n) in errors { #expect(all[rule, default: 0] >= n, "\(rule)") }
+    }
 }

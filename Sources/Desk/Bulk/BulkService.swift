@@ -14,14 +14,45 @@ public struct BulkService {
         case resend, setStatus = "set-status", setAgency = "set-agency", closeTickets = "close-tickets"
     }
 
+    /// SPEC §9. A dry run changes nothing: `changed` is 0 and `wouldChange` counts what a real run would change
+    /// (a real run's `wouldChange` equals its `changed`), so a script that reads `changed` never takes a preview for
+    /// work done.
     public struct Summary {
         public var action: String
         public var dryRun: Bool
         public var matched = 0
         public var changed = 0
+        public var wouldChange = 0
         public var skipped = 0
+        /// Why matching rows were left alone: `SkipReason` raw values and how many rows each.
+        public var skippedReasons: [String: Int] = [:]
         public var interrupted = false
         public var sample: [String] = []
+
+        mutating func skip(_ reason: SkipReason) {
+            skipped += 1
+            skippedReasons[reason.rawValue, default: 0] += 1
+        }
+
+        mutating func change(_ id: String) {
+            if sample.count < 20 { sample.append(id) }
+            wouldChange += 1
+            if !dryRun { changed += 1 }
+        }
+    }
+
+    /// The machine values of `skipped_reasons` (the same in every language, like the other JSON values).
+    public enum SkipReason: String, CaseIterable {
+        /// resend: not approved yet (or rejected): there is no account to send credentials for.
+        case notApproved = "not_approved"
+        /// resend: the registered phone cannot receive an SMS.
+        case noMobile = "no_mobile"
+        /// resend: an SMS was made in the last 24 hours (so a re-run never double-sends).
+        case sentLast24h = "sent_last_24h"
+        /// set-status, set-agency: already has the new value.
+        case unchanged
+        /// close-tickets: the ticket's status cannot go to closed.
+        case notClosable = "not_closable"
     }
 
     public static let chunkSize = 1000
@@ -63,12 +94,17 @@ public struct BulkService {
         var summary = Summary(action: action.rawValue, dryRun: dryRun)
         switch action {
         case .setStatus:
-            guard let value, let status = Registration.Status(rawValue: value) else {
-                throw DeskError.usage("bulk set-status needs --to submitted|approved|rejected|credentials_sent|active")
+            let statuses = Registration.Status.allCases.map(\.rawValue).joined(separator: "|")
+            guard let value else { throw DeskError.usage("bulk set-status needs --to \(statuses)") }
+            guard let status = Registration.Status(rawValue: value) else {
+                throw DeskError.usage("bulk set-status: --to \(value) is not a valid status (\(statuses))")
             }
             if status == .rejected && (reason ?? "").isEmpty { throw DeskError.usage("bulk set-status --to rejected needs --reason") }
         case .setAgency:
-            guard let value, AgencyCode(value) != nil else { throw DeskError.usage("bulk set-agency needs --to AGENCY (e.g. 07916)") }
+            guard let value else { throw DeskError.usage("bulk set-agency needs --to AGENCY (e.g. 07916)") }
+            guard AgencyCode(value) != nil else {
+                throw DeskError.usage("bulk set-agency: --to \(value) is not a valid agency code (3 or 5 digits, e.g. 07916)")
+            }
         default: break
         }
         if action == .closeTickets {
@@ -83,7 +119,8 @@ public struct BulkService {
             }
         }
         try session.audit("bulk_\(action.rawValue)", target: raw,
-                          detail: "\(dryRun ? "dry run: " : "")matched \(summary.matched), changed \(summary.changed), skipped \(summary.skipped)"
+                          detail: "\(dryRun ? "dry run: " : "")matched \(summary.matched), "
+                            + (dryRun ? "would change \(summary.wouldChange)" : "changed \(summary.changed)") + ", skipped \(summary.skipped)"
                             + (summary.interrupted ? ", interrupted" : ""))
         return summary
     }
@@ -98,20 +135,22 @@ public struct BulkService {
         try store.transaction {
             for r in page {
                 local.matched += 1
-                let change: Bool
+                let skip: SkipReason?
                 switch action {
                 case .resend:
                     // Idempotent: a registration already sent something in the last 24 hours is skipped, so a re-run
                     // after an interruption never double-sends; the 3-a-day limit is honoured the same way.
-                    let eligible = [.approved, .credentialsSent, .active].contains(r.status) && Phone(r.phone ?? "").isMobile
-                    change = try eligible && store.outbox.countSince(code: r.bhxhCode, since: dayAgo) == 0
-                case .setStatus: change = r.status.rawValue != value
-                case .setAgency: change = r.agencyCode != value
-                case .closeTickets: change = false
+                    if ![.approved, .credentialsSent, .active].contains(r.status) { skip = .notApproved }
+                    else if !Phone(r.phone ?? "").isMobile { skip = .noMobile }
+                    else if try store.outbox.countSince(code: r.bhxhCode, since: dayAgo) > 0 { skip = .sentLast24h }
+                    else { skip = nil }
+                case .setStatus: skip = r.status.rawValue == value ? .unchanged : nil
+                case .setAgency: skip = r.agencyCode == value ? .unchanged : nil
+                case .closeTickets: skip = .unchanged
                 }
-                guard change else { local.skipped += 1; continue }
-                if local.sample.count < 20 { local.sample.append(r.bhxhCode) }
-                if dryRun { local.changed += 1; continue }
+                if let skip { local.skip(skip); continue }
+                local.change(r.bhxhCode)
+                if dryRun { continue }
                 switch action {
                 case .resend:
                     let id = try CredentialService.issue(store: store, code: r.bhxhCode, phone: r.phone!, key: key!, at: now,
@@ -127,7 +166,6 @@ public struct BulkService {
                     try session.audit("bulk_set_agency", target: r.bhxhCode, detail: "\(r.agencyCode ?? "-") → \(value!)")
                 case .closeTickets: break
                 }
-                local.changed += 1
             }
         }
         s = local
@@ -144,10 +182,9 @@ public struct BulkService {
             try session.store.transaction {
                 for t in chunk {
                     local.matched += 1
-                    guard TicketService.transitions[t.status]?.contains("closed") == true else { local.skipped += 1; continue }
-                    if local.sample.count < 20 { local.sample.append("#\(t.id)") }
+                    guard TicketService.transitions[t.status]?.contains("closed") == true else { local.skip(.notClosable); continue }
+                    local.change("#\(t.id)")
                     if !local.dryRun { _ = try tickets.transition(t.id, to: "closed") }
-                    local.changed += 1
                 }
             }
             s = local

@@ -98,7 +98,8 @@ public struct DiagnosisService {
             if session.isCancelled() { throw DeskError.interrupted("diagnose --stuck interrupted") }
         }
         let total = wanted.map { w in counts.first { $0.rule == w }?.count ?? 0 } ?? allStuck
-        try session.audit("diagnose_stuck", target: wanted, detail: "\(total) stuck; listed \(rows.count)")
+        try session.audit("diagnose_stuck", target: wanted, detail: "\(total) stuck; listed \(rows.count)",
+                          codes: rows.map(\.0.bhxhCode))
         return StuckReport(total: total, countsByRule: counts.filter { wanted == nil || $0.rule == wanted }, rows: rows)
     }
 }

@@ -124,9 +124,9 @@ public struct RegistrationService {
             }
         }
         if hits.count > limit { hits = Array(hits.prefix(limit)) }
-        let shown = hits.prefix(5).map(\.bhxhCode).joined(separator: ",")
-        try session.audit("search", target: kind.label, detail: "query kind \(kind.label); \(total) match(es); \(shown)",
-                          timeline: "search (\(kind.label)): \(total) kết quả")
+        // Every person the results show, so `audit --code` finds this lookup for each of them.
+        try session.audit("search", target: kind.label, detail: "query kind \(kind.label); \(total) match(es)",
+                          timeline: "search (\(kind.label)): \(total) kết quả", codes: hits.map(\.bhxhCode))
         return SearchResult(query: trimmed, kind: kind.label, total: total, hits: hits, totalCapped: capped)
     }
 

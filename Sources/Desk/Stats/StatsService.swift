@@ -92,20 +92,46 @@ public struct StatsService {
         }
     }
 
-    public func registrations(by dimension: String) throws -> [(key: String, count: Int)] {
+    /// `--by rule` counts, per error rule, the registrations that rule makes stuck (SQL, one scan: `StuckQuery`),
+    /// most first, then by rule code. With `includeWarnings` it counts every finding of every rule, warnings and an
+    /// active account's findings included, by running the rules in Swift over every registration (slower: a full
+    /// diagnosis per registration).
+    public func registrations(by dimension: String, includeWarnings: Bool = false) throws -> [(key: String, count: Int)] {
         try session.require(.supervisor, for: "stats")
         let rows: [(key: String, count: Int)]
         switch dimension {
         case "status": rows = try session.store.registrations.countBy(column: "status").map { ($0.0, $0.1) }
         case "agency": rows = try session.store.registrations.countBy(column: "agency_code").map { ($0.0, $0.1) }
         case "rule":
-            let ctx = try DiagnosisService(session: session).context()
-            let q = StuckQuery(deskAgency: ctx.deskAgency, today: ctx.today, insuredLoaded: try session.store.insured.isLoaded())
-            rows = try q.countsByRule(session.store.db, agency: nil).map { ($0.rule, $0.count) }
+            let counts = includeWarnings ? try everyFindingByRule() : try stuckByRule()
+            rows = counts.sorted { ($0.count, $1.key) > ($1.count, $0.key) }
         default:
             throw DeskError.usage("stats registrations --by must be one of \(Self.registrationDimensions.joined(separator: ", "))")
         }
-        try session.audit("stats", target: "registrations", detail: "by \(dimension)")
+        try session.audit("stats", target: "registrations", detail: "by \(dimension)\(includeWarnings ? " with warnings" : "")")
         return rows
+    }
+
+    private func stuckByRule() throws -> [(key: String, count: Int)] {
+        let ctx = try DiagnosisService(session: session).context()
+        let q = StuckQuery(deskAgency: ctx.deskAgency, today: ctx.today, insuredLoaded: try session.store.insured.isLoaded())
+        return try q.countsByRule(session.store.db, agency: nil).map { ($0.rule, $0.count) }
+    }
+
+    private func everyFindingByRule() throws -> [(key: String, count: Int)] {
+        let diagnosis = DiagnosisService(session: session)
+        let ctx = try diagnosis.context()
+        var counts = Dictionary(uniqueKeysWithValues: Diagnosis.ruleCodes.map { ($0, 0) })
+        var after: String?
+        while true {
+            let page = try session.store.registrations.list(RegistrationFilter(), afterCode: after, limit: 1000)
+            guard let last = page.last else { break }
+            for r in page {
+                for f in Diagnosis.run(try diagnosis.snapshot(r), ctx) { counts[f.rule, default: 0] += 1 }
+            }
+            after = last.bhxhCode
+            if session.isCancelled() { throw DeskError.interrupted("stats registrations --by rule --all interrupted") }
+        }
+        return counts.map { ($0.key, $0.value) }
     }
 }

@@ -29,6 +29,7 @@ enum ProgressRules {
         guard r.status == .rejected else { return nil }
         let reason = (r.rejectReason ?? "").nfcCollapsed
         let fixes = corrections(for: reason, desk: c.deskAgency)
+        let topics = Reason(reason)
         let reasonText = reason.isEmpty ? "không ghi lý do" : "lý do: “\(reason)”"
         let fixText = fixes.isEmpty
             ? "sửa đúng nội dung bị từ chối rồi gửi lại tờ khai"
@@ -38,7 +39,43 @@ enum ProgressRules {
             "Hồ sơ đã bị từ chối, \(reasonText). Cần \(fixText).",
             reason.isEmpty
                 ? "Hỏi bộ phận tiếp nhận lý do từ chối; nếu phải xác minh tại cơ quan: kb show xac-minh-tai-co-quan"
-                : "Hướng dẫn người gọi \(fixText)")
+                : "Hướng dẫn người gọi \(fixText)",
+            kb: rejectionArticle(topics))
+    }
+
+    /// The KB article for a rejection: the first topic of the reason in this order (a blurred ID photo is about the
+    /// photo, so photos come before the ID number); none recognised, or no reason: verifying at the agency.
+    static let rejectionArticles: [(topic: Reason.Topic, article: String)] = [
+        (.photo, "cap-nhat-anh"), (.idNumber, "cap-nhat-cccd"), (.name, "dang-ky-tai-khoan"), (.dob, "dang-ky-tai-khoan"),
+        (.phone, "doi-sdt-email"), (.agency, "chon-co-quan"), (.verification, "xac-minh-tai-co-quan"),
+    ]
+
+    static func rejectionArticle(_ reason: Reason) -> String {
+        rejectionArticles.first { reason.topics.contains($0.topic) }?.article ?? "xac-minh-tai-co-quan"
+    }
+
+    /// What a reviewer's rejection reason is about, from the words reviewers typically write (matched folded, so
+    /// "ảnh" and "anh" alike).
+    struct Reason {
+        enum Topic { case name, dob, idNumber, phone, photo, agency, verification }
+        let topics: Set<Topic>
+
+        init(_ reason: String) {
+            let words = " " + Folding.fold(reason) + " "
+            func has(_ keys: [String]) -> Bool { keys.contains { words.contains(" \($0) ") } }
+            var t: Set<Topic> = []
+            if has(["ho ten", "ten", "dau"]) { t.insert(.name) }
+            if has(["ngay sinh", "nam sinh"]) { t.insert(.dob) }
+            let photo = has(["anh", "hinh", "chan dung", "mat truoc", "mat sau", "khai sinh"])
+            if photo { t.insert(.photo) }
+            // "Ảnh CCCD bị lóa" is about the photo, not the number; "số CCCD" always is about the number.
+            if has(["so cccd", "so cmnd", "so can cuoc", "so giay to", "so dinh danh", "so ho chieu"])
+                || !photo && has(["cccd", "cmnd", "can cuoc", "ho chieu", "giay to", "dinh danh"]) { t.insert(.idNumber) }
+            if has(["dien thoai", "sdt", "so dt", "thue bao"]) { t.insert(.phone) }
+            if has(["co quan", "noi tiep nhan", "noi nhan"]) { t.insert(.agency) }
+            if has(["xac minh", "doi chieu", "truc tiep"]) { t.insert(.verification) }
+            topics = t
+        }
     }
 
     /// `approved` or `credentials_sent`, and the credentials SMS failed: resend after verifying the caller.
@@ -74,28 +111,17 @@ enum ProgressRules {
             RuleSupport.resendAction(r))
     }
 
-    /// What to correct for the words a reviewer typically writes in a rejection (matched folded, so "ảnh" and "anh"
-    /// alike); order follows the registration form.
+    /// What to correct for each topic of a rejection's reason; order follows the registration form.
     private static func corrections(for reason: String, desk: String) -> [String] {
-        let words = " " + Folding.fold(reason) + " "
-        func has(_ keys: [String]) -> Bool { keys.contains { words.contains(" \($0) ") } }
+        let t = Reason(reason).topics
         var fixes: [String] = []
-        if has(["ho ten", "ten", "dau"]) { fixes.append("khai họ tên đầy đủ, có dấu, đúng như trên CCCD") }
-        if has(["ngay sinh", "nam sinh"]) { fixes.append("khai đúng ngày sinh") }
-        let photo = has(["anh", "hinh", "chan dung", "mat truoc", "mat sau", "khai sinh"])
-        // "Ảnh CCCD bị lóa" is about the photo, not the number; "số CCCD" always is about the number.
-        if has(["so cccd", "so cmnd", "so can cuoc", "so giay to", "so dinh danh", "so ho chieu"])
-            || !photo && has(["cccd", "cmnd", "can cuoc", "ho chieu", "giay to", "dinh danh"]) {
-            fixes.append("khai đúng số CCCD 12 số")
-        }
-        if has(["dien thoai", "sdt", "so dt", "thue bao"]) {
-            fixes.append("khai số di động của chính mình, chưa dùng cho tài khoản khác")
-        }
-        if photo { fixes.append("chụp lại và tải lên ảnh rõ nét, đủ sáng") }
-        if has(["co quan", "noi tiep nhan", "noi nhan"]) { fixes.append("chọn cơ quan \(AgencyNames.choice(desk))") }
-        if has(["xac minh", "doi chieu", "truc tiep"]) {
-            fixes.append("mang CCCD đến \(AgencyNames.label(desk)) để xác minh trực tiếp")
-        }
+        if t.contains(.name) { fixes.append("khai họ tên đầy đủ, có dấu, đúng như trên CCCD") }
+        if t.contains(.dob) { fixes.append("khai đúng ngày sinh") }
+        if t.contains(.idNumber) { fixes.append("khai đúng số CCCD 12 số") }
+        if t.contains(.phone) { fixes.append("khai số di động của chính mình, chưa dùng cho tài khoản khác") }
+        if t.contains(.photo) { fixes.append("chụp lại và tải lên ảnh rõ nét, đủ sáng") }
+        if t.contains(.agency) { fixes.append("chọn cơ quan \(AgencyNames.choice(desk))") }
+        if t.contains(.verification) { fixes.append("mang CCCD đến \(AgencyNames.label(desk)) để xác minh trực tiếp") }
         return fixes
     }
 }

@@ -41,9 +41,14 @@ enum BulkCommands {
                 throw DeskError.usage("bulk \(action.rawValue) changes data: add --yes (or --dry-run to preview)")
             }
             let preview = try service.run(action, filter: filter, value: inv.value("--to"), reason: inv.value("--reason"), dryRun: true)
-            shell.writeErr("\(preview.changed) of \(preview.matched) matching would change (e.g. \(TerminalSafe.escape(preview.sample.prefix(5).joined(separator: ", ")))).\nType yes to go on: ")
+            // Nothing to change, nothing to confirm: the preview is the answer.
+            guard preview.wouldChange > 0 else {
+                return CommandOutput(json: summaryJSON(preview, dryRun: true),
+                                     lines: ["Nothing to change: 0 of \(preview.matched) matching would change."] + skippedLines(preview))
+            }
+            shell.writeErr("\(preview.wouldChange) of \(preview.matched) matching would change (e.g. \(TerminalSafe.escape(preview.sample.prefix(5).joined(separator: ", ")))).\nType yes to go on (\(Confirmation.hint)): ")
             let answer = readLine(strippingNewline: true) ?? ""
-            guard answer.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
+            guard Confirmation.accepts(answer) else {
                 return .message("Nothing changed.", json: summaryJSON(preview, dryRun: true))
             }
             dryRun = false
@@ -52,15 +57,25 @@ enum BulkCommands {
         service.progress = { matched, _ in bar?.update(done: matched, total: max(matched, 1), rows: matched) }
         defer { bar?.finish() }
         let s = try service.run(action, filter: filter, value: inv.value("--to"), reason: inv.value("--reason"), dryRun: dryRun)
-        var lines = ["bulk \(action.rawValue)\(dryRun ? " (dry run)" : ""): matched \(s.matched), \(dryRun ? "would change" : "changed") \(s.changed), skipped \(s.skipped)"]
+        var lines = ["bulk \(action.rawValue)\(dryRun ? " (dry run)" : ""): matched \(s.matched), "
+                     + (dryRun ? "would change \(s.wouldChange)" : "changed \(s.changed)") + ", skipped \(s.skipped)"]
+        lines += skippedLines(s)
         if !s.sample.isEmpty { lines.append("  e.g. " + s.sample.prefix(10).joined(separator: ", ")) }
         var notices: [String] = []
         if s.interrupted { notices.append("interrupted: \(s.changed) change(s) were committed; run the same command again to finish") }
         return CommandOutput(json: summaryJSON(s, dryRun: dryRun), lines: lines, notices: notices)
     }
 
+    static func skippedLines(_ s: BulkService.Summary) -> [String] {
+        s.skippedReasons.isEmpty ? [] : ["  skipped: " + s.skippedReasons.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")]
+    }
+
+    /// SPEC §9: `{"action", "dry_run", "matched", "changed", "would_change", "skipped", "skipped_reasons"}`, then
+    /// whether the run was interrupted and a sample of what (would have) changed.
     static func summaryJSON(_ s: BulkService.Summary, dryRun: Bool) -> JSONValue {
         .object([("action", .string(s.action)), ("dry_run", .bool(dryRun)), ("matched", .int(s.matched)), ("changed", .int(s.changed)),
-                 ("skipped", .int(s.skipped)), ("interrupted", .bool(s.interrupted)), ("sample", .array(s.sample.map { .string($0) }))])
+                 ("would_change", .int(s.wouldChange)), ("skipped", .int(s.skipped)),
+                 ("skipped_reasons", .object(s.skippedReasons.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+                 ("interrupted", .bool(s.interrupted)), ("sample", .array(s.sample.map { .string($0) }))])
     }
 }

@@ -25,7 +25,9 @@ enum DiagnosisBridge {
             let mark = f.severity == .error ? "✗" : f.severity == .warning ? "!" : "·"
             out.append("\(mark) \(f.rule) (\(f.severity.rawValue))")
             for l in DisplayWidth.wrap(f.message, width: max(20, width - 4)) { out.append("    " + l) }
-            out.append("    → \(f.action)   [kb show \(f.kb)]")
+            // Many actions already end in their article's `kb show ID`: name it once.
+            let link = "kb show \(f.kb)"
+            out.append("    → \(f.action)" + (f.kb.isEmpty || f.action.contains(link) ? "" : "   [\(link)]"))
         }
         return out
     }

@@ -34,7 +34,8 @@ enum DiagnosisCommands {
             let list = CommandOutput.Table(title: "Hồ sơ bị kẹt (\(report.rows.count) / \(report.total))",
                                            columns: ["mã số BHXH", "họ tên", "trạng thái", "lỗi"],
                                            rows: report.rows.map { [$0.registration.bhxhCode, $0.registration.fullName,
-                                                                    $0.registration.status.rawValue, $0.findings.map(\.rule).joined(separator: ", ")] })
+                                                                    $0.registration.status.rawValue, $0.findings.map(\.rule).joined(separator: ", ")] },
+                                           records: "results")
             return CommandOutput(json: json, tables: [counts, list])
         }
         let code = try RegistrationService(session: shell.session).resolveCode(inv.positional.first)

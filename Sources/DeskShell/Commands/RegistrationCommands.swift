@@ -70,25 +70,26 @@ enum RegistrationCommands {
                                                         ("sent_at", .str($0.sentAt))]) })))
         var lines = ["Hồ sơ \(code) — \(d.registration.fullName)" + (d.registration.synthetic ? " (dữ liệu mẫu)" : "")]
         let keyWidth = fields.map { DisplayWidth.of($0.0) }.max() ?? 0
-        for (k, v) in fields { lines.append("  " + DisplayWidth.pad(k, to: keyWidth) + "  " + RegistrationViews.text(v)) }
-        if let p = d.insured {
-            lines.append("Dữ liệu BHXH: \(p.fullName), sinh \(p.dob ?? "?"), CCCD \(full ? (p.idNumber ?? "") : Masking.id(p.idNumber)), thẻ \(p.cardNumber ?? "")")
-        }
+        for (k, v) in fields { lines.append("  " + DisplayWidth.pad(k, to: keyWidth) + "  " + RegistrationViews.text(k, v)) }
+        if let p = d.insured { lines.append(RegistrationViews.registryLine(p, full: full)) }
         var tables: [CommandOutput.Table] = []
         if !findings.isEmpty {
             tables.append(CommandOutput.Table(title: "Chẩn đoán", columns: ["mức", "mã", "nội dung", "KB"],
-                                              rows: findings.map { [$0.severity.rawValue, $0.rule, $0.message, $0.kb] }, wrapped: [2]))
+                                              rows: findings.map { [$0.severity.rawValue, $0.rule, $0.message, $0.kb] }, wrapped: [2], records: "findings"))
         }
         tables.append(CommandOutput.Table(title: "Lịch sử", columns: ["lúc", "ai", "loại", "chi tiết"],
-                                          rows: d.events.map { [DateText.deskDisplay($0.at), $0.operatorLogin ?? "", $0.kind, $0.detail] }, wrapped: [3]))
+                                          rows: d.events.map { [DateText.deskDisplay($0.at), $0.operatorLogin ?? "", $0.kind, $0.detail] },
+                                          wrapped: [3], records: "events"))
         if !d.tickets.isEmpty {
             tables.append(CommandOutput.Table(title: "Phiếu", columns: ["#", "mở lúc", "trạng thái", "tóm tắt"],
-                                              rows: d.tickets.map { ["#\($0.id)", DateText.deskDisplay($0.openedAt), $0.status, $0.summary] }, wrapped: [3]))
+                                              rows: d.tickets.map { ["#\($0.id)", DateText.deskDisplay($0.openedAt), $0.status, $0.summary] },
+                                              wrapped: [3], records: "tickets"))
         }
         if !d.sms.isEmpty {
             tables.append(CommandOutput.Table(title: "Tin nhắn", columns: ["#", "đến", "trạng thái", "tạo lúc", "gửi lúc"],
                                               rows: d.sms.map { ["\($0.id)", Masking.phone($0.toPhone), $0.status,
-                                                                 DateText.deskDisplay($0.createdAt), DateText.deskDisplay($0.sentAt)] }))
+                                                                 DateText.deskDisplay($0.createdAt), DateText.deskDisplay($0.sentAt)] },
+                                              records: "sms"))
         }
         return CommandOutput(json: .object(json), tables: tables, lines: lines)
     }

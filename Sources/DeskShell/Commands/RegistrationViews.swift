@@ -51,6 +51,22 @@ enum RegistrationViews {
          ("synthetic", .bool(r.synthetic))]
     }
 
+    /// A field for people: times (`…_at`) in desk-local time like every table (JSON and CSV keep ISO UTC).
+    static func text(_ key: String, _ v: JSONValue) -> String {
+        if key.hasSuffix("_at"), case .string(let stamp) = v { return DateText.deskDisplay(stamp) }
+        return text(v)
+    }
+
+    /// `Dữ liệu BHXH: Nguyễn Thị Mai, sinh 2015-06-01, thẻ GD4797923456789`: what the registry holds, leaving out
+    /// what it does not (a child has no CCCD).
+    static func registryLine(_ p: InsuredPerson, full: Bool) -> String {
+        var parts = [p.fullName]
+        if let dob = p.dob, !dob.isEmpty { parts.append("sinh \(dob)") }
+        if let id = p.idNumber, !id.isEmpty { parts.append("CCCD \(full ? id : Masking.id(id))") }
+        if let card = p.cardNumber, !card.isEmpty { parts.append("thẻ \(card)") }
+        return "Dữ liệu BHXH: " + parts.joined(separator: ", ")
+    }
+
     static func text(_ v: JSONValue) -> String {
         switch v {
         case .null: return ""

@@ -49,7 +49,7 @@ enum SettingsCommands {
     }
 
     static func help(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        HelpText.render(topic: inv.positional.isEmpty ? nil : inv.rest, commands: shell.commands)
+        try HelpText.render(topic: inv.positional.isEmpty ? nil : inv.rest, commands: shell.commands)
     }
 
     static func setFormat(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
@@ -147,8 +147,8 @@ enum SettingsCommands {
     static func audit(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         try shell.session.require(.supervisor, for: "audit")
         let from = try inv.value("--from").map { try DateArg.start($0) }
-        let to = try inv.value("--to").map { try DateArg.start($0) }
-        let entries = try shell.session.store.audit.list(operator: inv.value("--operator"), target: inv.value("--code"), from: from,
+        let to = try inv.value("--to").map(DateArg.endInclusive)
+        let entries = try shell.session.store.audit.list(operator: inv.value("--operator"), code: inv.value("--code"), from: from,
                                                          to: to, action: inv.value("--action"), limit: try inv.int("--limit", default: 100))
         let json = JSONValue.object([("results", .array(entries.map {
             .object([("id", .int($0.id)), ("at", .string($0.at)), ("operator", .string($0.operatorLogin)), ("action", .string($0.action)),

@@ -11,9 +11,10 @@ enum SupervisorCommands {
                         flags: [FlagSpec("--by", value: "DIM", "grouping", completion: .choices(StatsService.ticketDimensions)),
                                 FlagSpec("--from", value: "D", "opened on or after"), FlagSpec("--to", value: "D", "opened on or before")],
                         example: "stats tickets --by line --from 2025-03-01", run: statsTickets),
-            CommandSpec("stats registrations", group: .supervisors, synopsis: "stats registrations --by status|agency|rule",
-                        summary: "Registrations by status, receiving agency, or diagnosis rule (error rules).",
-                        flags: [FlagSpec("--by", value: "DIM", "grouping", completion: .choices(StatsService.registrationDimensions))],
+            CommandSpec("stats registrations", group: .supervisors, synopsis: "stats registrations --by status|agency|rule [--all]",
+                        summary: "Registrations by status, receiving agency, or diagnosis rule (stuck registrations per error rule, most first).",
+                        flags: [FlagSpec("--by", value: "DIM", "grouping", completion: .choices(StatsService.registrationDimensions)),
+                                FlagSpec("--all", "with --by rule: count every finding, warnings included (slower)")],
                         example: "stats registrations --by rule", run: statsRegistrations),
             CommandSpec("report", group: .supervisors, synopsis: "report --html FILE [--from D] [--to D]",
                         summary: "A self-contained HTML page with charts of tickets and registrations.",
@@ -59,7 +60,8 @@ enum SupervisorCommands {
 
     static func statsRegistrations(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         let by = inv.value("--by") ?? "status"
-        let rows = try StatsService(session: shell.session).registrations(by: by)
+        if inv.has("--all") && by != "rule" { throw DeskError.usage("--all goes with --by rule") }
+        let rows = try StatsService(session: shell.session).registrations(by: by, includeWarnings: inv.has("--all"))
         let maxCount = rows.map(\.count).max() ?? 0
         let json = JSONValue.object([("by", .string(by)), ("rows", .array(rows.map { .object([("key", .string($0.key)), ("count", .int($0.count))]) }))])
         var columns = ["key", "count"]

@@ -10,13 +10,18 @@ public struct CommandOutput {
         /// Columns of sentences (a finding, a note, a summary): wrapped over several lines in a table instead of cut,
         /// so the operator reads all of it; still bounded, like every cell.
         public var wrapped: Set<Int> = []
+        /// The member of the command's JSON document whose array of objects this table shows: its CSV (see
+        /// `forCSV`). Nil: the document's first array of objects.
+        public var records: String?
 
-        public init(title: String? = nil, columns: [String], rows: [[String]], numeric: Set<Int> = [], wrapped: Set<Int> = []) {
+        public init(title: String? = nil, columns: [String], rows: [[String]], numeric: Set<Int> = [], wrapped: Set<Int> = [],
+                    records: String? = nil) {
             self.title = title
             self.columns = columns
             self.rows = rows
             self.numeric = numeric
             self.wrapped = wrapped
+            self.records = records
         }
     }
 

@@ -1,12 +1,14 @@
+import Desk
+
 /// `help` and `help COMMAND`, generated from the command table.
 enum HelpText {
-    static func render(topic: String?, commands: [CommandSpec]) -> CommandOutput {
+    /// An unknown topic is a usage error (exit 2), like an unknown command.
+    static func render(topic: String?, commands: [CommandSpec]) throws -> CommandOutput {
         if let topic {
             let matches = commands.filter { $0.name == topic || $0.name.hasPrefix(topic + " ") }
             guard !matches.isEmpty else {
                 let hint = Suggest.nearest(topic, in: commands.map(\.name)).map { " (did you mean \($0)?)" } ?? ""
-                return CommandOutput(json: .object([("error", .string("no such command"))]),
-                                     lines: ["No command \"\(topic)\"\(hint). Type `help` for the list."])
+                throw DeskError.usage("no command \"\(topic)\"\(hint); type `help` for the list")
             }
             var lines: [String] = []
             for c in matches {
