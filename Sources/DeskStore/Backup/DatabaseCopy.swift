@@ -74,6 +74,8 @@ public enum DatabaseCopy {
         guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { throw Failure(message: "cannot read \(path)") }
         if UserFile.isProtected(path) { throw UserFile.Failure.isDeskFile(path) }
         let copy = try Database(userFile: path)
+        // The integrity check reads every page, most of them several times: mapped, not copied through the page cache.
+        try? copy.execute("PRAGMA mmap_size=4294967296")
         let integrity: [String]
         do {
             integrity = try copy.query("PRAGMA integrity_check").map { $0.string(0) ?? "" }
