@@ -17,8 +17,14 @@ public final class Database {
         self.busyTimeoutMs = busyTimeoutMs
         // The database, its -wal and -shm are the files the desk's group exists for (SPEC §13): they are opened,
         // and the log and shared-memory files created, with the group held; nothing else is.
-        handle = try DeskGroup.withDeskGroup {
-            try Self.open(path: path, create: create, readOnly: readOnly, busyTimeoutMs: busyTimeoutMs)
+        // Only for the desk's own file: a database an operator crafted (`--db ~/mine.sqlite`) is opened with their own
+        // rights, so whatever its content does to SQLite's parser happens without the desk's group.
+        if path != ":memory:", DatabaseFileMode.isDeskFile(path) {
+            handle = try DeskGroup.withDeskGroup {
+                try Self.open(path: path, create: create, readOnly: readOnly, busyTimeoutMs: busyTimeoutMs)
+            }
+        } else {
+            handle = try Self.open(path: path, create: create, readOnly: readOnly, busyTimeoutMs: busyTimeoutMs)
         }
         if path != ":memory:" {
             DeskGroup.withDeskGroup {

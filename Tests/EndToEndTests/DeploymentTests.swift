@@ -305,6 +305,36 @@ struct DeploymentTests {
         #expect(clock.err.contains("VSSDESK_NOW"))
     }
 
+    @Test func aDeskOfTheirOwnGivesAnOperatorNothing() throws {
+        // An operator makes a desk in their home, where they are its admin, and uses an admin's powers there.
+        let home = Deployment.home(op)
+        let own = home + "/own.sqlite"
+        #expect(d.run(op, ["init", "--demo", "100"], database: own).code == 0)
+        let rows = d.rows("""
+            SELECT bhxh_code, dob, id_number FROM registrations r WHERE kind = 'self' AND status = 'approved'
+              AND dob IS NOT NULL AND id_number IS NOT NULL AND length(phone) = 10
+              AND (SELECT count(*) FROM registrations x WHERE x.phone = r.phone) = 1 ORDER BY bhxh_code LIMIT 1
+            """, database: own)
+        let reg = try #require(rows.first)
+        #expect(d.run(op, ["resend", reg[0], "--verify", "dob=\(reg[1]),id=\(reg[2])"], database: own).code == 0)
+        let probe = "#!/bin/sh\nid -G > \(home)/own-groups.txt\nif cat \(d.db) > /dev/null 2>&1; then echo LEAK; else echo DENIED; fi > \(home)/own-probe.txt\n"
+        d.give(op, home + "/probe.sh", probe, mode: "0755")
+        #expect(d.run(op, ["outbox", "send", "--gateway", home + "/probe.sh {to} {body}"], database: own).code == 0)
+        #expect(try String(contentsOfFile: home + "/own-probe.txt", encoding: .utf8).contains("DENIED"))
+        let groups = try String(contentsOfFile: home + "/own-groups.txt", encoding: .utf8).split(separator: " ")
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        #expect(!groups.contains(d.deskGID))
+        // Nor can they make files in the desk's folder with its group.
+        let planted = d.srv + "/planted.sqlite"
+        #expect(d.run(op, ["init"], database: planted).code != 0)
+        #expect(!FileManager.default.fileExists(atPath: planted))
+        // A symlink of their own to the real desk is still the desk, with their operator's rights only.
+        let link = home + "/desk-link.sqlite"
+        try? FileManager.default.removeItem(atPath: link)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: d.db)
+        #expect(d.run(op, ["config", "set", "resend_daily_limit", "60"], database: link).code == 3)
+    }
+
     @Test func aBadStoredSettingIsReportedNotLoopedOn() throws {
         let reg = try #require(d.callable(skip: 3))
         _ = d.rows("INSERT INTO config(key, value) VALUES ('review_working_days', '9223372036854775807') "

@@ -29,6 +29,9 @@ public struct BulkService {
         public var interrupted = false
         public var sample: [String] = []
 
+        /// Whether a resend replaced a still-queued message (whose wiped password is still in the log).
+        var supersededPasswords = false
+
         mutating func skip(_ reason: SkipReason) {
             skipped += 1
             skippedReasons[reason.rawValue, default: 0] += 1
@@ -118,6 +121,8 @@ public struct BulkService {
                 return true
             }
         }
+        // Superseded passwords' page images are in the log: fold it, as a single resend and delivery do (SPEC §13).
+        if summary.supersededPasswords { OutboxService.foldLog(session) }
         try session.audit("bulk_\(action.rawValue)", target: raw,
                           detail: "\(dryRun ? "dry run: " : "")matched \(summary.matched), "
                             + (dryRun ? "would change \(summary.wouldChange)" : "changed \(summary.changed)") + ", skipped \(summary.skipped)"
@@ -153,9 +158,12 @@ public struct BulkService {
                 if dryRun { continue }
                 switch action {
                 case .resend:
-                    let id = try CredentialService.issue(store: store, code: r.bhxhCode, phone: r.phone!, key: key!, at: now,
-                                                         operator: session.actor.login, eventKind: "bulk_resend", ticketID: nil)
-                    try session.audit("bulk_resend", target: r.bhxhCode, detail: "sms #\(id)")
+                    let (id, superseded) = try CredentialService.issueSuperseding(
+                        store: store, code: r.bhxhCode, phone: r.phone!, key: key!, at: now, operator: session.actor.login,
+                        eventKind: "bulk_resend", ticketID: nil)
+                    if !superseded.isEmpty { local.supersededPasswords = true }
+                    try session.audit("bulk_resend", target: r.bhxhCode, detail: "sms #\(id)"
+                                      + (superseded.isEmpty ? "" : "; superseded " + superseded.map { "#\($0)" }.joined(separator: ", ")))
                 case .setStatus:
                     try store.registrations.setStatus(r.bhxhCode, status: value!, smsStatus: nil, rejectReason: reason, at: nowText,
                                                       operator: session.actor.login, eventKind: "bulk_set_status",

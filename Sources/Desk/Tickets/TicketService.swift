@@ -91,7 +91,7 @@ public struct TicketService {
                                       detail: "mở cuộc gọi line \(line); \(regs.count) hồ sơ theo số này", countsAsResponse: false)
             try store.tickets.setOpenCall(operator: session.actor.login, ticketID: id, bhxhCode: code, at: now)
             try store.audit.record(at: now, operator: session.actor.login, action: "call", target: phone,
-                                   detail: "ticket #\(id); \(regs.count) registration(s)", ticketID: id)
+                                   detail: "ticket #\(id); \(regs.count) registration(s)", ticketID: id, codes: regs.map(\.bhxhCode))
             return id
         }
         session.openTicketID = ticketID
