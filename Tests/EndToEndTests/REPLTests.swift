@@ -107,7 +107,8 @@ import Testing
         defer { t.kill() }
         t.type("help")
         t.keys("Enter")
-        let help = t.waitFor("Calls:")
+        // The whole list, not just its first lines, before reading the screen.
+        let help = t.waitFor("Bulk fixes:")
         #expect(help.contains("Calls:") && help.contains("Knowledge base:") && help.contains("Bulk fixes:"))
         t.type("serch nguyen")
         t.keys("Enter")
