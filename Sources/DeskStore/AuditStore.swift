@@ -1,17 +1,6 @@
 import Foundation
 import DeskCore
 
-/// One row of the append-only audit trail.
-public struct AuditEntry: Sendable {
-    public var id: Int
-    public var at: String
-    public var operatorLogin: String
-    public var action: String
-    public var target: String?
-    public var detail: String?
-    public var ticketID: Int?
-}
-
 /// The audit trail, a hash chain (AuditChain). UPDATE, DELETE, a replaced or back-dated row and a broken link are
 /// refused by triggers in the schema (`Schema.auditTriggers`), not by this type.
 public final class AuditStore {

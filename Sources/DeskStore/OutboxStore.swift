@@ -1,18 +1,4 @@
-/// One queued or delivered SMS (SPEC §6 `sms_outbox`).
-public struct OutboxMessage: Sendable {
-    public var id: Int
-    public var toPhone: String
-    public var body: String
-    public var status: String
-    public var attempts: Int
-    public var lastError: String?
-    public var createdAt: String
-    public var sentAt: String?
-    public var nextAttemptAt: String?
-    public var bhxhCode: String?
-    public var ticketID: Int?
-}
-
+import DeskCore
 public final class OutboxStore {
     let db: Database
     init(_ db: Database) { self.db = db }

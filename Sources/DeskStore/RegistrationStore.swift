@@ -1,24 +1,5 @@
 import DeskCore
 
-/// One history entry of a registration.
-public struct RegistrationEvent: Sendable {
-    public var at: String
-    public var operatorLogin: String?
-    public var kind: String
-    public var detail: String
-}
-
-/// Filters shared by search narrowing, `diagnose --stuck` and bulk fixes; nil means "any".
-public struct RegistrationFilter: Sendable {
-    public var status: String?
-    public var smsStatus: String?
-    public var agency: String?
-    public var kind: String?
-    public var submittedBefore: String?
-    public var submittedAfter: String?
-    public init() {}
-}
-
 /// The `registrations` table, its events and its name index.
 public final class RegistrationStore {
     let db: Database

@@ -1,3 +1,4 @@
+import DeskCore
 /// The schema, as an ordered list of named migrations (GRDB's `DatabaseMigrator` discipline): a released migration
 /// is never edited; a change is a new migration appended at the end. `PRAGMA user_version` holds how many have run,
 /// so an older file is upgraded in place. Nothing here calls a function only vssdesk defines, so the stock
@@ -54,11 +55,6 @@ enum Schema {
     static func ftsTriggers(_ table: String) -> String { sql(ftsTriggerList(table)) }
 
     static func sql(_ triggers: [Trigger]) -> String { triggers.map(\.sql).joined(separator: "\n") }
-
-    static let categories = ["install", "register", "photos", "agency", "declaration", "login", "password", "child",
-                             "account", "scam", "other"]
-
-    private static let categoryList = categories.map { "'\($0)'" }.joined(separator: ",")
 
     /// `insured_fts` indexes only the people of the extract who have no registration: they are the ones a name
     /// search adds from the extract, about one in twenty, so that search stops walking the whole extract's doclists
@@ -289,7 +285,7 @@ enum Schema {
         caller_phone TEXT,
         caller_name TEXT,
         bhxh_code TEXT,
-        category TEXT NOT NULL DEFAULT 'other' CHECK (category IN (\(categoryList))),
+        category TEXT NOT NULL DEFAULT 'other' CHECK (category IN ('install','register','photos','agency','declaration','login','password','child','account','scam','other')),
         summary TEXT NOT NULL DEFAULT '',
         status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','pending','resolved','closed')),
         priority TEXT NOT NULL DEFAULT 'normal' CHECK (priority IN ('low','normal','high','urgent')),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DeskCore
 @testable import DeskStore
 
 func tempPath(_ name: String = "store") -> String {

@@ -35,7 +35,7 @@ public struct BulkFilter: Sendable {
                     f.tickets.statuses = [value]
                 case "category": f.tickets.category = value
                 case "line":
-                    guard let n = Int(value), (120...129).contains(n) else { throw DeskError.usage("--where line must be 120–129") }
+                    guard let n = Int(value), HotlineLine.isValid(n) else { throw DeskError.usage("--where line must be \(HotlineLine.rangeText)") }
                     f.tickets.line = n
                 case "operator": f.tickets.operatorLogin = value
                 case "opened-before", "submitted-before": f.tickets.to = try date()

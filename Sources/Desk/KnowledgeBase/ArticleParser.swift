@@ -1,3 +1,4 @@
+import DeskCore
 import DeskStore
 
 /// Reads one Markdown article with its front matter (`id`, `title`, `tags: [...]`, `rules: [...]`).

@@ -1,5 +1,6 @@
 import Foundation
 import DeskStore
+import DeskCore
 
 /// `init` and `operator add|list|disable` (SPEC §12).
 public struct OperatorService {
@@ -20,7 +21,7 @@ public struct OperatorService {
         guard login.range(of: "^[a-z_][a-z0-9_.-]{0,31}$", options: .regularExpression) != nil else {
             throw DeskError.invalid("\"\(login)\" is not a login name (lowercase letters, digits, . _ -)")
         }
-        if let line, !(120...129).contains(line) { throw DeskError.invalid("line must be 120–129, got \(line)") }
+        if let line, !HotlineLine.isValid(line) { throw DeskError.invalid("line must be \(HotlineLine.rangeText), got \(line)") }
         let op = Operator(login: login, displayName: displayName?.nfcTrimmed ?? login, line: line, role: role)
         try session.store.transaction {
             try session.store.operators.upsert(op, at: session.clock.nowText)

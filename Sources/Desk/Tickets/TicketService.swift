@@ -7,9 +7,8 @@ public struct TicketService {
     let session: Session
     public init(session: Session) { self.session = session }
 
-    public static let categories = ["install", "register", "photos", "agency", "declaration", "login", "password", "child",
-                                    "account", "scam", "other"]
-    public static let priorities = ["low", "normal", "high", "urgent"]
+    public static var categories: [String] { TicketCategory.names }
+    public static var priorities: [String] { TicketPriority.names }
 
     /// Which status may follow which (SPEC §5: open → pending → resolved → closed; reopen).
     public static let transitions: [String: Set<String>] = [
@@ -47,9 +46,9 @@ public struct TicketService {
 
     func validLine(_ line: Int?) throws -> Int {
         guard let line = line ?? session.actor.line else {
-            throw DeskError.usage("give the line the call came in on: --line 120–129 (you have no default line)")
+            throw DeskError.usage("give the line the call came in on: --line \(HotlineLine.rangeText) (you have no default line)")
         }
-        guard (120...129).contains(line) else { throw DeskError.invalid("line must be 120–129, got \(line)") }
+        guard HotlineLine.isValid(line) else { throw DeskError.invalid("line must be \(HotlineLine.rangeText), got \(line)") }
         return line
     }
 

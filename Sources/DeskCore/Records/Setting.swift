@@ -33,7 +33,7 @@ public enum Setting: String, CaseIterable, Sendable {
         public var description: String { "\(key) \(problem)" }
     }
 
-    public static let priorities = ["low", "normal", "high", "urgent"]
+    public static var priorities: [String] { TicketPriority.names }
     /// A month of office minutes: any SLA target beyond it is a typo, not a policy.
     public static let maxSLAMinutes = 60 * 24 * 31
     public static let maxValueLength = 1_000

@@ -26,7 +26,7 @@ enum CallCommands {
                         synopsis: "ticket new --caller PHONE --line N [--code C] [--category C] [--priority P] SUMMARY",
                         summary: "Open a ticket without a live call.",
                         flags: [FlagSpec("--caller", value: "PHONE", "the caller's phone"),
-                                FlagSpec("--line", value: "N", "line 120–129", completion: .line),
+                                FlagSpec("--line", value: "N", "line \(HotlineLine.rangeText)", completion: .line),
                                 FlagSpec("--code", value: "C", "mã số BHXH"),
                                 FlagSpec("--category", value: "C", "topic", completion: .category),
                                 FlagSpec("--priority", value: "P", "low|normal|high|urgent", completion: .priority)],
@@ -61,7 +61,7 @@ enum CallCommands {
     static func call(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         guard !inv.positional.isEmpty else { throw DeskError.usage("usage: call PHONE [--line N]") }
         let line = try inv.value("--line").map { s -> Int in
-            guard let n = Int(s) else { throw DeskError.usage("--line must be a number 120–129") }
+            guard let n = Int(s) else { throw DeskError.usage("--line must be a number \(HotlineLine.rangeText)") }
             return n
         }
         let service = TicketService(session: shell.session)
@@ -209,7 +209,7 @@ enum CallCommands {
     static func ticketNew(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         guard let caller = inv.value("--caller") else { throw DeskError.usage("ticket new needs --caller PHONE") }
         let line = try inv.value("--line").map { s -> Int in
-            guard let n = Int(s) else { throw DeskError.usage("--line must be a number 120–129") }
+            guard let n = Int(s) else { throw DeskError.usage("--line must be a number \(HotlineLine.rangeText)") }
             return n
         }
         let t = try TicketService(session: shell.session).create(caller: caller, line: line, code: inv.value("--code"),
@@ -246,7 +246,7 @@ enum CallCommands {
         f.assignee = inv.value("--assignee")
         if inv.has("--mine") { f.involving = shell.session.actor.login }
         if let l = inv.value("--line") {
-            guard let n = Int(l), (120...129).contains(n) else { throw DeskError.usage("--line must be 120–129") }
+            guard let n = Int(l), HotlineLine.isValid(n) else { throw DeskError.usage("--line must be \(HotlineLine.rangeText)") }
             f.line = n
         }
         if let c = inv.value("--category") {

@@ -25,7 +25,7 @@ enum SettingsCommands {
             CommandSpec("operator add", group: .settings, synopsis: "operator add LOGIN [--name NAME] [--line N] [--role R]",
                         summary: "Add or update an operator (admin).",
                         flags: [FlagSpec("--name", value: "NAME", "display name"),
-                                FlagSpec("--line", value: "N", "internal line 120–129", completion: .line),
+                                FlagSpec("--line", value: "N", "internal line \(HotlineLine.rangeText)", completion: .line),
                                 FlagSpec("--role", value: "R", "operator|supervisor|admin", completion: .role)],
                         example: "operator add hoa --name 'Trần Thị Hoa' --line 121", run: operatorAdd),
             CommandSpec("operator list", group: .settings, synopsis: "operator list", summary: "List operators (admin).",
@@ -92,7 +92,7 @@ enum SettingsCommands {
             return role
         } ?? .operatorRole
         let line = try inv.value("--line").map { s -> Int in
-            guard let n = Int(s) else { throw DeskError.usage("--line must be a number 120–129") }
+            guard let n = Int(s) else { throw DeskError.usage("--line must be a number \(HotlineLine.rangeText)") }
             return n
         }
         let op = try OperatorService(session: shell.session).add(login: inv.positional[0], displayName: inv.value("--name"), line: line, role: role)

@@ -83,7 +83,7 @@ public struct Completer {
         case .kbID: all = dynamic.kbIDs()
         case .status: all = CommandTable.registrationStatuses
         case .ticketStatus: all = CommandTable.ticketStatuses
-        case .line: all = (120...129).map(String.init)
+        case .line: all = HotlineLine.range.map(String.init)
         case .openTicket: all = dynamic.openTickets()
         case .category: all = ["install", "register", "photos", "agency", "declaration", "login", "password", "child", "account", "scam", "other"]
         case .priority: all = ["low", "normal", "high", "urgent"]
