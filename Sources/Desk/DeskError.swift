@@ -24,19 +24,20 @@ public enum DeskError: Error, CustomStringConvertible {
         }
     }
 
-    /// Maps store errors to desk errors with a message a person can act on.
+    /// Maps storage errors to desk errors with a message a person can act on.
     public static func from(_ error: Error) -> Error {
-        if let e = error as? DatabaseError {
-            if e.isBusy { return DeskError.unavailable("the database is busy (locked by another process); try again") }
-            if e.isReadOnly { return DeskError.unavailable("the database is read-only: \(e.message)") }
-            if e.isUnavailable { return DeskError.unavailable("the database cannot be used: \(e.message)") }
-            if e.code & 0xFF == 9 { return DeskError.interrupted("interrupted; nothing was changed") }
+        if let e = (error as? StorageError) ?? (error as? any StorageErrorConvertible)?.storageError {
+            switch e {
+            case .busy: return DeskError.unavailable("the database is busy (locked by another process); try again")
+            case .readOnly(let m): return DeskError.unavailable("the database is read-only: \(m)")
+            case .unavailable(let m), .notVssdeskDatabase(let m): return DeskError.unavailable(m)
+            case .interrupted: return DeskError.interrupted("interrupted; nothing was changed")
+            case .badCopy(let m): return DeskError.invalid(m)
+            case .constraint, .other: return e
+            }
         }
         if let e = error as? UserFile.Failure {
             return DeskError.invalid(e.description)
-        }
-        if let e = error as? StoreError {
-            return DeskError.unavailable(e.description)
         }
         return error
     }

@@ -1,10 +1,10 @@
 import Foundation
 import DeskCore
-import DeskStore
 
 /// Who is acting, on which database, at what time: what every service needs. One per process.
 public final class Session {
-    public let store: Store
+    /// The data, through the protocols of `Storage/` only.
+    public let storage: any DeskStorage
     public let actor: Operator
     public let clock: Clock
     /// Set by Ctrl-C; long-running services check it between chunks and roll back.
@@ -14,8 +14,8 @@ public final class Session {
     /// The registration the open call is about (so `show`, `diagnose`, `resend` may omit the code).
     public var callRegistration: String?
 
-    public init(store: Store, actor: Operator, clock: Clock) {
-        self.store = store
+    public init(storage: any DeskStorage, actor: Operator, clock: Clock) {
+        self.storage = storage
         self.actor = actor
         self.clock = clock
     }
@@ -31,10 +31,10 @@ public final class Session {
     /// Appends to the audit trail (and to the open call's timeline when `timeline` is set).
     public func audit(_ action: String, target: String?, detail: String? = nil, timeline: String? = nil,
                       codes: [String] = []) throws {
-        try store.audit.record(at: clock.nowText, operator: actor.login, action: action, target: target, detail: detail,
+        try storage.audit.record(at: clock.nowText, operator: actor.login, action: action, target: target, detail: detail,
                                ticketID: openTicketID, codes: codes)
         if let ticket = openTicketID, let timeline {
-            try store.tickets.addNote(ticketID: ticket, at: clock.nowText, operator: actor.login, kind: action,
+            try storage.tickets.addNote(ticketID: ticket, at: clock.nowText, operator: actor.login, kind: action,
                                       detail: timeline, countsAsResponse: ["resend", "note"].contains(action))
         }
     }

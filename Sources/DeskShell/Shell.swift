@@ -126,7 +126,9 @@ public final class Shell {
             case .unavailable: return (4, e.description)
             default: return (1, e.description)
             }
-        case let e as DatabaseError: return (e.isBusy ? 4 : 1, e.description)
+        case let e as StorageError:
+            if case .busy = e { return (4, e.description) }
+            return (1, e.description)
         default: return (1, "\(error)")
         }
     }

@@ -1,4 +1,5 @@
 import Crypto
+import DeskCore
 import Foundation
 
 /// The audit trail's hash chain (SPEC §13): each row's `hash` is SHA-256 over the previous row's hash and the row's
@@ -11,7 +12,7 @@ import Foundation
 /// different one would be a new migration, never an edit of this one.
 public struct AuditChain {
     /// The `prev_hash` of the first row.
-    public static let genesis = String(repeating: "0", count: 64)
+    public static let genesis = AuditChainWalk.genesis
 
     private var bytes: [UInt8] = []
 

@@ -16,6 +16,8 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     public var isBusy: Bool { code & 0xFF == SQLITE_BUSY || code & 0xFF == SQLITE_LOCKED }
     public var isConstraint: Bool { code & 0xFF == SQLITE_CONSTRAINT }
     public var isReadOnly: Bool { code & 0xFF == SQLITE_READONLY }
+    /// SQLITE_INTERRUPT: `sqlite3_interrupt` (Ctrl-C) stopped the statement.
+    public var isInterrupted: Bool { code & 0xFF == SQLITE_INTERRUPT }
     /// SQLITE_NOTADB / SQLITE_CORRUPT / SQLITE_CANTOPEN: not a database we can use.
     public var isUnavailable: Bool {
         [SQLITE_NOTADB, SQLITE_CORRUPT, SQLITE_CANTOPEN, SQLITE_IOERR].contains(code & 0xFF)

@@ -17,6 +17,15 @@ public final class NameTermStore {
     /// The most words a prefix is expanded to; beyond that, FTS5's own prefix matching is used.
     public static let maxExpansion = 64
 
+    /// The indexed words a search's last word may be the start of (nil: too many to list, let FTS5 match the prefix).
+    public func completions(of word: String?) throws -> [String]? {
+        guard let word else { return nil }
+        let prefix = NameQuery.clean(word)
+        guard !prefix.isEmpty else { return nil }
+        let found = try words(startingWith: prefix, limit: Self.maxExpansion + 1)
+        return found.count > Self.maxExpansion ? nil : found
+    }
+
     /// The indexed words that start with `prefix`, at most `limit`, in byte order.
     public func words(startingWith prefix: String, limit: Int) throws -> [String] {
         guard !prefix.isEmpty else { return [] }

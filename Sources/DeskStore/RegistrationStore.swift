@@ -16,31 +16,34 @@ public final class RegistrationStore {
         r.credentials_sent_at, r.last_login_at, r.synthetic
         """
 
-    static func registration(from row: Row) -> Registration {
-        var r = Registration(bhxhCode: row.string(0)!)
-        r.kind = Registration.Kind(rawValue: row.string(1) ?? "self") ?? .selfApplicant
-        r.fullName = row.string(2) ?? ""
-        r.dob = row.string(3)
-        r.gender = row.string(4).flatMap { Gender(rawValue: $0) }
-        r.idNumber = row.string(5)
-        r.address = row.string(6)
-        r.phone = row.string(7)
-        r.email = row.string(8)
-        r.parentBhxhCode = row.string(9)
-        r.agencyCode = row.string(10)
-        r.photoPortrait = row.bool(11)
-        r.photoIdFront = row.bool(12)
-        r.photoIdBack = row.bool(13)
-        r.photoBirthCert = row.bool(14)
-        r.declarationForwarded = row.bool(15)
-        r.status = Registration.Status(rawValue: row.string(16) ?? "") ?? .submitted
-        r.rejectReason = row.string(17)
-        r.smsStatus = Registration.SMSStatus(rawValue: row.string(18) ?? "") ?? .none
-        r.submittedAt = row.string(19)
-        r.statusChangedAt = row.string(20)
-        r.credentialsSentAt = row.string(21)
-        r.lastLoginAt = row.string(22)
-        r.synthetic = row.bool(23)
+    static func registration(from row: Row) -> Registration { registration(from: row, offset: 0) }
+
+    /// The registration whose columns start at `o` (a query that selects something before them).
+    static func registration(from row: Row, offset o: Int) -> Registration {
+        var r = Registration(bhxhCode: row.string(o + 0)!)
+        r.kind = Registration.Kind(rawValue: row.string(o + 1) ?? "self") ?? .selfApplicant
+        r.fullName = row.string(o + 2) ?? ""
+        r.dob = row.string(o + 3)
+        r.gender = row.string(o + 4).flatMap { Gender(rawValue: $0) }
+        r.idNumber = row.string(o + 5)
+        r.address = row.string(o + 6)
+        r.phone = row.string(o + 7)
+        r.email = row.string(o + 8)
+        r.parentBhxhCode = row.string(o + 9)
+        r.agencyCode = row.string(o + 10)
+        r.photoPortrait = row.bool(o + 11)
+        r.photoIdFront = row.bool(o + 12)
+        r.photoIdBack = row.bool(o + 13)
+        r.photoBirthCert = row.bool(o + 14)
+        r.declarationForwarded = row.bool(o + 15)
+        r.status = Registration.Status(rawValue: row.string(o + 16) ?? "") ?? .submitted
+        r.rejectReason = row.string(o + 17)
+        r.smsStatus = Registration.SMSStatus(rawValue: row.string(o + 18) ?? "") ?? .none
+        r.submittedAt = row.string(o + 19)
+        r.statusChangedAt = row.string(o + 20)
+        r.credentialsSentAt = row.string(o + 21)
+        r.lastLoginAt = row.string(o + 22)
+        r.synthetic = row.bool(o + 23)
         return r
     }
 
@@ -175,24 +178,6 @@ public final class RegistrationStore {
     }
 
     public func countAll() throws -> Int { try db.scalarInt("SELECT count(*) FROM registrations") }
-
-    /// Name search over the FTS5 index. `match` is an FTS5 query built by the caller from folded or NFC words.
-    /// The ids and names of the registrations whose name index matches `match`, in id order, at most `limit`: one
-    /// pass over the index gives a name search its page, its exact-diacritics ranking and its (capped) total.
-    public func nameMatches(match: String, filter: RegistrationFilter, limit: Int) throws -> [(id: Int, fullName: String)] {
-        let (clause, values) = Self.whereClause(filter, startIndex: 2)
-        return try db.query("""
-            SELECT r.id, r.full_name FROM registrations_fts f JOIN registrations r ON r.id = f.rowid
-            WHERE registrations_fts MATCH ?1 AND \(clause) LIMIT ?\(values.count + 2)
-            """, [.text(match)] + values + [.int(Int64(limit))]).map { ($0.int(0) ?? 0, $0.string(1) ?? "") }
-    }
-
-    /// Registrations by row id, in the order given (ids that no longer exist are left out).
-    public func byRowIDs(_ ids: [Int]) throws -> [Registration] {
-        try ids.compactMap { id in
-            try db.queryOne("SELECT \(Self.selectColumns) FROM registrations r WHERE r.id = ?", [.int(Int64(id))]).map(Self.registration)
-        }
-    }
 
     /// Sets status fields and appends an event, in the caller's transaction.
     public func setStatus(_ code: String, status: String, smsStatus: String?, rejectReason: String?, at: String,

@@ -10,14 +10,15 @@ import DeskCore
 /// Every listed row is confirmed by the Swift rules; a test checks that the
 /// SQL counts equal the Swift rules' counts on the demo data.
 public struct StuckQuery {
-    public let deskAgency: String
-    public let today: String
-    public let insuredLoaded: Bool
+    public let criteria: StuckCriteria
+    var deskAgency: String { criteria.deskAgency }
+    var today: String { criteria.today }
+    var insuredLoaded: Bool { criteria.insuredLoaded }
+
+    public init(_ criteria: StuckCriteria) { self.criteria = criteria }
 
     public init(deskAgency: String, today: String, insuredLoaded: Bool) {
-        self.deskAgency = deskAgency
-        self.today = today
-        self.insuredLoaded = insuredLoaded
+        self.init(StuckCriteria(deskAgency: deskAgency, today: today, insuredLoaded: insuredLoaded))
     }
 
     /// Province codes are our own reference data, never user input, so they may be written into the SQL text.
@@ -126,5 +127,21 @@ public struct StuckQuery {
             WHERE (\(predicate(rule: rule))) AND (?4 IS NULL OR r.agency_code = ?4) AND (?5 IS NULL OR r.bhxh_code > ?5)
             ORDER BY r.bhxh_code LIMIT ?6
             """, parameters + [.of(agency), .of(after), .int(Int64(limit))]).map(RegistrationStore.registration)
+    }
+}
+
+/// `diagnose --stuck` below the seam: the service passes the criteria, the SQL stays here.
+extension RegistrationStore {
+    /// The error rules these queries narrow by.
+    public var stuckRules: [String] { StuckQuery.sqlRules }
+
+    /// Registrations some SQL-expressible error rule (or `rule`) flags, in mã số order after `after`.
+    public func stuckCandidates(_ c: StuckCriteria, rule: String?, agency: String?, after: String?, limit: Int) throws -> [Registration] {
+        try StuckQuery(c).candidates(db, rule: rule, agency: agency, after: after, limit: limit)
+    }
+
+    /// Per-rule counts and the number with at least one error, in one scan.
+    public func stuckCounts(_ c: StuckCriteria, agency: String?) throws -> (counts: [(rule: String, count: Int)], total: Int) {
+        try StuckQuery(c).countsAndTotal(db, agency: agency)
     }
 }

@@ -167,7 +167,7 @@ import DeskStore
         (["thị", "hà"], "Lê Thị Hạ", false),
     ])
     func exactWordsAreCheckedLikeTheIndex(query: [String], name: String, expected: Bool) {
-        #expect(RegistrationService.containsWords(query, in: name) == expected)
+        #expect(NameQuery.containsWords(query, in: name) == expected)
     }
 
     @Test func migrationTwoFillsTheWordListFromTheNameIndexes() throws {

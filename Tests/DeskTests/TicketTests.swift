@@ -320,7 +320,7 @@ enum DeskAt {
         }
         // 600 tickets opened a minute before the query: newer, so listed first, and none of them overdue yet.
         let fresh = try DeskAt.session(f, "2025-03-12T08:59:00")
-        try fresh.store.transaction {
+        try fresh.storage.transaction {
             for i in 0..<600 {
                 _ = try TicketService(session: fresh).create(caller: "0912345678", line: 122, code: nil, category: nil, priority: nil,
                                                              summary: "mới \(i)")

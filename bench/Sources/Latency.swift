@@ -47,7 +47,7 @@ enum Latency {
         results.append(("search_name_diacritics", try measure(names) { _ = try service.search($0) }))
         results.append(("search_name_two_words", try measure(twoWords) { _ = try service.search($0) }))
         results.append(("search_common_surname", try measure(Array(repeating: "nguyen", count: 100)) { _ = try service.search($0) }))
-        for (name, extra) in LatencyExtras.all(session: session, codes: column(0), phones: column(3)) {
+        for (name, extra) in LatencyExtras.all(session: session, store: store, codes: column(0), phones: column(3)) {
             results.append((name, try extra()))
         }
         let json = results.map { "\"\($0.0)\": {\"p50_ms\": \(fmt($0.1.p50)), \"p99_ms\": \(fmt($0.1.p99)), \"n\": \($0.1.n)}" }

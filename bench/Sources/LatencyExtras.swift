@@ -5,20 +5,20 @@ import DeskStore
 
 /// Latency of the services beyond search: diagnose, ticket new, note, resend, overdue list.
 enum LatencyExtras {
-    static func all(session: Session, codes: [String], phones: [String]) -> [(String, () throws -> (p50: Double, p99: Double, n: Int))] {
+    static func all(session: Session, store: Store, codes: [String], phones: [String]) -> [(String, () throws -> (p50: Double, p99: Double, n: Int))] {
         let tickets = TicketService(session: session)
-        setenv("VSSDESK_KEY_FILE", session.store.db.path + ".key", 0)
+        setenv("VSSDESK_KEY_FILE", store.db.path + ".key", 0)
         return [
             ("diagnose", { try Latency.measure(codes) { _ = try DiagnosisService(session: session).diagnose($0) } }),
             ("ticket_new", {
                 try Latency.measure(phones) { _ = try tickets.create(caller: $0, line: 121, code: nil, category: "password", priority: "normal", summary: "Quên mật khẩu (bench)") }
             }),
             ("ticket_note", {
-                let ids = try session.store.tickets.openIDs(limit: 500).map(String.init)
+                let ids = try store.tickets.openIDs(limit: 500).map(String.init)
                 return try Latency.measure(ids) { _ = try tickets.note(Int($0)!, text: "Đã gọi lại cho khách (bench)") }
             }),
             ("resend", {
-                let rows = try session.store.db.query("""
+                let rows = try store.db.query("""
                     SELECT bhxh_code, dob, id_number FROM registrations WHERE status = 'active' AND kind = 'self'
                       AND length(id_number) = 12 AND phone GLOB '09[0-4]*' ORDER BY id LIMIT 300
                     """).map { "\($0.string(0)!)|dob=\($0.string(1)!),id=\($0.string(2)!)" }

@@ -1,4 +1,4 @@
-import DeskStore
+import DeskCore
 
 /// `audit verify` (SPEC §13): whether the audit trail is still the chain vssdesk wrote, and its triggers the ones the
 /// schema defines. Supervisors and admins only, like reading the trail.
@@ -22,8 +22,8 @@ public struct AuditVerifier {
     /// and re-chaining are invisible to the chain alone).
     public func verify(keptHead: String? = nil) throws -> Report {
         try session.require(.supervisor, for: "audit verify")
-        let triggers = try session.store.audit.triggerProblems()
-        let walk = try session.store.audit.walkChain(keptHead: keptHead?.lowercased())
+        let triggers = try session.storage.audit.triggerProblems()
+        let walk = try session.storage.audit.walkChain(keptHead: keptHead?.lowercased())
         var problem = walk.firstBroken.map(Self.describe)
         if problem == nil, walk.keptHeadFound == false, let keptHead {
             problem = "the kept head \(keptHead) is not in the chain: rows were removed from the end or the chain was rewritten"
@@ -32,10 +32,16 @@ public struct AuditVerifier {
                       missingTriggers: triggers.missing, alteredTriggers: triggers.altered)
     }
 
+    /// The audit triggers that are missing or altered: one cheap read, checked at every start (no role needed, it
+    /// reveals nothing about the data).
+    public func triggerProblems() throws -> (missing: [String], altered: [String]) {
+        try session.storage.audit.triggerProblems()
+    }
+
     /// The trail's row count and last hash, printed by `report` so that a copy is kept outside the database.
     public func head() throws -> (rows: Int, hash: String) {
         try session.require(.supervisor, for: "the audit chain head")
-        return try session.store.audit.head()
+        return try session.storage.audit.head()
     }
 
     static func describe(_ b: AuditChainWalk.Break) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import DeskCore
 import DeskStore
 
 /// `backup DEST` and `restore SRC` (admins): a verified copy made while operators keep working, and putting one
@@ -9,7 +10,7 @@ public struct BackupService {
 
     public struct Result: Sendable {
         public var path: String
-        public var summary: DatabaseCopy.Summary
+        public var summary: BackupSummary
         public var keyPath: String?
         public var seconds: Double
         /// Where the desk's file before a restore was kept.
@@ -28,10 +29,11 @@ public struct BackupService {
             throw DeskError.invalid("\(keyPath) already exists (add --replace to overwrite it)")
         }
         let started = Date()
-        let counts = try mapped { try DatabaseCopy.backup(session.store.db, to: destination, replace: replace) }
-        let summary: DatabaseCopy.Summary
+        let backups = session.storage.backups
+        let counts = try mapped { try backups.backup(to: destination, replace: replace) }
+        let summary: BackupSummary
         do {
-            summary = try mapped { try DatabaseCopy.verify(destination) }
+            summary = try mapped { try backups.verify(destination) }
             guard summary.counts == counts else {
                 throw DeskError.invalid("the copy at \(destination) does not hold what the desk held when it was made; it was removed")
             }
@@ -42,9 +44,9 @@ public struct BackupService {
         try FileDigest.write(for: destination, digest: try FileDigest.sha256(of: destination))
         if withKey {
             if replace { unlink(keyPath) }
-            try InstallKey.copy(forDatabase: session.store.db.path, to: keyPath)
+            try InstallKey.copy(forDatabase: session.storage.location, to: keyPath)
         }
-        try session.store.transaction {
+        try session.storage.transaction {
             try session.audit("backup", target: destination, detail: Self.describe(summary) + (withKey ? "; with the key" : "; without the key"))
         }
         return Result(path: destination, summary: summary, keyPath: withKey ? keyPath : nil,
@@ -63,37 +65,36 @@ public struct BackupService {
             }
             checksummed = true
         }
-        let summary = try mapped { try DatabaseCopy.verify(source) }
-        let others = DatabaseCopy.otherProcessesUsing(session.store.db)
+        let backups = session.storage.backups
+        let summary = try mapped { try backups.verify(source) }
+        let others = backups.otherProcesses()
         guard others.isEmpty else {
             throw DeskError.unavailable("other consoles have the desk open (process \(others.map(String.init).joined(separator: ", "))); "
                                         + "ask them to quit (and stop the SMS timer), then restore again")
         }
-        let live = session.store.db.path
+        let live = session.storage.location
         let kept = live + "-before-restore"
-        try mapped { try DatabaseCopy.backup(session.store.db, to: kept, replace: true) }
-        try mapped { try DatabaseCopy.restore(session.store.db, from: source) }
+        try mapped { try backups.backup(to: kept, replace: true) }
+        try mapped { try backups.restore(from: source) }
         var keyPath: String?
         if FileManager.default.fileExists(atPath: source + ".key") {
             try InstallKey.install(from: source + ".key", forDatabase: live)
             keyPath = source + ".key"
         }
-        try session.store.transaction {
+        try session.storage.transaction {
             try session.audit("restore", target: source, detail: Self.describe(summary) + "; the desk before it is kept as \(kept)")
         }
         return Result(path: source, summary: summary, keyPath: keyPath, seconds: Date().timeIntervalSince(started), keptAs: kept,
                       checksummed: checksummed)
     }
 
-    static func describe(_ s: DatabaseCopy.Summary) -> String {
+    static func describe(_ s: BackupSummary) -> String {
         "\(s.counts["registrations"] ?? 0) registrations, \(s.counts["tickets"] ?? 0) tickets, \(s.counts["audit"] ?? 0) audit rows"
     }
 
     private func mapped<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let e as DatabaseCopy.Failure {
-            throw DeskError.invalid(e.message)
         } catch {
             throw DeskError.from(error)
         }

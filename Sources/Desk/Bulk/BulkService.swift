@@ -68,9 +68,10 @@ public struct BulkService {
         var after: String?
         while true {
             var page: [Registration]
-            if let rule = filter.rule, StuckQuery.sqlRules.contains(rule) {
-                let q = StuckQuery(deskAgency: ctx.deskAgency, today: ctx.today, insuredLoaded: try session.store.insured.isLoaded())
-                page = try q.candidates(session.store.db, rule: rule, agency: filter.registration.agency, after: after, limit: Self.chunkSize)
+            if let rule = filter.rule, session.storage.registrations.stuckRules.contains(rule) {
+                page = try session.storage.registrations.stuckCandidates(try diagnosis.stuckCriteria(ctx), rule: rule,
+                                                                         agency: filter.registration.agency, after: after,
+                                                                         limit: Self.chunkSize)
                 page = page.filter { r in
                     (filter.registration.status == nil || r.status.rawValue == filter.registration.status)
                         && (filter.registration.smsStatus == nil || r.smsStatus.rawValue == filter.registration.smsStatus)
@@ -79,7 +80,7 @@ public struct BulkService {
                         && (filter.registration.submittedAfter == nil || (r.submittedAt ?? "") >= filter.registration.submittedAfter!)
                 }
             } else {
-                page = try session.store.registrations.list(filter.registration, afterCode: after, limit: Self.chunkSize)
+                page = try session.storage.registrations.list(filter.registration, afterCode: after, limit: Self.chunkSize)
             }
             let last = page.last?.bhxhCode
             if let rule = filter.rule {
@@ -113,7 +114,7 @@ public struct BulkService {
         if action == .closeTickets {
             try closeTickets(filter, &summary)
         } else {
-            let key: SymmetricKey? = action == .resend && !dryRun ? try InstallKey.load(forDatabase: session.store.db.path) : nil
+            let key: SymmetricKey? = action == .resend && !dryRun ? try InstallKey.load(forDatabase: session.storage.location) : nil
             try forEachRegistration(filter) { page in
                 if !dryRun && session.isCancelled() { summary.interrupted = true; return false }
                 try apply(action, page, value: value, reason: reason, dryRun: dryRun, key: key, &summary)
@@ -132,12 +133,12 @@ public struct BulkService {
 
     func apply(_ action: Action, _ page: [Registration], value: String?, reason: String?, dryRun: Bool, key: SymmetricKey?,
                _ s: inout Summary) throws {
-        let store = session.store
+        let storage = session.storage
         let now = session.clock.now
         let nowText = DateText.format(now)
         let dayAgo = DateText.format(now.addingTimeInterval(-86400))
         var local = s
-        try store.transaction {
+        try storage.transaction {
             for r in page {
                 local.matched += 1
                 let skip: SkipReason?
@@ -147,7 +148,7 @@ public struct BulkService {
                     // after an interruption never double-sends; the 3-a-day limit is honoured the same way.
                     if ![.approved, .credentialsSent, .active].contains(r.status) { skip = .notApproved }
                     else if !Phone(r.phone ?? "").isMobile { skip = .noMobile }
-                    else if try store.outbox.countSince(code: r.bhxhCode, since: dayAgo) > 0 { skip = .sentLast24h }
+                    else if try storage.outbox.countSince(code: r.bhxhCode, since: dayAgo) > 0 { skip = .sentLast24h }
                     else { skip = nil }
                 case .setStatus: skip = r.status.rawValue == value ? .unchanged : nil
                 case .setAgency: skip = r.agencyCode == value ? .unchanged : nil
@@ -159,18 +160,18 @@ public struct BulkService {
                 switch action {
                 case .resend:
                     let (id, superseded) = try CredentialService.issueSuperseding(
-                        store: store, code: r.bhxhCode, phone: r.phone!, key: key!, at: now, operator: session.actor.login,
+                        storage: storage, code: r.bhxhCode, phone: r.phone!, key: key!, at: now, operator: session.actor.login,
                         eventKind: "bulk_resend", ticketID: nil)
                     if !superseded.isEmpty { local.supersededPasswords = true }
                     try session.audit("bulk_resend", target: r.bhxhCode, detail: "sms #\(id)"
                                       + (superseded.isEmpty ? "" : "; superseded " + superseded.map { "#\($0)" }.joined(separator: ", ")))
                 case .setStatus:
-                    try store.registrations.setStatus(r.bhxhCode, status: value!, smsStatus: nil, rejectReason: reason, at: nowText,
+                    try storage.registrations.setStatus(r.bhxhCode, status: value!, smsStatus: nil, rejectReason: reason, at: nowText,
                                                       operator: session.actor.login, eventKind: "bulk_set_status",
                                                       detail: "\(r.status.rawValue) → \(value!)" + (reason.map { ": \($0)" } ?? ""))
                     try session.audit("bulk_set_status", target: r.bhxhCode, detail: "\(r.status.rawValue) → \(value!)")
                 case .setAgency:
-                    try store.registrations.setAgency(r.bhxhCode, agency: value!, at: nowText, operator: session.actor.login)
+                    try storage.registrations.setAgency(r.bhxhCode, agency: value!, at: nowText, operator: session.actor.login)
                     try session.audit("bulk_set_agency", target: r.bhxhCode, detail: "\(r.agencyCode ?? "-") → \(value!)")
                 case .closeTickets: break
                 }
@@ -183,11 +184,11 @@ public struct BulkService {
         var f = filter.tickets
         if f.statuses == nil { f.statuses = ["resolved"] }
         let tickets = TicketService(session: session)
-        let rows = try session.store.tickets.list(f, limit: 10_000_000)
+        let rows = try session.storage.tickets.list(f, limit: 10_000_000)
         for chunk in stride(from: 0, to: rows.count, by: Self.chunkSize).map({ Array(rows[$0..<min($0 + Self.chunkSize, rows.count)]) }) {
             if !s.dryRun && session.isCancelled() { s.interrupted = true; return }
             var local = s
-            try session.store.transaction {
+            try session.storage.transaction {
                 for t in chunk {
                     local.matched += 1
                     guard TicketService.transitions[t.status]?.contains("closed") == true else { local.skip(.notClosable); continue }

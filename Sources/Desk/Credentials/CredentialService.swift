@@ -47,7 +47,7 @@ public struct CredentialService {
     func lockedUntil(code: String, now: Date) throws -> Date? {
         let n = Self.maxFailedVerifications
         let since = DateText.format(now.addingTimeInterval(-2 * 3600))
-        let times = try session.store.audit.list(operator: nil, target: code, from: since, to: nil, action: "verify_failed", limit: 1000)
+        let times = try session.storage.audit.list(operator: nil, target: code, from: since, to: nil, action: "verify_failed", limit: 1000)
             .compactMap { DateText.parseInstant($0.at) }.sorted()
         guard times.count >= n else { return nil }
         var until: Date?
@@ -63,8 +63,8 @@ public struct CredentialService {
             throw DeskError.usage("resend needs the caller verified first: --verify dob=YYYY-MM-DD,id=NUMBER (the parent's for a child)")
         }
         let verification = try Verification.parse(raw)
-        let store = session.store
-        guard let r = try store.registrations.get(code) else { throw DeskError.notFound("no registration with mã số BHXH \(code)") }
+        let storage = session.storage
+        guard let r = try storage.registrations.get(code) else { throw DeskError.notFound("no registration with mã số BHXH \(code)") }
         let now = session.clock.now
         if let until = try lockedUntil(code: code, now: now) {
             try session.audit("resend_refused", target: code, detail: "locked: too many failed verifications", timeline: "gửi lại bị khoá (xác minh sai nhiều lần)")
@@ -74,8 +74,8 @@ public struct CredentialService {
 
         // Whose identity the caller must prove: the applicant's, or for a child the parent's.
         let subjectCode = r.kind == .child ? (r.parentBhxhCode ?? "") : code
-        let subject = r.kind == .child ? try store.registrations.get(subjectCode) : r
-        let subjectInsured = try store.insured.get(subjectCode)
+        let subject = r.kind == .child ? try storage.registrations.get(subjectCode) : r
+        let subjectInsured = try storage.insured.get(subjectCode)
         let verified = verification.matches(dob: subject?.dob, id: subject?.idNumber)
             || verification.matches(dob: subjectInsured?.dob, id: subjectInsured?.idNumber)
         guard verified else {
@@ -95,21 +95,21 @@ public struct CredentialService {
             throw DeskError.invalid("the registered number \(Masking.phone(phone)) cannot receive SMS (PHONE_INVALID): see `kb show doi-sdt-email`")
         }
 
-        let key = try key ?? InstallKey.load(forDatabase: store.db.path)
+        let key = try key ?? InstallKey.load(forDatabase: storage.location)
         let dayAgo = DateText.format(now.addingTimeInterval(-86400))
         let limit = try dailyLimit
         let recentSince = DateText.format(now.addingTimeInterval(-Double(Self.recentMinutes) * 60))
-        let (smsID, superseded, recent): (Int, [Int], OutboxMessage?) = try store.transaction {
+        let (smsID, superseded, recent): (Int, [Int], OutboxMessage?) = try storage.transaction {
             // Counted inside the write transaction (BEGIN IMMEDIATE), so two operators racing cannot both pass.
-            let times = try store.outbox.createdTimes(code: code, since: dayAgo)
+            let times = try storage.outbox.createdTimes(code: code, since: dayAgo)
             guard times.count < limit else {
                 // The oldest of the messages that fill the window leaves it 24 hours after it was queued.
                 let next = times.compactMap(DateText.parseInstant).dropLast(limit - 1).last.map { $0.addingTimeInterval(86400) }
                 throw DeskError.invalid("\(code) already had \(limit) resends in the last 24 hours; the next one is allowed at "
                                         + (next.map { DateText.deskDisplay($0) } ?? "a later time") + " (giờ Việt Nam)")
             }
-            let recent = try store.outbox.sent(code: code, since: recentSince).first
-            let (id, superseded) = try Self.issueSuperseding(store: store, code: code, phone: phone, key: key, at: now,
+            let recent = try storage.outbox.sent(code: code, since: recentSince).first
+            let (id, superseded) = try Self.issueSuperseding(storage: storage, code: code, phone: phone, key: key, at: now,
                                                              operator: session.actor.login, eventKind: "resend",
                                                              ticketID: session.openTicketID)
             let replaced = superseded.isEmpty ? "" : "; thay SMS chưa gửi " + superseded.map { "#\($0)" }.joined(separator: ", ")
@@ -126,30 +126,30 @@ public struct CredentialService {
 
     /// Makes a new temporary password, keeps only its keyed hash, queues the SMS and records the event, in the
     /// caller's transaction; `resend` and `bulk resend` share it. Returns the SMS id.
-    static func issue(store: Store, code: String, phone: String, key: SymmetricKey, at now: Date, operator login: String,
+    static func issue(storage: any DeskStorage, code: String, phone: String, key: SymmetricKey, at now: Date, operator login: String,
                       eventKind: String, ticketID: Int?) throws -> Int {
-        try issueSuperseding(store: store, code: code, phone: phone, key: key, at: now, operator: login, eventKind: eventKind,
+        try issueSuperseding(storage: storage, code: code, phone: phone, key: key, at: now, operator: login, eventKind: eventKind,
                              ticketID: ticketID).id
     }
 
     /// `issue`, returning also the still-queued earlier messages of the registration it superseded: each carries a
     /// password the new one replaces, so it is wiped and never delivered (a caller never gets two passwords of which
     /// only the last works, SPEC §6).
-    static func issueSuperseding(store: Store, code: String, phone: String, key: SymmetricKey, at now: Date,
+    static func issueSuperseding(storage: any DeskStorage, code: String, phone: String, key: SymmetricKey, at now: Date,
                                  operator login: String, eventKind: String, ticketID: Int?) throws -> (id: Int, superseded: [Int]) {
         var superseded: [Int] = []
-        for old in try store.outbox.queued(code: code) where try store.outbox.supersede(old.id, wipedBody: wipe(old.body)) {
+        for old in try storage.outbox.queued(code: code) where try storage.outbox.supersede(old.id, wipedBody: wipe(old.body)) {
             superseded.append(old.id)
         }
         let password = TemporaryPassword.generate()
         let salt = TemporaryPassword.salt()
         let nowText = DateText.format(now)
-        try store.credentials.save(code: code, salt: salt, hash: TemporaryPassword.hash(password, salt: salt, key: key),
+        try storage.credentials.save(code: code, salt: salt, hash: TemporaryPassword.hash(password, salt: salt, key: key),
                                    createdAt: nowText, expiresAt: DateText.format(now.addingTimeInterval(Double(validHours) * 3600)))
-        let id = try store.outbox.enqueue(to: phone, body: smsBody(code: code, password: password), at: nowText,
+        let id = try storage.outbox.enqueue(to: phone, body: smsBody(code: code, password: password), at: nowText,
                                           bhxhCode: code, ticketID: ticketID)
-        try store.registrations.markCredentialsQueued(code, at: nowText)
-        try store.registrations.addEvent(code: code, at: nowText, operator: login, kind: eventKind,
+        try storage.registrations.markCredentialsQueued(code, at: nowText)
+        try storage.registrations.addEvent(code: code, at: nowText, operator: login, kind: eventKind,
                                          detail: "credentials SMS #\(id) queued to \(Masking.phone(phone))"
                                              + (superseded.isEmpty ? "" : "; supersedes " + superseded.map { "#\($0)" }.joined(separator: ", ")))
         return (id, superseded)

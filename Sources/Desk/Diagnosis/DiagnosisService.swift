@@ -1,6 +1,5 @@
 import Foundation
 import DeskCore
-import DeskStore
 
 /// `diagnose CODE` and `diagnose --stuck`: gathers the snapshot the pure rules need and runs them.
 public struct DiagnosisService {
@@ -16,22 +15,27 @@ public struct DiagnosisService {
                                 reviewWorkingDays: days, holidays: holidays.union(fixed))
     }
 
+    /// What the storage narrows `diagnose --stuck` by: the settings the error rules read.
+    func stuckCriteria(_ ctx: DiagnosisContext) throws -> StuckCriteria {
+        StuckCriteria(deskAgency: ctx.deskAgency, today: ctx.today, insuredLoaded: try session.storage.insured.isLoaded())
+    }
+
     public func snapshot(_ r: Registration) throws -> DiagnosisSnapshot {
-        let store = session.store
-        var s = DiagnosisSnapshot(registration: r, insured: try store.insured.get(r.bhxhCode), insuredLoaded: try store.insured.isLoaded())
+        let storage = session.storage
+        var s = DiagnosisSnapshot(registration: r, insured: try storage.insured.get(r.bhxhCode), insuredLoaded: try storage.insured.isLoaded())
         if let parent = r.parentBhxhCode {
-            s.parent = try store.registrations.get(parent)
-            s.parentInsured = try store.insured.get(parent)
+            s.parent = try storage.registrations.get(parent)
+            s.parentInsured = try storage.insured.get(parent)
         }
         if let phone = r.phone, !phone.isEmpty {
-            s.sharedPhoneCodes = try store.registrations.selfCodesSharingPhone(phone, except: r.bhxhCode)
+            s.sharedPhoneCodes = try storage.registrations.selfCodesSharingPhone(phone, except: r.bhxhCode)
         }
         return s
     }
 
     /// Findings for one registration, most severe first; audited as a lookup.
     public func diagnose(_ code: String, audit: Bool = true) throws -> (Registration, [Finding]) {
-        guard let r = try session.store.registrations.get(code) else {
+        guard let r = try session.storage.registrations.get(code) else {
             throw DeskError.notFound("no registration with mã số BHXH \(code)")
         }
         let snapshot = try snapshot(r)
@@ -80,13 +84,14 @@ public struct DiagnosisService {
             throw DeskError.usage("unknown rule \(rule); rules: \(Diagnosis.ruleCodes.joined(separator: ", "))")
         }
         let ctx = try context()
-        let query = StuckQuery(deskAgency: ctx.deskAgency, today: ctx.today, insuredLoaded: try session.store.insured.isLoaded())
-        let (counts, allStuck) = try query.countsAndTotal(session.store.db, agency: agency)
+        let criteria = try stuckCriteria(ctx)
+        let (counts, allStuck) = try session.storage.registrations.stuckCounts(criteria, agency: agency)
         var rows: [(Registration, [Finding])] = []
         var after: String?
         let wanted = rule
         scan: while rows.count < limit {
-            let batch = try query.candidates(session.store.db, rule: wanted, agency: agency, after: after, limit: 500)
+            let batch = try session.storage.registrations.stuckCandidates(criteria, rule: wanted, agency: agency, after: after,
+                                                                          limit: 500)
             if batch.isEmpty { break }
             for r in batch {
                 after = r.bhxhCode

@@ -75,11 +75,11 @@ public struct Importer {
 
         var summary = Summary(target: target.rawValue, file: name)
         let now = session.clock.nowText
-        let store = session.store
+        let storage = session.storage
         let actor = session.actor.login
         do {
-            try store.transaction {
-                let bulk = try BulkLoad(store.db, table: target.rawValue)
+            try storage.transaction {
+                let bulk = try storage.beginBulkLoad(target == .registrations ? .registrations : .insured)
                 while true {
                     let record: CSVReader.Record
                     do {
@@ -114,9 +114,9 @@ public struct Importer {
                         switch target {
                         case .registrations:
                             let r = try RowMappers.registration(get)
-                            inserted = try store.registrations.upsert(r, at: now, operator: actor, eventKind: "import", bulk: bulk)
+                            inserted = try storage.registrations.upsert(r, at: now, operator: actor, eventKind: "import", bulk: bulk)
                         case .insured:
-                            inserted = try store.insured.upsert(try RowMappers.insured(get), bulk: bulk)
+                            inserted = try storage.insured.upsert(try RowMappers.insured(get), bulk: bulk)
                         }
                         if inserted { summary.inserted += 1 } else { summary.updated += 1 }
                     } catch let f as FieldParsers.Failure {

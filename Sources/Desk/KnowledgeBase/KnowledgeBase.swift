@@ -59,11 +59,11 @@ public struct KnowledgeBase {
     public func refresh(force: Bool = false, directory chosen: String? = nil) throws -> ReindexReport {
         if force { try session.require(.admin, for: "kb reindex") }
         guard let dir = chosen ?? Self.directory(trusting: session.actor) else {
-            return ReindexReport(loaded: try session.store.knowledgeBase.ids().count, problems: ["no kb/ directory found; using the indexed copy"], rebuilt: false)
+            return ReindexReport(loaded: try session.storage.knowledgeBase.ids().count, problems: ["no kb/ directory found; using the indexed copy"], rebuilt: false)
         }
         let print = Self.fingerprint(dir)
-        if !force, try session.store.config.get("kb_fingerprint") == print {
-            return ReindexReport(loaded: try session.store.knowledgeBase.ids().count, problems: [], rebuilt: false)
+        if !force, try session.storage.settings.get("kb_fingerprint") == print {
+            return ReindexReport(loaded: try session.storage.knowledgeBase.ids().count, problems: [], rebuilt: false)
         }
         var articles: [KBArticle] = []
         var problems: [String] = []
@@ -87,9 +87,9 @@ public struct KnowledgeBase {
                 problems.append(p.description + "; left out")
             }
         }
-        try session.store.transaction {
-            try session.store.knowledgeBase.replaceAll(articles, fold: Folding.fold)
-            try session.store.config.set("kb_fingerprint", print)
+        try session.storage.transaction {
+            try session.storage.knowledgeBase.replaceAll(articles, fold: Folding.fold)
+            try session.storage.settings.set("kb_fingerprint", print)
         }
         return ReindexReport(loaded: articles.count, problems: problems, rebuilt: true)
     }
@@ -111,7 +111,7 @@ public struct KnowledgeBase {
         var terms = Array(Set(words.prefix(24))).sorted().map { "\"\($0)\"*" }
         let pairs = zip(words, words.dropFirst()).map { "\"\($0) \($1)\"" }
         terms += Array(Set(pairs)).sorted()
-        let results = try session.store.knowledgeBase.search(match: terms.joined(separator: " OR "), limit: limit)
+        let results = try session.storage.knowledgeBase.search(match: terms.joined(separator: " OR "), limit: limit)
         try session.audit("kb_search", target: nil, detail: String(query.prefix(100)))
         return results
     }

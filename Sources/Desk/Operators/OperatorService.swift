@@ -1,5 +1,4 @@
 import Foundation
-import DeskStore
 import DeskCore
 
 /// `init` and `operator add|list|disable` (SPEC §12).
@@ -8,12 +7,23 @@ public struct OperatorService {
     public init(session: Session) { self.session = session }
 
     /// Makes `login` the first admin of a new database; refuses when operators exist already.
-    public static func bootstrap(store: Store, login: String, displayName: String, at: String) throws {
-        guard try store.operators.count() == 0 else { return }
-        try store.transaction {
-            try store.operators.upsert(Operator(login: login, displayName: displayName, line: nil, role: .admin), at: at)
-            try store.audit.record(at: at, operator: login, action: "init", target: login, detail: "first admin", ticketID: nil)
+    public static func bootstrap(storage: any DeskStorage, login: String, displayName: String, at: String) throws {
+        guard try storage.operators.count() == 0 else { return }
+        try storage.transaction {
+            try storage.operators.upsert(Operator(login: login, displayName: displayName, line: nil, role: .admin), at: at)
+            try storage.audit.record(at: at, operator: login, action: "init", target: login, detail: "first admin", ticketID: nil)
         }
+    }
+
+    /// The operator `login` if active: who a process acts as (a disabled or unknown login gets nothing at all).
+    public static func activeOperator(_ login: String, in storage: any DeskStorage) throws -> Operator? {
+        guard let op = try storage.operators.get(login), op.active else { return nil }
+        return op
+    }
+
+    /// The operator `login`, active or not (`init` on an existing desk says which).
+    public static func lookUp(_ login: String, in storage: any DeskStorage) throws -> Operator? {
+        try storage.operators.get(login)
     }
 
     public func add(login: String, displayName: String?, line: Int?, role: Operator.Role) throws -> Operator {
@@ -23,8 +33,8 @@ public struct OperatorService {
         }
         if let line, !HotlineLine.isValid(line) { throw DeskError.invalid("line must be \(HotlineLine.rangeText), got \(line)") }
         let op = Operator(login: login, displayName: displayName?.nfcTrimmed ?? login, line: line, role: role)
-        try session.store.transaction {
-            try session.store.operators.upsert(op, at: session.clock.nowText)
+        try session.storage.transaction {
+            try session.storage.operators.upsert(op, at: session.clock.nowText)
             try session.audit("operator_add", target: login, detail: "role=\(role.rawValue) line=\(line.map(String.init) ?? "-")")
         }
         return op
@@ -32,14 +42,14 @@ public struct OperatorService {
 
     public func list() throws -> [Operator] {
         try session.require(.admin, for: "operator list")
-        return try session.store.operators.list()
+        return try session.storage.operators.list()
     }
 
     public func disable(_ login: String) throws {
         try session.require(.admin, for: "operator disable")
         guard login != session.actor.login else { throw DeskError.invalid("you cannot disable yourself") }
-        try session.store.transaction {
-            guard try session.store.operators.setActive(login, false) else { throw DeskError.notFound("no operator \(login)") }
+        try session.storage.transaction {
+            guard try session.storage.operators.setActive(login, false) else { throw DeskError.notFound("no operator \(login)") }
             try session.audit("operator_disable", target: login)
         }
     }

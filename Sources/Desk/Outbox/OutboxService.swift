@@ -35,33 +35,33 @@ public struct OutboxService {
         let gateway = Gateway(template: try gatewayTemplate(override: override), timeout: timeout)
         _ = try gateway.argv(to: "", body: "")
         var report = Report()
-        let due = try session.store.outbox.due(at: session.clock.nowText, limit: limit)
+        let due = try session.storage.outbox.due(at: session.clock.nowText, limit: limit)
         for m in due {
             if session.isCancelled() { break }
             // Two senders at once (a supervisor and a cron job) must not deliver one message twice.
             let lease = DateText.format(session.clock.now.addingTimeInterval(timeout + 60))
-            guard try session.store.transaction({
-                try session.store.outbox.claim(m.id, at: session.clock.nowText, leaseUntil: lease)
+            guard try session.storage.transaction({
+                try session.storage.outbox.claim(m.id, at: session.clock.nowText, leaseUntil: lease)
             }) else { continue }
             report.attempted += 1
             let outcome = gateway.send(to: m.toPhone, body: m.body)
             let now = session.clock.now
-            try session.store.transaction {
+            try session.storage.transaction {
                 switch outcome {
                 case .delivered:
-                    try session.store.outbox.markSent(m.id, at: DateText.format(now), wipedBody: CredentialService.wipe(m.body))
+                    try session.storage.outbox.markSent(m.id, at: DateText.format(now), wipedBody: CredentialService.wipe(m.body))
                     wiped += 1
-                    if let code = m.bhxhCode { try session.store.registrations.setSMSStatus(code, "sent") }
+                    if let code = m.bhxhCode { try session.storage.registrations.setSMSStatus(code, "sent") }
                     try session.audit("sms_sent", target: m.bhxhCode, detail: "sms #\(m.id) to \(Masking.phone(m.toPhone))")
                     report.sent += 1
                 case .failed(let error):
                     let attempts = m.attempts + 1
                     let giveUp = attempts >= Self.maxAttempts
                     let next = giveUp ? nil : DateText.format(now.addingTimeInterval(Self.baseBackoffSeconds * pow(2, Double(attempts - 1))))
-                    try session.store.outbox.markAttemptFailed(m.id, error: error, nextAttemptAt: next, giveUp: giveUp)
+                    try session.storage.outbox.markAttemptFailed(m.id, error: error, nextAttemptAt: next, giveUp: giveUp)
                     if giveUp, let code = m.bhxhCode {
-                        try session.store.registrations.setSMSStatus(code, "failed")
-                        try session.store.outbox.wipeBody(m.id, body: CredentialService.wipe(m.body))
+                        try session.storage.registrations.setSMSStatus(code, "failed")
+                        try session.storage.outbox.wipeBody(m.id, body: CredentialService.wipe(m.body))
                         wiped += 1
                     }
                     try session.audit(giveUp ? "sms_failed" : "sms_retry", target: m.bhxhCode, detail: "sms #\(m.id) attempt \(attempts): \(error)")
@@ -75,14 +75,14 @@ public struct OutboxService {
     /// Readers of other consoles may hold the log for a moment; try a few times, then leave it to the next send.
     static func foldLog(_ session: Session) {
         for attempt in 0..<5 {
-            if session.store.db.checkpointAndTruncate() { return }
+            if session.storage.purgeOverwrittenContent() { return }
             usleep(useconds_t(50_000 * (attempt + 1)))
         }
     }
 
     public func list(status: String?, limit: Int) throws -> [OutboxMessage] {
         try session.require(.operatorRole, for: "outbox list")
-        let rows = try session.store.outbox.list(status: status, limit: limit)
+        let rows = try session.storage.outbox.list(status: status, limit: limit)
         try session.audit("outbox_list", target: nil, detail: "\(rows.count) message(s)")
         return rows
     }

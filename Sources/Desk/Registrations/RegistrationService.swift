@@ -1,5 +1,4 @@
 import DeskCore
-import DeskStore
 
 /// One hit of `search`: a registration, or an insured person who has not registered.
 public struct SearchHit: Sendable {
@@ -43,7 +42,7 @@ public struct RegistrationService {
         guard !trimmed.isEmpty else { throw DeskError.usage("search needs a query: a mã số BHXH, card, CCCD/CMND, phone or name") }
         let limit = max(1, min(limit, 1000))
         let kind = QueryKind.detect(trimmed)
-        let store = session.store
+        let storage = session.storage
         var hits: [SearchHit] = []
         var total = 0
         var capped = false
@@ -55,69 +54,48 @@ public struct RegistrationService {
         }
         func addInsured(column: String, value: String) throws {
             guard filter.status == nil else { return }
-            let people = try store.insured.unregistered(column: column, value: value, limit: limit)
+            let people = try storage.insured.unregistered(column: column, value: value, limit: limit)
             total += people.count
             hits += people.map { SearchHit(registration: nil, insured: $0) }
         }
         switch kind {
         case .bhxhCode(let code):
-            let regs = keep(try store.registrations.get(code).map { [$0] } ?? [])
+            let regs = keep(try storage.registrations.get(code).map { [$0] } ?? [])
             hits = regs.map { SearchHit(registration: $0) }
             total = regs.count
             try addInsured(column: "bhxh_code", value: code)
         case .card(let card):
-            let regs = keep(try store.registrations.get(card.bhxhCode.value).map { [$0] } ?? [])
+            let regs = keep(try storage.registrations.get(card.bhxhCode.value).map { [$0] } ?? [])
             hits = regs.map { SearchHit(registration: $0) }
             total = regs.count
             try addInsured(column: "bhxh_code", value: card.bhxhCode.value)
         case .personalID(let id):
-            let regs = keep(try store.registrations.byIDNumber(id, limit: limit))
+            let regs = keep(try storage.registrations.byIDNumber(id, limit: limit))
             hits = regs.map { SearchHit(registration: $0) }
             total = regs.count
             try addInsured(column: "id_number", value: id)
         case .phone(let phone):
-            let regs = keep(try store.registrations.byPhoneAnySpelling(phone, limit: limit))
+            let regs = keep(try storage.registrations.byPhoneAnySpelling(phone, limit: limit))
             hits = regs.map { SearchHit(registration: $0) }
             total = regs.count
-            if let r = try? store.registrations.get(phone), keep([r]).count == 1 {
+            if let r = try? storage.registrations.get(phone), keep([r]).count == 1 {
                 hits.insert(SearchHit(registration: r), at: 0)
                 total += 1
             }
             try addInsured(column: "phone", value: phone)
         case .name(let words, let exactWords):
-            guard var folded = FTSQuery.withLastWord(words, column: "name_folded", alternatives: try completions(of: words.last)) else {
+            let q = NameQuery(words: words, exactWords: exactWords, exactFirst: Folding.hasDiacritics(trimmed), cap: Self.totalCap)
+            guard q.isSearchable else {
                 throw DeskError.usage("search: \"\(String(trimmed.prefix(40)))\" has no letters or digits to search for")
             }
-            var prefixEverywhere = false
-            // One pass over the index, up to the cap: the page, the ranking and the total all come from it.
-            let cap = max(Self.totalCap, limit)
-            var matches = try store.registrations.nameMatches(match: folded, filter: filter, limit: cap)
-            if matches.isEmpty, let loose = FTSQuery.prefixAll(words, column: "name_folded") {
-                folded = loose
-                prefixEverywhere = true
-                matches = try store.registrations.nameMatches(match: folded, filter: filter, limit: cap)
-            }
-            total = matches.count
-            capped = matches.count >= cap
-            var order = matches.map(\.id)
-            // With diacritics in the query, exact-diacritic matches come first (SPEC §3 Folding): picked from the
-            // matches in hand, or asked of the index when there were more than the cap and too few exact ones among them.
-            if Folding.hasDiacritics(trimmed), !exactWords.isEmpty {
-                // The matches are in id order and include every exact one, so if enough exact ones are in hand they
-                // are the first ones there are.
-                var exactIDs = matches.filter { Self.containsWords(exactWords, in: $0.fullName) }.map(\.id)
-                if capped && exactIDs.count < limit,
-                   let exact = FTSQuery.withLastWord(exactWords, column: "full_name", alternatives: try completions(of: exactWords.last)) {
-                    exactIDs = try store.registrations.nameMatches(match: exact, filter: filter, limit: limit).map(\.id)
-                }
-                let exactSet = Set(exactIDs)
-                order = exactIDs + order.filter { !exactSet.contains($0) }
-            }
-            hits = try store.registrations.byRowIDs(Array(order.prefix(limit))).map { SearchHit(registration: $0) }
+            let page = try storage.registrations.searchNames(q, filter: filter, limit: limit)
+            total = page.total
+            capped = page.capped
+            hits = page.registrations.map { SearchHit(registration: $0) }
             if filter.status == nil && filter.agency == nil && hits.count < limit {
-                var people = try store.insured.searchNamesUnregistered(match: folded, limit: limit - hits.count)
-                if people.isEmpty && hits.isEmpty && !prefixEverywhere, let loose = FTSQuery.prefixAll(words, column: "name_folded") {
-                    people = try store.insured.searchNamesUnregistered(match: loose, limit: limit - hits.count)
+                var people = try storage.insured.searchNamesUnregistered(q, loose: page.loose, limit: limit - hits.count)
+                if people.isEmpty && hits.isEmpty && !page.loose {
+                    people = try storage.insured.searchNamesUnregistered(q, loose: true, limit: limit - hits.count)
                 }
                 hits += people.map { SearchHit(registration: nil, insured: $0) }
                 total += people.count
@@ -130,25 +108,6 @@ public struct RegistrationService {
         return SearchResult(query: trimmed, kind: kind.label, total: total, hits: hits, totalCapped: capped)
     }
 
-    /// Whether every query word is a word of `name` (the last may be the start of one), compared as written
-    /// (lowercase, NFC): the Swift twin of the `full_name` index query, for ranking matches already in hand.
-    static func containsWords(_ query: [String], in name: String) -> Bool {
-        let words = name.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
-        let wanted = query.map(FTSQuery.clean).filter { !$0.isEmpty }
-        guard let last = wanted.last else { return false }
-        for w in wanted.dropLast() where !words.contains(where: { $0 == w }) { return false }
-        return words.contains { $0.hasPrefix(last) }
-    }
-
-    /// The indexed words a search's last word may be the start of (nil: too many to list, let FTS5 match the prefix).
-    func completions(of word: String?) throws -> [String]? {
-        guard let word else { return nil }
-        let prefix = FTSQuery.clean(word)
-        guard !prefix.isEmpty else { return nil }
-        let found = try session.store.nameTerms.words(startingWith: prefix, limit: NameTermStore.maxExpansion + 1)
-        return found.count > NameTermStore.maxExpansion ? nil : found
-    }
-
     /// Resolves a mã số BHXH, card number or 12-digit personal ID (the post-2025 login code) to a registration code.
     public func resolveCode(_ raw: String?) throws -> String {
         guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
@@ -159,12 +118,12 @@ public struct RegistrationService {
         case .bhxhCode(let c): return c
         case .card(let c): return c.bhxhCode.value
         case .personalID(let id):
-            let regs = try session.store.registrations.byIDNumber(id, limit: 2)
+            let regs = try session.storage.registrations.byIDNumber(id, limit: 2)
             if regs.count == 1 { return regs[0].bhxhCode }
             if regs.isEmpty { throw DeskError.notFound("no registration with ID number \(Masking.id(id))") }
             throw DeskError.invalid("several registrations share ID number \(Masking.id(id)); use the mã số BHXH")
         case .phone(let p) where Digits10.isTen(raw):
-            if try session.store.registrations.exists(raw) { return raw }
+            if try session.storage.registrations.exists(raw) { return raw }
             throw DeskError.notFound("no registration with mã số BHXH \(raw) (\(Masking.phone(p)) looks like a phone: try search)")
         default:
             throw DeskError.usage("\"\(String(raw.prefix(40)))\" is not a mã số BHXH (10 digits), card number or CCCD (12 digits)")
@@ -172,15 +131,15 @@ public struct RegistrationService {
     }
 
     public func detail(_ code: String) throws -> RegistrationDetail {
-        let store = session.store
-        guard let r = try store.registrations.get(code) else {
-            if let p = try store.insured.get(code) {
+        let storage = session.storage
+        guard let r = try storage.registrations.get(code) else {
+            if let p = try storage.insured.get(code) {
                 throw DeskError.notFound("\(code) (\(p.fullName)) is in the insured extract but has not registered")
             }
             throw DeskError.notFound("no registration with mã số BHXH \(code)")
         }
-        let d = RegistrationDetail(registration: r, insured: try store.insured.get(code), events: try store.registrations.events(code),
-                                   tickets: try store.tickets.forCode(code, limit: 20), sms: try store.outbox.forCode(code, limit: 20))
+        let d = RegistrationDetail(registration: r, insured: try storage.insured.get(code), events: try storage.registrations.events(code),
+                                   tickets: try storage.tickets.forCode(code, limit: 20), sms: try storage.outbox.forCode(code, limit: 20))
         try session.audit("show", target: code, timeline: "xem hồ sơ \(code)")
         return d
     }

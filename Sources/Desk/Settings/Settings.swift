@@ -1,13 +1,12 @@
 import DeskCore
-import DeskStore
 
 /// Reads settings through the same validation as `config set` (SPEC §13): a bad stored value is an error naming
 /// the key and the fix, never a value a service acts on.
 public struct Settings {
-    let store: Store
+    let storage: any SettingsStorage
 
     public func value(_ setting: Setting) throws -> String {
-        let raw = try store.config.get(setting.key) ?? setting.defaultValue
+        let raw = try storage.get(setting.key) ?? setting.defaultValue
         do {
             try setting.validate(raw)
         } catch let e as Setting.Invalid {
@@ -33,5 +32,5 @@ public struct Settings {
 }
 
 extension Session {
-    public var settings: Settings { Settings(store: store) }
+    public var settings: Settings { Settings(storage: storage.settings) }
 }

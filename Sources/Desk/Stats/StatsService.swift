@@ -51,7 +51,7 @@ public struct StatsService {
         let now = session.clock.now
         var rows: [String: TicketRow] = [:]
         var backlog: [String: Int] = ["<1d": 0, "1-3d": 0, "3-7d": 0, ">7d": 0]
-        try session.store.tickets.forEachTicket(from: from, to: to) { t in
+        try session.storage.tickets.forEachTicket(from: from, to: to) { t in
             guard let opened = DateText.parseInstant(t.openedAt) else { return }
             let key: String
             switch dimension {
@@ -100,8 +100,8 @@ public struct StatsService {
         try session.require(.supervisor, for: "stats")
         let rows: [(key: String, count: Int)]
         switch dimension {
-        case "status": rows = try session.store.registrations.countBy(column: "status").map { ($0.0, $0.1) }
-        case "agency": rows = try session.store.registrations.countBy(column: "agency_code").map { ($0.0, $0.1) }
+        case "status": rows = try session.storage.registrations.countBy(column: "status").map { ($0.0, $0.1) }
+        case "agency": rows = try session.storage.registrations.countBy(column: "agency_code").map { ($0.0, $0.1) }
         case "rule":
             let counts = includeWarnings ? try everyFindingByRule() : try stuckByRule()
             rows = counts.sorted { ($0.count, $1.key) > ($1.count, $0.key) }
@@ -113,9 +113,9 @@ public struct StatsService {
     }
 
     private func stuckByRule() throws -> [(key: String, count: Int)] {
-        let ctx = try DiagnosisService(session: session).context()
-        let q = StuckQuery(deskAgency: ctx.deskAgency, today: ctx.today, insuredLoaded: try session.store.insured.isLoaded())
-        return try q.countsByRule(session.store.db, agency: nil).map { ($0.rule, $0.count) }
+        let diagnosis = DiagnosisService(session: session)
+        let criteria = try diagnosis.stuckCriteria(try diagnosis.context())
+        return try session.storage.registrations.stuckCounts(criteria, agency: nil).counts.map { ($0.rule, $0.count) }
     }
 
     private func everyFindingByRule() throws -> [(key: String, count: Int)] {
@@ -124,7 +124,7 @@ public struct StatsService {
         var counts = Dictionary(uniqueKeysWithValues: Diagnosis.ruleCodes.map { ($0, 0) })
         var after: String?
         while true {
-            let page = try session.store.registrations.list(RegistrationFilter(), afterCode: after, limit: 1000)
+            let page = try session.storage.registrations.list(RegistrationFilter(), afterCode: after, limit: 1000)
             guard let last = page.last else { break }
             for r in page {
                 for f in Diagnosis.run(try diagnosis.snapshot(r), ctx) { counts[f.rule, default: 0] += 1 }

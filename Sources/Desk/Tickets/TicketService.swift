@@ -73,23 +73,23 @@ public struct TicketService {
         }
         let (phone, kind) = try normalisedCaller(raw)
         let line = try validLine(line)
-        let store = session.store
+        let storage = session.storage
         let now = session.clock.nowText
-        let regs = try store.registrations.byPhoneAnySpelling(phone, limit: 20)
+        let regs = try storage.registrations.byPhoneAnySpelling(phone, limit: 20)
         let code = regs.count == 1 ? regs[0].bhxhCode : nil
-        let ticketID: Int = try store.transaction {
+        let ticketID: Int = try storage.transaction {
             // Another console of the same operator may hold a call (SPEC §5): never replace it silently.
-            if let other = try store.tickets.openCall(operator: session.actor.login),
-               let t = try store.tickets.get(other.ticketID), t.status == "open" || t.status == "pending" {
+            if let other = try storage.tickets.openCall(operator: session.actor.login),
+               let t = try storage.tickets.get(other.ticketID), t.status == "open" || t.status == "pending" {
                 throw DeskError.invalid("call #\(other.ticketID) is still open: finish it with `done RESOLUTION` or `hold` first")
             }
-            let id = try store.tickets.create(openedAt: now, operator: session.actor.login, line: line, callerPhone: phone,
+            let id = try storage.tickets.create(openedAt: now, operator: session.actor.login, line: line, callerPhone: phone,
                                               callerName: callerName?.nfcCollapsed, bhxhCode: code, category: "other",
                                               summary: "Cuộc gọi từ \(Masking.phone(phone))", priority: "normal")
-            try store.tickets.addNote(ticketID: id, at: now, operator: session.actor.login, kind: "call",
+            try storage.tickets.addNote(ticketID: id, at: now, operator: session.actor.login, kind: "call",
                                       detail: "mở cuộc gọi line \(line); \(regs.count) hồ sơ theo số này", countsAsResponse: false)
-            try store.tickets.setOpenCall(operator: session.actor.login, ticketID: id, bhxhCode: code, at: now)
-            try store.audit.record(at: now, operator: session.actor.login, action: "call", target: phone,
+            try storage.tickets.setOpenCall(operator: session.actor.login, ticketID: id, bhxhCode: code, at: now)
+            try storage.audit.record(at: now, operator: session.actor.login, action: "call", target: phone,
                                    detail: "ticket #\(id); \(regs.count) registration(s)", ticketID: id, codes: regs.map(\.bhxhCode))
             return id
         }
@@ -102,16 +102,16 @@ public struct TicketService {
     /// (same phone or mã số BHXH, open or resolved in the last 7 days) with what was last said on each, and the
     /// diagnosis of the registration the call is about.
     func callInfo(_ ticketID: Int, phone: String, registrations regs: [Registration], kind: Phone.Kind) throws -> CallInfo {
-        let store = session.store
+        let storage = session.storage
         let since = DateText.format(session.clock.now.addingTimeInterval(-7 * 86400))
-        var repeats = try store.tickets.recent(phone: phone, code: nil, since: since, excluding: ticketID)
+        var repeats = try storage.tickets.recent(phone: phone, code: nil, since: since, excluding: ticketID)
         for r in regs {
-            for t in try store.tickets.recent(phone: nil, code: r.bhxhCode, since: since, excluding: ticketID)
+            for t in try storage.tickets.recent(phone: nil, code: r.bhxhCode, since: since, excluding: ticketID)
             where !repeats.contains(where: { $0.id == t.id }) { repeats.append(t) }
         }
         var lastWords: [Int: String] = [:]
         for t in repeats {
-            if let words = try t.resolution ?? store.tickets.lastNote(t.id, kinds: ["note"]) { lastWords[t.id] = words }
+            if let words = try t.resolution ?? storage.tickets.lastNote(t.id, kinds: ["note"]) { lastWords[t.id] = words }
         }
         var findings: [Finding] = []
         let diagnosis = DiagnosisService(session: session)
@@ -120,7 +120,7 @@ public struct TicketService {
         for r in regs {
             worst[r.bhxhCode] = r.bhxhCode == session.callRegistration ? findings.first : try diagnosis.diagnose(r.bhxhCode, audit: false).1.first
         }
-        return CallInfo(ticket: try store.tickets.get(ticketID)!, registrations: regs, repeats: repeats, lastWords: lastWords,
+        return CallInfo(ticket: try storage.tickets.get(ticketID)!, registrations: regs, repeats: repeats, lastWords: lastWords,
                         findings: findings, phoneKind: kind, focus: session.callRegistration, worst: worst)
     }
 
@@ -128,18 +128,18 @@ public struct TicketService {
     /// registration the call is about (else those on the caller's phone) and its diagnosis; with `screen` false,
     /// only the ticket (a one-shot command shows nothing of it). Nil when there is none.
     public func resumeCall(screen: Bool = true) throws -> CallInfo? {
-        let store = session.store
-        guard let open = try store.tickets.openCall(operator: session.actor.login),
-              let t = try store.tickets.get(open.ticketID), t.status == "open" || t.status == "pending" else { return nil }
+        let storage = session.storage
+        guard let open = try storage.tickets.openCall(operator: session.actor.login),
+              let t = try storage.tickets.get(open.ticketID), t.status == "open" || t.status == "pending" else { return nil }
         session.openTicketID = t.id
         session.callRegistration = open.bhxhCode
         let phone = Phone(t.callerPhone ?? "")
         guard screen else { return CallInfo(ticket: t, registrations: [], repeats: [], findings: [], phoneKind: phone.kind) }
         let regs: [Registration]
-        if let code = open.bhxhCode, let r = try store.registrations.get(code) {
+        if let code = open.bhxhCode, let r = try storage.registrations.get(code) {
             regs = [r]
         } else {
-            regs = t.callerPhone.map { try? store.registrations.byPhoneAnySpelling($0, limit: 20) }.flatMap { $0 } ?? []
+            regs = t.callerPhone.map { try? storage.registrations.byPhoneAnySpelling($0, limit: 20) }.flatMap { $0 } ?? []
         }
         return try callInfo(t.id, phone: t.callerPhone ?? "", registrations: regs, kind: phone.kind)
     }
@@ -156,9 +156,9 @@ public struct TicketService {
     /// otherwise the topic of the most severe finding of the registration the call is about; else `other`.
     public func proposedCategory(_ id: Int) throws -> (category: String, reason: String) {
         let t = try get(id)
-        let notes = try session.store.tickets.notes(id)
+        let notes = try session.storage.tickets.notes(id)
         if notes.contains(where: { $0.kind == "resend" }) { return ("password", "đã gửi lại mật khẩu") }
-        if let code = t.bhxhCode, try session.store.registrations.exists(code),
+        if let code = t.bhxhCode, try session.storage.registrations.exists(code),
            let worst = try DiagnosisService(session: session).diagnose(code, audit: false).1.first,
            let category = Self.categoryOfArticle[worst.kb] {
             return (category, "lỗi \(worst.rule) của hồ sơ \(code)")
@@ -172,7 +172,7 @@ public struct TicketService {
     public func continueCall(_ id: Int, phone raw: String, line: Int?, callerName: String?) throws -> CallInfo {
         let (phone, kind) = try normalisedCaller(raw)
         let line = try validLine(line)
-        let store = session.store
+        let storage = session.storage
         let me = session.actor.login
         let now = session.clock.nowText
         let target = try get(id)
@@ -180,41 +180,41 @@ public struct TicketService {
             throw DeskError.invalid("ticket #\(id) is \(target.status): only an open or pending ticket can be continued "
                                     + "(`ticket reopen \(id)` first, or `call \(Masking.phone(phone))` for a new ticket)")
         }
-        let regs = try store.registrations.byPhoneAnySpelling(phone, limit: 20)
+        let regs = try storage.registrations.byPhoneAnySpelling(phone, limit: 20)
         var merged: Int?
-        try store.transaction {
-            if let holder = try store.tickets.liveCallOperator(ticketID: id), holder != me {
+        try storage.transaction {
+            if let holder = try storage.tickets.liveCallOperator(ticketID: id), holder != me {
                 throw DeskError.invalid("ticket #\(id) is \(holder)'s live call")
             }
-            if let live = try store.tickets.openCall(operator: me), live.ticketID != id,
-               let t = try store.tickets.get(live.ticketID), t.status == "open" || t.status == "pending" {
+            if let live = try storage.tickets.openCall(operator: me), live.ticketID != id,
+               let t = try storage.tickets.get(live.ticketID), t.status == "open" || t.status == "pending" {
                 // Only the ticket a `call` from this same phone just opened may be folded; any other call is finished first.
                 guard t.status == "open", t.operatorLogin == me, t.callerPhone == phone, t.assignedTo == nil,
                       t.resolution == nil else {
                     throw DeskError.invalid("call #\(t.id) is still open: finish it with `done RESOLUTION` or `hold` first")
                 }
-                try store.tickets.fold(t.id, into: id)
+                try storage.tickets.fold(t.id, into: id)
                 merged = t.id
             }
-            var t = try store.tickets.get(id)!
+            var t = try storage.tickets.get(id)!
             if t.bhxhCode == nil, regs.count == 1 {
                 t.bhxhCode = regs[0].bhxhCode
-                try store.tickets.update(t)
+                try storage.tickets.update(t)
             }
             let from = t.callerPhone == phone ? "" : " từ số \(Masking.phone(phone))"
-            try store.tickets.addNote(ticketID: id, at: now, operator: me, kind: "call",
+            try storage.tickets.addNote(ticketID: id, at: now, operator: me, kind: "call",
                                       detail: "khách gọi lại\(from), line \(line)" + (merged.map { "; gộp phiếu #\($0)" } ?? ""),
                                       countsAsResponse: false)
-            try store.tickets.setOpenCall(operator: me, ticketID: id, bhxhCode: t.bhxhCode, at: now)
-            try store.audit.record(at: now, operator: me, action: "call_continue", target: phone,
+            try storage.tickets.setOpenCall(operator: me, ticketID: id, bhxhCode: t.bhxhCode, at: now)
+            try storage.audit.record(at: now, operator: me, action: "call_continue", target: phone,
                                    detail: "ticket #\(id)" + (merged.map { "; ticket #\($0) folded in" } ?? ""), ticketID: id)
         }
         session.openTicketID = id
-        session.callRegistration = try store.tickets.get(id)?.bhxhCode
+        session.callRegistration = try storage.tickets.get(id)?.bhxhCode
         if target.status == "pending" { _ = try transition(id, to: "open") }
-        if let callerName, !callerName.nfcCollapsed.isEmpty, var t = try store.tickets.get(id), t.callerName == nil {
+        if let callerName, !callerName.nfcCollapsed.isEmpty, var t = try storage.tickets.get(id), t.callerName == nil {
             t.callerName = callerName.nfcCollapsed
-            try store.tickets.update(t)
+            try storage.tickets.update(t)
         }
         var info = try callInfo(id, phone: phone, registrations: regs, kind: kind)
         info.continued = true
@@ -225,11 +225,11 @@ public struct TicketService {
     /// Links the open call to one registration (when the phone matched several or none).
     public func focus(code: String) throws {
         guard let id = session.openTicketID else { return }
-        guard var t = try session.store.tickets.get(id) else { return }
-        try session.store.transaction {
+        guard var t = try session.storage.tickets.get(id) else { return }
+        try session.storage.transaction {
             t.bhxhCode = code
-            try session.store.tickets.update(t)
-            try session.store.tickets.setOpenCall(operator: session.actor.login, ticketID: id, bhxhCode: code, at: session.clock.nowText)
+            try session.storage.tickets.update(t)
+            try session.storage.tickets.setOpenCall(operator: session.actor.login, ticketID: id, bhxhCode: code, at: session.clock.nowText)
         }
         session.callRegistration = code
     }
@@ -243,18 +243,18 @@ public struct TicketService {
         let summary = summary.nfcCollapsed
         guard !summary.isEmpty else { throw DeskError.usage("ticket new needs a SUMMARY") }
         let now = session.clock.nowText
-        let id: Int = try session.store.transaction {
-            let id = try session.store.tickets.create(openedAt: now, operator: session.actor.login, line: line, callerPhone: phone,
+        let id: Int = try session.storage.transaction {
+            let id = try session.storage.tickets.create(openedAt: now, operator: session.actor.login, line: line, callerPhone: phone,
                                                       callerName: nil, bhxhCode: code, category: category, summary: summary, priority: priority)
-            try session.store.audit.record(at: now, operator: session.actor.login, action: "ticket_new", target: code ?? phone,
+            try session.storage.audit.record(at: now, operator: session.actor.login, action: "ticket_new", target: code ?? phone,
                                            detail: "ticket #\(id)", ticketID: id)
             return id
         }
-        return try session.store.tickets.get(id)!
+        return try session.storage.tickets.get(id)!
     }
 
     public func get(_ id: Int) throws -> TicketSummary {
-        guard let t = try session.store.tickets.get(id) else { throw DeskError.notFound("no ticket #\(id)") }
+        guard let t = try session.storage.tickets.get(id) else { throw DeskError.notFound("no ticket #\(id)") }
         return t
     }
 
@@ -263,10 +263,10 @@ public struct TicketService {
         let text = text.nfcCollapsed
         guard !text.isEmpty else { throw DeskError.usage("note needs some text") }
         let t = try get(id)
-        try session.store.transaction {
-            try session.store.tickets.addNote(ticketID: id, at: session.clock.nowText, operator: session.actor.login, kind: "note",
+        try session.storage.transaction {
+            try session.storage.tickets.addNote(ticketID: id, at: session.clock.nowText, operator: session.actor.login, kind: "note",
                                               detail: text, countsAsResponse: true)
-            try session.store.audit.record(at: session.clock.nowText, operator: session.actor.login, action: "note",
+            try session.storage.audit.record(at: session.clock.nowText, operator: session.actor.login, action: "note",
                                            target: t.bhxhCode ?? t.callerPhone, detail: "ticket #\(id)", ticketID: id)
         }
         return try get(id)
@@ -299,14 +299,14 @@ public struct TicketService {
         }
         if let category { t.category = try check(category: category) }
         let detail = "\(from) → \(status)" + (resolution.map { ": \($0)" } ?? "")
-        try session.store.transaction {
-            try session.store.tickets.update(t)
-            try session.store.tickets.addNote(ticketID: id, at: now, operator: session.actor.login, kind: "status", detail: detail,
+        try session.storage.transaction {
+            try session.storage.tickets.update(t)
+            try session.storage.tickets.addNote(ticketID: id, at: now, operator: session.actor.login, kind: "status", detail: detail,
                                               countsAsResponse: true)
-            try session.store.audit.record(at: now, operator: session.actor.login, action: "ticket_\(status)",
+            try session.storage.audit.record(at: now, operator: session.actor.login, action: "ticket_\(status)",
                                            target: t.bhxhCode ?? t.callerPhone, detail: "ticket #\(id): \(detail)", ticketID: id)
             if status != "open", session.openTicketID == id {
-                try session.store.tickets.clearOpenCall(operator: session.actor.login)
+                try session.storage.tickets.clearOpenCall(operator: session.actor.login)
             }
         }
         if status != "open", session.openTicketID == id {
@@ -331,12 +331,12 @@ public struct TicketService {
     }
 
     public func assign(_ id: Int, to login: String) throws -> TicketSummary {
-        guard let op = try session.store.operators.get(login), op.active else { throw DeskError.notFound("no active operator \(login)") }
+        guard let op = try session.storage.operators.get(login), op.active else { throw DeskError.notFound("no active operator \(login)") }
         var t = try get(id)
         t.assignedTo = op.login
-        try session.store.transaction {
-            try session.store.tickets.update(t)
-            try session.store.tickets.addNote(ticketID: id, at: session.clock.nowText, operator: session.actor.login, kind: "assign",
+        try session.storage.transaction {
+            try session.storage.tickets.update(t)
+            try session.storage.tickets.addNote(ticketID: id, at: session.clock.nowText, operator: session.actor.login, kind: "assign",
                                               detail: "giao cho \(login)", countsAsResponse: false)
             try session.audit("ticket_assign", target: String(id), detail: login)
         }
@@ -361,7 +361,7 @@ public struct TicketService {
         var out: [(TicketSummary, SLAPolicy.State)] = []
         let page = overdue ? max(limit, 500) : limit
         while out.count < limit {
-            let rows = try session.store.tickets.list(f, limit: page)
+            let rows = try session.storage.tickets.list(f, limit: page)
             for t in rows where out.count < limit {
                 let s = policy.state(t, now: session.clock.now)
                 if overdue && !(s.firstResponseBreached || s.resolutionBreached) { continue }
@@ -376,7 +376,7 @@ public struct TicketService {
 
     public func timeline(_ id: Int) throws -> (TicketSummary, [TicketNote], SLAPolicy.State) {
         let t = try get(id)
-        let notes = try session.store.tickets.notes(id)
+        let notes = try session.storage.tickets.notes(id)
         try session.audit("ticket_show", target: String(id))
         return (t, notes, try SLAPolicy.load(session.settings, today: session.clock.today).state(t, now: session.clock.now))
     }

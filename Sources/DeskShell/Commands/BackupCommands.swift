@@ -1,6 +1,6 @@
 import Foundation
 import Desk
-import DeskStore
+import DeskCore
 
 /// `backup DEST` and `restore SRC` (admins; README "Backups").
 enum BackupCommands {
@@ -36,7 +36,7 @@ enum BackupCommands {
         return CommandOutput(json: json(r), lines: lines)
     }
 
-    static func describe(_ s: DatabaseCopy.Summary) -> String {
+    static func describe(_ s: BackupSummary) -> String {
         "\(s.counts["registrations"] ?? 0) registrations, \(s.counts["tickets"] ?? 0) tickets, \(s.counts["audit"] ?? 0) audit rows"
             + (s.auditHead.map { ", audit head \($0.prefix(16))…" } ?? "")
     }

@@ -15,7 +15,7 @@ enum ConfigKeys {
     /// The stored value as it is (even one that fails validation, so that an admin sees what to fix).
     static func value(_ key: String, session: Session) throws -> String {
         let s = try setting(key)
-        return try session.store.config.get(key) ?? s.defaultValue
+        return try session.storage.settings.get(key) ?? s.defaultValue
     }
 
     static func validate(_ key: String, _ value: String) throws {

@@ -19,7 +19,7 @@ enum KnowledgeCommands {
 
     static func list(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         KnowledgeBaseLoader.refreshIfNeeded(shell)
-        let articles = try shell.session.store.knowledgeBase.list()
+        let articles = try shell.session.storage.knowledgeBase.list()
         let json = JSONValue.object([("results", .array(articles.map {
             .object([("id", .string($0.id)), ("title", .string($0.title)), ("tags", .array($0.tags.map { .string($0) }))])
         }))])
@@ -40,8 +40,8 @@ enum KnowledgeCommands {
     static func show(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         guard let id = inv.positional.first else { throw DeskError.usage("usage: kb show ID (Tab lists the ids)") }
         KnowledgeBaseLoader.refreshIfNeeded(shell)
-        guard let a = try shell.session.store.knowledgeBase.get(id) else {
-            let near = Suggest.nearest(id, in: try shell.session.store.knowledgeBase.ids()).map { " (did you mean \($0)?)" } ?? ""
+        guard let a = try shell.session.storage.knowledgeBase.get(id) else {
+            let near = Suggest.nearest(id, in: try shell.session.storage.knowledgeBase.ids()).map { " (did you mean \($0)?)" } ?? ""
             throw DeskError.notFound("no KB article \(id)\(near)")
         }
         try shell.session.audit("kb_show", target: id)

@@ -80,9 +80,9 @@ enum SettingsCommands {
         let a = shell.session.actor
         return CommandOutput(json: .object([("login", .string(a.login)), ("display_name", .string(a.displayName)),
                                             ("role", .string(a.role.rawValue)), ("line", .num(a.line)),
-                                            ("database", .string(shell.session.store.db.path)),
+                                            ("database", .string(shell.session.storage.location)),
                                             ("open_ticket", .num(shell.session.openTicketID))]),
-                             lines: ["\(a.displayName) (\(a.login)), \(a.role.rawValue), line \(a.line.map(String.init) ?? "-"), database \(shell.session.store.db.path)"])
+                             lines: ["\(a.displayName) (\(a.login)), \(a.role.rawValue), line \(a.line.map(String.init) ?? "-"), database \(shell.session.storage.location)"])
     }
 
     static func operatorAdd(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
@@ -131,8 +131,8 @@ enum SettingsCommands {
         let key = inv.positional[0]
         let value = inv.positional.dropFirst().joined(separator: " ")
         try ConfigKeys.validate(key, value)
-        try shell.session.store.transaction {
-            try shell.session.store.config.set(key, value)
+        try shell.session.storage.transaction {
+            try shell.session.storage.settings.set(key, value)
             try shell.session.audit("config_set", target: key, detail: value)
         }
         return .message("\(key) = \(value)", json: .object([("key", .string(key)), ("value", .string(value))]))
@@ -148,7 +148,7 @@ enum SettingsCommands {
         try shell.session.require(.supervisor, for: "audit")
         let from = try inv.value("--from").map { try DateArg.start($0) }
         let to = try inv.value("--to").map(DateArg.endInclusive)
-        let entries = try shell.session.store.audit.list(operator: inv.value("--operator"), code: inv.value("--code"), from: from,
+        let entries = try shell.session.storage.audit.list(operator: inv.value("--operator"), code: inv.value("--code"), from: from,
                                                          to: to, action: inv.value("--action"), limit: try inv.int("--limit", default: 100))
         let json = JSONValue.object([("results", .array(entries.map {
             .object([("id", .int($0.id)), ("at", .string($0.at)), ("operator", .string($0.operatorLogin)), ("action", .string($0.action)),

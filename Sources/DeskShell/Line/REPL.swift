@@ -31,7 +31,7 @@ final class REPL {
         stifle_history(2000)
         shell.writeErr("vssdesk — đường dây nóng VssID, BHXH Quận 6. `help` lists commands, Tab completes, Ctrl-D exits.\n")
         while !shell.wantsExit {
-            shell.session.store.db.checkpointIfIdle()
+            shell.session.storage.idle()
             var raw: UnsafeMutablePointer<CChar>?
             let status = vss_readline(prompt(), &raw)
             if status == 1 { continue }  // Ctrl-C: line cancelled
@@ -70,7 +70,7 @@ final class REPL {
     /// Office minutes before the open call's nearest SLA target (negative once breached).
     func slaMinutesLeft(_ ticket: Int) -> Int? {
         let s = shell.session
-        guard let t = try? s.store.tickets.get(ticket) else { return nil }
+        guard let t = try? s.storage.tickets.get(ticket) else { return nil }
         return (try? SLAPolicy.load(s.settings, today: s.clock.today))?.state(t, now: s.clock.now).minutesLeft
     }
 
@@ -111,7 +111,7 @@ final class REPL {
 
     func dynamicCompletions() -> Completer.Dynamic {
         var d = Completer.Dynamic()
-        let store = shell.session.store
+        let store = shell.session.storage
         d.kbIDs = { (try? store.knowledgeBase.ids()) ?? [] }
         d.openTickets = { ((try? store.tickets.openIDs()) ?? []).map(String.init) }
         return d

@@ -1,7 +1,6 @@
 import Foundation
 import Desk
 import DeskCore
-import DeskStore
 
 /// `vssdesk init [--demo N]`: creates the database, makes the calling user the first admin, loads the KB and,
 /// with --demo, synthetic data.
@@ -24,9 +23,9 @@ enum InitCommand {
         }
         do {
             let existed = FileManager.default.fileExists(atPath: path)
-            let store = try Store(path: path, create: true)
-            try OperatorService.bootstrap(store: store, login: login, displayName: ProcessIdentity.realName, at: clock.nowText)
-            guard let actor = try store.operators.get(login) else {
+            let storage = try OpenStorage.open(path, create: true)
+            try OperatorService.bootstrap(storage: storage, login: login, displayName: ProcessIdentity.realName, at: clock.nowText)
+            guard let actor = try OperatorService.lookUp(login, in: storage) else {
                 err("error: \(path) already has operators and \(login) is not one of them\n")
                 return 3
             }
@@ -38,14 +37,14 @@ enum InitCommand {
             }
             // The key is made now, as the desk's owner, not later by the first operator to resend (SPEC §13).
             if path != ":memory:" { _ = try InstallKey.load(forDatabase: path) }
-            let session = Session(store: store, actor: actor, clock: clock)
+            let session = Session(storage: storage, actor: actor, clock: clock)
             let shell = Shell(session: session, format: format)
             KnowledgeBaseLoader.refreshIfNeeded(shell)
             var demoLoaded = 0
-            if let n = demoCount, try store.registrations.countAll() == 0 {
+            if let n = demoCount, try DemoService(session: session).deskIsEmpty() {
                 demoLoaded = try DemoService(session: session).load(count: n).registrations
             }
-            let message = "\(existed ? "Opened" : "Created") \(path) (schema v\(Store.schemaVersion)); \(login) is \(actor.role.rawValue)"
+            let message = "\(existed ? "Opened" : "Created") \(path) (schema v\(OpenStorage.schemaVersion)); \(login) is \(actor.role.rawValue)"
                 + (demoLoaded > 0 ? "; loaded \(demoLoaded) synthetic registrations" : "")
             shell.emit(.message(message, json: .object([("database", .string(path)), ("created", .bool(!existed)),
                                                         ("admin", .string(login)), ("demo", .int(demoLoaded))])), format: format)

@@ -3,9 +3,8 @@ import CLineShim
 import CReadline
 import Desk
 import DeskCore
-import DeskStore
 
-/// arguments → open store → run shell: the whole life of a vssdesk process, with one exit code.
+/// arguments → open storage → run shell: the whole life of a vssdesk process, with one exit code.
 public enum Launcher {
     public static let defaultDatabase = "vssdesk.sqlite"
 
@@ -53,10 +52,10 @@ public enum Launcher {
             return InitCommand.run(path: path, login: login, args: Array(options.words.dropFirst()), clock: clock, format: format)
         }
 
-        let store: Store
+        let storage: any DeskStorage
         do {
             let busyMs = env["VSSDESK_BUSY_TIMEOUT_MS"].flatMap { Int32($0) } ?? 5000
-            store = try Store(path: path, busyTimeoutMs: busyMs)
+            storage = try OpenStorage.open(path, busyTimeoutMs: busyMs)
         } catch {
             let (code, text) = Shell.classify(DeskError.from(error))
             stderr("error: \(text)\n")
@@ -64,7 +63,7 @@ public enum Launcher {
         }
         let actor: Operator
         do {
-            guard let op = try store.operators.get(login), op.active else {
+            guard let op = try OperatorService.activeOperator(login, in: storage) else {
                 // Disabled or unknown: nothing at all, not even a read.
                 stderr("error: \(login) is not an active operator of \(path); an admin adds you with `operator add \(login)`\n")
                 return 3
@@ -75,7 +74,7 @@ public enum Launcher {
             return 4
         }
 
-        let session = Session(store: store, actor: actor, clock: clock)
+        let session = Session(storage: storage, actor: actor, clock: clock)
         // SIGTERM and SIGHUP stop a long command at its next safe point, exactly like Ctrl-C (SPEC §13).
         session.isCancelled = { vss_peek_interrupt() != 0 || vss_was_terminated() != 0 }
         let shell = Shell(session: session, format: format, color: false)
@@ -83,13 +82,13 @@ public enum Launcher {
         shell.color = isatty(1) == 1 && env["NO_COLOR"] == nil && !options.noColor
         CallResume.restore(shell)
         // One sqlite_master query: a desk whose audit triggers were dropped or changed says so at every start.
-        if let problems = try? store.audit.triggerProblems(), !(problems.missing.isEmpty && problems.altered.isEmpty) {
+        if let problems = try? AuditVerifier(session: session).triggerProblems(), !(problems.missing.isEmpty && problems.altered.isEmpty) {
             stderr("warning: the audit trail is not protected: triggers missing \(problems.missing), altered \(problems.altered); "
                    + "run `audit verify` and tell the desk's admin\n")
         }
 
         if !interactiveTTY || !options.commands.isEmpty || options.scriptFile != nil || !options.words.isEmpty {
-            store.db.useOneShotCheckpoints()
+            storage.useOneShotMode()
         }
         if !options.commands.isEmpty || options.scriptFile != nil {
             var sources: [ScriptSource] = options.commands.map { .inline($0) }

@@ -1,4 +1,5 @@
 import CSQLite
+import DeskCore
 import Foundation
 
 /// Consistent copies of a live desk (`backup`) and putting one back (`restore`), with SQLite's online backup API
@@ -19,14 +20,7 @@ public enum DatabaseCopy {
     }
 
     /// What a verified copy holds.
-    public struct Summary: Equatable, Sendable {
-        public var counts: [String: Int]
-        public var schemaVersion: Int
-        public var bytes: Int
-        /// The audit chain's length and head, when the copy's schema has the chain.
-        public var auditRows: Int?
-        public var auditHead: String?
-    }
+    public typealias Summary = BackupSummary
 
     /// Writes a consistent copy of `db` to `destination` (a new file, mode 0640, with the user's own rights; an
     /// existing one is replaced only when `replace`), as one self-contained file without a log.

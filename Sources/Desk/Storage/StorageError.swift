@@ -1,0 +1,33 @@
+/// A storage failure in terms every engine shares; each implementation maps its own errors to these (SQLite's
+/// result codes in `SQLiteErrors`). `DeskError.from` turns them into what the operator reads.
+public enum StorageError: Error, CustomStringConvertible, Sendable {
+    /// Another process holds the lock past the wait.
+    case busy(String)
+    case readOnly(String)
+    /// Ctrl-C stopped the statement.
+    case interrupted
+    /// A row broke a rule of the schema (a CHECK, a UNIQUE, a trigger).
+    case constraint(String)
+    /// The file or server is not a vssdesk database (or a newer one).
+    case notVssdeskDatabase(String)
+    /// The data cannot be reached or read at all (missing, damaged, refused).
+    case unavailable(String)
+    /// A copy given to `restore` or made by `backup` is not a usable desk copy.
+    case badCopy(String)
+    /// Anything else the engine reported.
+    case other(String)
+
+    public var description: String {
+        switch self {
+        case .busy(let m), .readOnly(let m), .constraint(let m), .notVssdeskDatabase(let m), .unavailable(let m),
+             .badCopy(let m), .other(let m):
+            return m
+        case .interrupted: return "interrupted"
+        }
+    }
+}
+
+/// An engine's error that knows its storage-neutral meaning.
+public protocol StorageErrorConvertible: Error {
+    var storageError: StorageError { get }
+}
