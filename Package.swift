@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "DeskCore", path: "Sources/DeskCore", exclude: ["Data"]),
         .target(name: "DeskStore", dependencies: ["CSQLite", "CProcess", "DeskCore", .product(name: "Crypto", package: "swift-crypto")], path: "Sources/DeskStore"),
         .target(name: "Desk", dependencies: ["DeskCore", "DeskStore", .product(name: "Crypto", package: "swift-crypto")], path: "Sources/Desk"),
-        .target(name: "DeskShell", dependencies: ["Desk", "DeskCore", "DeskStore", "CReadline", "CLineShim"], path: "Sources/DeskShell"),
+        .target(name: "DeskShell", dependencies: ["Desk", "DeskCore", "CReadline", "CLineShim"], path: "Sources/DeskShell"),
         .executableTarget(name: "vssdesk", dependencies: ["DeskShell", "DeskStore", .product(name: "ArgumentParser", package: "swift-argument-parser")], path: "Sources/vssdesk"),
         .executableTarget(name: "vssdesk-bench", dependencies: ["Desk", "DeskStore", "DeskCore"], path: "bench/Sources"),
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], path: "Tests/DeskCoreTests"),

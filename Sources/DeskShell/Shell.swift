@@ -1,7 +1,6 @@
 import Foundation
 import Desk
 import DeskCore
-import DeskStore
 
 /// Runs command lines — typed at the prompt, given with `-c`, read from `-f` or piped — through one code path
 /// (psql's discipline): tokenize, find the command in the table, parse flags, run, render, map errors to exit codes.

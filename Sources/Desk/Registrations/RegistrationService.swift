@@ -130,6 +130,12 @@ public struct RegistrationService {
         }
     }
 
+    /// The registration `code` (no audit row: the caller shows it as part of an audited action).
+    public func registration(_ code: String) throws -> Registration {
+        guard let r = try session.storage.registrations.get(code) else { throw DeskError.notFound("no registration \(code)") }
+        return r
+    }
+
     public func detail(_ code: String) throws -> RegistrationDetail {
         let storage = session.storage
         guard let r = try storage.registrations.get(code) else {

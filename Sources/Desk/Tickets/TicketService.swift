@@ -223,6 +223,9 @@ public struct TicketService {
     }
 
     /// Links the open call to one registration (when the phone matched several or none).
+    /// The newest note of a ticket's timeline (what was said last time, for a continued call).
+    public func lastNote(_ id: Int) throws -> String? { try session.storage.tickets.lastNote(id, kinds: ["note"]) }
+
     public func focus(code: String) throws {
         guard let id = session.openTicketID else { return }
         guard var t = try session.storage.tickets.get(id) else { return }

@@ -1,7 +1,6 @@
 import Foundation
 import Desk
 import DeskCore
-import DeskStore
 
 enum CallCommands {
     static var specs: [CommandSpec] {
@@ -88,7 +87,7 @@ enum CallCommands {
         ])
         var lines = ["Phiếu #\(t.id) — \(Masking.phone(t.callerPhone)), line \(t.line)" + (info.phoneKind == .landline ? " (máy bàn)" : "")
                      + (info.continued ? " — nối tiếp (\(t.category))" + (info.merged.map { ", đã gộp phiếu #\($0)" } ?? "") : "")]
-        if info.continued, let last = t.resolution ?? (try? shell.session.storage.tickets.lastNote(t.id, kinds: ["note"])) ?? nil {
+        if info.continued, let last = t.resolution ?? (try? TicketService(session: shell.session).lastNote(t.id)) ?? nil {
             lines.append("  lần trước: \(last)")
         }
         for r in info.repeats {
@@ -112,7 +111,7 @@ enum CallCommands {
     static func use(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         guard shell.session.openTicketID != nil else { throw DeskError.usage("no open call (start one with `call PHONE`)") }
         let code = try RegistrationService(session: shell.session).resolveCode(inv.positional.first)
-        guard let r = try shell.session.storage.registrations.get(code) else { throw DeskError.notFound("no registration \(code)") }
+        let r = try RegistrationService(session: shell.session).registration(code)
         try TicketService(session: shell.session).focus(code: code)
         // Choosing a registration shows why it is stuck, as `call` does when the phone matches exactly one.
         let findings = try DiagnosisBridge.findings(shell.session, code: code)

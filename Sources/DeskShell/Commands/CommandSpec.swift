@@ -1,5 +1,4 @@
 import Desk
-import DeskStore
 
 /// How the words after a flag or in a positional slot complete.
 public enum CompletionKind: Sendable {

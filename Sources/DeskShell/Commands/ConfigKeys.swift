@@ -14,15 +14,6 @@ enum ConfigKeys {
 
     /// The stored value as it is (even one that fails validation, so that an admin sees what to fix).
     static func value(_ key: String, session: Session) throws -> String {
-        let s = try setting(key)
-        return try session.storage.settings.get(key) ?? s.defaultValue
-    }
-
-    static func validate(_ key: String, _ value: String) throws {
-        do {
-            try setting(key).validate(value)
-        } catch let e as Setting.Invalid {
-            throw DeskError.invalid(e.description)
-        }
+        try SettingsService(session: session).stored(try setting(key))
     }
 }

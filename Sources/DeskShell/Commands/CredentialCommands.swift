@@ -1,7 +1,6 @@
 import Foundation
 import Desk
 import DeskCore
-import DeskStore
 
 enum CredentialCommands {
     static var specs: [CommandSpec] {

@@ -1,6 +1,5 @@
 import Desk
 import DeskCore
-import DeskStore
 
 enum DiagnosisCommands {
     static var specs: [CommandSpec] {

@@ -1,6 +1,5 @@
 import Desk
 import DeskCore
-import DeskStore
 
 enum KnowledgeCommands {
     static var specs: [CommandSpec] {
@@ -19,7 +18,7 @@ enum KnowledgeCommands {
 
     static func list(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         KnowledgeBaseLoader.refreshIfNeeded(shell)
-        let articles = try shell.session.storage.knowledgeBase.list()
+        let articles = try KnowledgeBase(session: shell.session).articles()
         let json = JSONValue.object([("results", .array(articles.map {
             .object([("id", .string($0.id)), ("title", .string($0.title)), ("tags", .array($0.tags.map { .string($0) }))])
         }))])
@@ -40,8 +39,9 @@ enum KnowledgeCommands {
     static func show(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         guard let id = inv.positional.first else { throw DeskError.usage("usage: kb show ID (Tab lists the ids)") }
         KnowledgeBaseLoader.refreshIfNeeded(shell)
-        guard let a = try shell.session.storage.knowledgeBase.get(id) else {
-            let near = Suggest.nearest(id, in: try shell.session.storage.knowledgeBase.ids()).map { " (did you mean \($0)?)" } ?? ""
+        let kb = KnowledgeBase(session: shell.session)
+        guard let a = try kb.article(id) else {
+            let near = Suggest.nearest(id, in: try kb.ids()).map { " (did you mean \($0)?)" } ?? ""
             throw DeskError.notFound("no KB article \(id)\(near)")
         }
         try shell.session.audit("kb_show", target: id)

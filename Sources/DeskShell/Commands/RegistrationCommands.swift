@@ -1,7 +1,6 @@
 import Foundation
 import Desk
 import DeskCore
-import DeskStore
 
 enum RegistrationCommands {
     static var specs: [CommandSpec] {

@@ -1,6 +1,5 @@
 import Desk
 import DeskCore
-import DeskStore
 
 /// How registrations and insured persons look in lists and in `show` (masked unless `full`).
 enum RegistrationViews {

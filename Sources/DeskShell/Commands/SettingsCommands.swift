@@ -1,7 +1,6 @@
 import Foundation
 import Desk
 import DeskCore
-import DeskStore
 
 enum SettingsCommands {
     static var specs: [CommandSpec] {
@@ -80,9 +79,9 @@ enum SettingsCommands {
         let a = shell.session.actor
         return CommandOutput(json: .object([("login", .string(a.login)), ("display_name", .string(a.displayName)),
                                             ("role", .string(a.role.rawValue)), ("line", .num(a.line)),
-                                            ("database", .string(shell.session.storage.location)),
+                                            ("database", .string(SettingsService(session: shell.session).location)),
                                             ("open_ticket", .num(shell.session.openTicketID))]),
-                             lines: ["\(a.displayName) (\(a.login)), \(a.role.rawValue), line \(a.line.map(String.init) ?? "-"), database \(shell.session.storage.location)"])
+                             lines: ["\(a.displayName) (\(a.login)), \(a.role.rawValue), line \(a.line.map(String.init) ?? "-"), database \(SettingsService(session: shell.session).location)"])
     }
 
     static func operatorAdd(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
@@ -130,11 +129,7 @@ enum SettingsCommands {
         try shell.session.require(.admin, for: "config set")
         let key = inv.positional[0]
         let value = inv.positional.dropFirst().joined(separator: " ")
-        try ConfigKeys.validate(key, value)
-        try shell.session.storage.transaction {
-            try shell.session.storage.settings.set(key, value)
-            try shell.session.audit("config_set", target: key, detail: value)
-        }
+        try SettingsService(session: shell.session).set(try ConfigKeys.setting(key), value)
         return .message("\(key) = \(value)", json: .object([("key", .string(key)), ("value", .string(value))]))
     }
 
@@ -145,11 +140,10 @@ enum SettingsCommands {
     }
 
     static func audit(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        try shell.session.require(.supervisor, for: "audit")
         let from = try inv.value("--from").map { try DateArg.start($0) }
         let to = try inv.value("--to").map(DateArg.endInclusive)
-        let entries = try shell.session.storage.audit.list(operator: inv.value("--operator"), code: inv.value("--code"), from: from,
-                                                         to: to, action: inv.value("--action"), limit: try inv.int("--limit", default: 100))
+        let entries = try AuditLog(session: shell.session).entries(operator: inv.value("--operator"), code: inv.value("--code"), from: from,
+                                                                  to: to, action: inv.value("--action"), limit: try inv.int("--limit", default: 100))
         let json = JSONValue.object([("results", .array(entries.map {
             .object([("id", .int($0.id)), ("at", .string($0.at)), ("operator", .string($0.operatorLogin)), ("action", .string($0.action)),
                      ("target", .str($0.target)), ("detail", .str($0.detail)), ("ticket_id", .num($0.ticketID))])

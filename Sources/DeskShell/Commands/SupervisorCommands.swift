@@ -1,7 +1,6 @@
 import Foundation
 import Desk
 import DeskCore
-import DeskStore
 
 enum SupervisorCommands {
     static var specs: [CommandSpec] {
@@ -91,7 +90,7 @@ enum SupervisorCommands {
             ("Hồ sơ bị kẹt theo lỗi", byRule.map { ($0.key, $0.count) }),
         ], timing: byLine.map { ($0.key, $0.medianFirstResponse ?? 0, $0.p90FirstResponse ?? 0, $0.medianResolution ?? 0, $0.p90Resolution ?? 0) })
         // With the user's own rights, never over the database or its key (SPEC §13).
-        let file = try UserFile.createForWriting(path, mode: 0o640)
+        let file = try Files.createForWriting(path, mode: 0o640)
         try file.write(contentsOf: Data(html.utf8))
         try file.close()
         try shell.session.audit("report", target: path)

@@ -3,7 +3,6 @@ import CLineShim
 import CReadline
 import Desk
 import DeskCore
-import DeskStore
 
 enum ScriptSource {
     case inline(String)
@@ -29,7 +28,7 @@ struct ScriptRunner {
                 (name, lines) = ("stdin", ScriptLines.standardInput())
             case .file(let path):
                 // Read with the user's own rights; a refusal names the file, never what is in it (SPEC §13).
-                guard let bytes = try? UserFile.read(path) else {
+                guard let bytes = try? Files.read(path) else {
                     shell.writeErr("error: cannot read \(TerminalSafe.escape(path))\n")
                     return firstFailure == 0 ? 1 : firstFailure
                 }
