@@ -4,7 +4,8 @@ import DeskCore
 /// The vssdesk database: one SQLite file, migrated on open, with one small store type per table family.
 /// All SQL lives in this module; services above see only these types.
 public final class Store {
-    public let db: Database
+    /// The connection: SQL stays in this module. The benchmark driver reads it through the `RawSQL` SPI (as do tests that check the file itself).
+    @_spi(RawSQL) public let db: Database
     public let registrations: RegistrationStore
     public let insured: InsuredStore
     public let audit: AuditStore

@@ -3,7 +3,7 @@ import Testing
 @testable import DeskShell
 import Desk
 import DeskCore
-import DeskStore
+@_spi(RawSQL) import DeskStore
 
 /// Seeded fuzzing of everything that reads text from outside: the line tokenizer and history filter, the CSV reader
 /// and importer, the KB article parser, the identifier decoders, the renderer and the shell itself. Deterministic

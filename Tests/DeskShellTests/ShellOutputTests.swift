@@ -2,6 +2,7 @@ import Testing
 @testable import DeskShell
 import Desk
 import DeskCore
+@_spi(RawSQL) import DeskStore
 
 /// Text from data or from the typed line reaches the terminal escaped, whatever path it takes (SPEC §10).
 @Suite struct ShellOutputTests {

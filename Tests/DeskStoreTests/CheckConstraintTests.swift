@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import DeskCore
-@testable import DeskStore
+@_spi(RawSQL) @testable import DeskStore
 
 /// The schema's CHECK constraints are frozen migration text; the domain lists live in DeskCore. This keeps the two
 /// the same list: a new status or category in the core without a migration fails here.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import DeskCore
-@testable import DeskStore
+@_spi(RawSQL) @testable import DeskStore
 
 @Suite struct DatabaseCopyTests {
     func tempPath() -> String {

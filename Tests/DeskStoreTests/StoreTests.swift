@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import DeskCore
-@testable import DeskStore
+@_spi(RawSQL) @testable import DeskStore
 
 func tempPath(_ name: String = "store") -> String {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vssdesk-tests-\(UUID().uuidString)")

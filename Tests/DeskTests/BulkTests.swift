@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Desk
 import DeskCore
-import DeskStore
+@_spi(RawSQL) import DeskStore
 
 @Suite struct BulkTests {
     func loaded() throws -> Fixture {

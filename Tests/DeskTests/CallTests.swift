@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Desk
 import DeskCore
-import DeskStore
+@_spi(RawSQL) import DeskStore
 
 @Suite struct CallTests {
     /// Fixture registrations plus two people who share one phone (0355 000 111).

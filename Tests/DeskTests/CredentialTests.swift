@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Desk
 import DeskCore
-import DeskStore
+@_spi(RawSQL) import DeskStore
 
 @Suite struct CredentialTests {
     /// Fixture registrations, a child of 7901234569 (Trần Thị Ánh, 2001-01-31, 079301009999, 0987 654 321) with

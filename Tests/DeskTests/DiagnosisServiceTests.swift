@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Desk
 import DeskCore
-import DeskStore
+@_spi(RawSQL) import DeskStore
 
 @Suite struct DiagnosisServiceTests {
     /// The SQL of `diagnose --stuck` must agree with the pure rules on every registration of a varied data set.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Desk
 import DeskCore
-import DeskStore
+@_spi(RawSQL) import DeskStore
 
 /// Bad input has limits, not consequences (SPEC §13): refused with its line number, never cut, never quoted back.
 @Suite struct ImportLimitsTests {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Desk
 import DeskCore
-import DeskStore
+@_spi(RawSQL) import DeskStore
 
 /// Helpers shared by the ticket, call, credential and outbox tests: the same database seen at other times.
 enum DeskAt {

@@ -1,7 +1,7 @@
 import Foundation
 import Desk
 import DeskCore
-import DeskStore
+@_spi(RawSQL) import DeskStore
 
 /// The fixed instant benchmark data is generated around, so every run builds the same rows.
 let benchNow = DateText.parseInstant("2025-11-20T10:00:00+07:00")!

@@ -1,7 +1,7 @@
 import Foundation
 import Desk
 import DeskCore
-import DeskStore
+@_spi(RawSQL) import DeskStore
 
 /// What the audit chain adds to a ticket note, measured in one process so both sides share the machine's noise:
 /// the real `TicketService.note` (its audit row chained) alternates with the same steps writing the audit row the

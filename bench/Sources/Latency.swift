@@ -1,7 +1,7 @@
 import Foundation
 import Desk
 import DeskCore
-import DeskStore
+@_spi(RawSQL) import DeskStore
 
 /// In-process latency of the operations an operator waits on, as p50/p99 (nearest rank) over a fixed sample of
 /// inputs drawn deterministically from the database. Printed as one JSON object for bench/run.sh.

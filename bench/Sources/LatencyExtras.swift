@@ -1,7 +1,7 @@
 import Foundation
 import Desk
 import DeskCore
-import DeskStore
+@_spi(RawSQL) import DeskStore
 
 /// Latency of the services beyond search: diagnose, ticket new, note, resend, overdue list.
 enum LatencyExtras {

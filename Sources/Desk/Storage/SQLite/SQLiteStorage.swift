@@ -18,7 +18,7 @@ public final class SQLiteStorage: DeskStorage {
     /// Wraps a store already open (tests and the benchmark hold one).
     public init(_ store: Store) {
         self.store = store
-        backups = SQLiteBackups(store.db)
+        backups = SQLiteBackups(store)
     }
 
     /// The schema version this build writes.
@@ -34,17 +34,17 @@ public final class SQLiteStorage: DeskStorage {
     public var settings: any SettingsStorage { store.config }
     public var knowledgeBase: any KnowledgeBaseStorage { store.knowledgeBase }
     public let backups: any BackupStorage
-    public var location: String { store.db.path }
+    public var location: String { store.path }
 
     public func transaction<T>(_ body: () throws -> T) throws -> T { try store.transaction(body) }
 
     public func beginBulkLoad(_ table: BulkTable) throws -> any BulkLoading {
-        try BulkLoad(store.db, table: table.rawValue)
+        try store.beginBulkLoad(table: table.rawValue)
     }
 
-    public func idle() { store.db.checkpointIfIdle() }
-    public func useOneShotMode() { store.db.useOneShotCheckpoints() }
-    public func purgeOverwrittenContent() -> Bool { store.db.checkpointAndTruncate() }
+    public func idle() { store.checkpointIfIdle() }
+    public func useOneShotMode() { store.useOneShotCheckpoints() }
+    public func purgeOverwrittenContent() -> Bool { store.checkpointAndTruncate() }
 }
 
 extension Session {
