@@ -1,0 +1,62 @@
+import Foundation
+import Desk
+import DeskCore
+
+/// Tickets and the outbox of `InMemoryStorage`: only what a registration's detail view reads.
+final class FakeTickets: TicketStorage {
+    unowned let s: InMemoryStorage
+    init(_ s: InMemoryStorage) { self.s = s }
+    static func unsupported() -> Error { InMemoryStorage.Unsupported(what: "tickets beyond reading") }
+
+    func create(openedAt: String, operator login: String, line: Int, callerPhone: String?, callerName: String?, bhxhCode: String?,
+                category: String, summary: String, priority: String, synthetic: Bool) throws -> Int { throw Self.unsupported() }
+    func get(_ id: Int) throws -> TicketSummary? { s.state.tickets[id] }
+    func notes(_ id: Int) throws -> [TicketNote] { s.state.notes[id] ?? [] }
+    func addNote(ticketID: Int, at: String, operator login: String, kind: String, detail: String, countsAsResponse: Bool) throws {
+        s.state.notes[ticketID, default: []].append(TicketNote(at: at, operatorLogin: login, kind: kind, detail: detail))
+    }
+    func forCode(_ code: String, limit: Int) throws -> [TicketSummary] {
+        Array(s.state.tickets.values.filter { $0.bhxhCode == code }.sorted { $0.id > $1.id }.prefix(limit))
+    }
+    func list(_ f: TicketFilter, limit: Int) throws -> [TicketSummary] { throw Self.unsupported() }
+    func lastNote(_ id: Int, kinds: [String]) throws -> String? { s.state.notes[id]?.last { kinds.contains($0.kind) }?.detail }
+    func liveCallOperator(ticketID id: Int) throws -> String? { s.state.openCalls.first { $0.value.ticketID == id }?.key }
+    func fold(_ id: Int, into target: Int) throws { throw Self.unsupported() }
+    func recent(phone: String?, code: String?, since: String, excluding id: Int?) throws -> [TicketSummary] { throw Self.unsupported() }
+    func update(_ t: TicketSummary) throws { s.state.tickets[t.id] = t }
+    func openIDs(limit: Int) throws -> [Int] { Array(s.state.tickets.keys.sorted().prefix(limit)) }
+    func openCall(operator login: String) throws -> (ticketID: Int, bhxhCode: String?)? { s.state.openCalls[login] }
+    func setOpenCall(operator login: String, ticketID: Int, bhxhCode: String?, at: String) throws {
+        s.state.openCalls[login] = (ticketID, bhxhCode)
+    }
+    func clearOpenCall(operator login: String) throws { s.state.openCalls[login] = nil }
+    func forEachTicket(from: String?, to: String?, _ body: (TicketSummary) throws -> Void) throws { throw Self.unsupported() }
+}
+
+final class FakeOutbox: OutboxStorage {
+    unowned let s: InMemoryStorage
+    init(_ s: InMemoryStorage) { self.s = s }
+    static func unsupported() -> Error { InMemoryStorage.Unsupported(what: "the SMS outbox beyond reading") }
+
+    func enqueue(to: String, body: String, at: String, bhxhCode: String?, ticketID: Int?) throws -> Int { throw Self.unsupported() }
+    func forCode(_ code: String, limit: Int) throws -> [OutboxMessage] {
+        Array(s.state.outbox.filter { $0.bhxhCode == code }.reversed().prefix(limit))
+    }
+    func list(status: String?, limit: Int) throws -> [OutboxMessage] {
+        Array(s.state.outbox.filter { status == nil || $0.status == status }.reversed().prefix(limit))
+    }
+    func due(at: String, limit: Int) throws -> [OutboxMessage] { throw Self.unsupported() }
+    func claim(_ id: Int, at now: String, leaseUntil: String) throws -> Bool { throw Self.unsupported() }
+    func markSent(_ id: Int, at: String, wipedBody: String) throws { throw Self.unsupported() }
+    func markAttemptFailed(_ id: Int, error: String, nextAttemptAt: String?, giveUp: Bool) throws { throw Self.unsupported() }
+    func countSince(code: String, since: String) throws -> Int { s.state.outbox.filter { $0.bhxhCode == code && $0.createdAt >= since }.count }
+    func createdTimes(code: String, since: String) throws -> [String] {
+        s.state.outbox.filter { $0.bhxhCode == code && $0.createdAt >= since }.map(\.createdAt)
+    }
+    func queued(code: String) throws -> [OutboxMessage] { s.state.outbox.filter { $0.bhxhCode == code && $0.status == "queued" } }
+    func sent(code: String, since: String) throws -> [OutboxMessage] {
+        s.state.outbox.filter { $0.bhxhCode == code && $0.status == "sent" && ($0.sentAt ?? "") >= since }
+    }
+    func supersede(_ id: Int, wipedBody: String) throws -> Bool { throw Self.unsupported() }
+    func wipeBody(_ id: Int, body: String) throws { throw Self.unsupported() }
+}
