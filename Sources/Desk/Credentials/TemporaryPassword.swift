@@ -88,18 +88,30 @@ public enum InstallKey {
         // and then linked into place, which fails if another process got there first; that one's key is used. A
         // reader never sees a half-written key file.
         let tmp = keyPath + ".\(getpid()).\(UUID().uuidString).tmp"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw DeskError.unavailable("cannot create the key file \(keyPath)") }
-        // 0640 whatever the umask: readable by the desk's group, never by other users.
-        _ = fchmod(fd, 0o640)
-        let written = hex.withCString { Foundation.write(fd, $0, strlen($0)) }
-        let synced = fsync(fd)
-        close(fd)
         defer { unlink(tmp) }
-        guard written == hex.utf8.count, synced == 0 else { throw DeskError.unavailable("cannot write the key file \(keyPath)") }
+        do {
+            try writeKeyFile(hex, to: tmp)
+        } catch {
+            throw DeskError.unavailable("cannot create the key file \(keyPath)")
+        }
         if link(tmp, keyPath) == 0 { return SymmetricKey(data: bytes) }
         if errno == EEXIST, let key = try read(keyPath) { return key }
         throw DeskError.unavailable("cannot create the key file \(keyPath)")
+    }
+
+    /// A new file holding `text`, 0640 whatever the umask (readable by the desk's group, never by other users),
+    /// synced before it is used; an existing file is never overwritten.
+    static func writeKeyFile(_ text: String, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
+        guard fd >= 0 else { throw DeskError.invalid("cannot write \(path): \(String(cString: strerror(errno)))") }
+        _ = fchmod(fd, 0o640)
+        let written = text.withCString { Foundation.write(fd, $0, strlen($0)) }
+        let synced = fsync(fd)
+        close(fd)
+        guard written == text.utf8.count, synced == 0 else {
+            unlink(path)
+            throw DeskError.invalid("cannot write \(path)")
+        }
     }
 
     private static func read(_ keyPath: String) throws -> SymmetricKey? {
