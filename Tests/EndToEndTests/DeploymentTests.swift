@@ -307,7 +307,7 @@ struct DeploymentTests {
     @Test func aDeskOfTheirOwnGivesAnOperatorNothing() throws {
         // An operator makes a desk in their home, where they are its admin, and uses an admin's powers there.
         let home = Deployment.home(op)
-        let own = home + "/own.sqlite"
+        let own = home + "/own-\(UUID().uuidString.prefix(8)).sqlite"
         #expect(d.run(op, ["init", "--demo", "100"], database: own).code == 0)
         let reg = try #require(d.callable(skip: 0, database: own))
         #expect(d.resend(op, reg, database: own).code == 0)
