@@ -37,6 +37,7 @@ import DeskStore
     @Test func onlyWhatTheRoleMayUse() {
         #expect(words("diagnose --st", as: .operatorRole) == [])
         #expect(words("diagnose --st", as: .supervisor) == ["--stuck"])
+        #expect(words("diagnose 7901234567 --", as: .operatorRole) == ["--format"])
         #expect(!words("", as: .operatorRole).contains("bulk"))
         #expect(words("", as: .supervisor).contains("bulk"))
         #expect(words("stats ", as: .operatorRole) == [])

@@ -34,16 +34,15 @@ final class REPL {
         read_history(historyPath)
         stifle_history(2000)
         shell.writeErr("vssdesk — đường dây nóng VssID, BHXH Quận 6. `help` lists commands, Tab completes, Ctrl-D exits.\n")
-        while !shell.wantsExit {
+        reading: while !shell.wantsExit {
             shell.session.store.db.checkpointIfIdle()
             let line: String
             switch LineReader.read(prompt: prompt()) {
-            case .cancelled: continue
-            case .terminated: saveHistory(); return 0
-            case .endOfInput:
+            case .cancelled: continue  // Ctrl-C: line cancelled
+            case .terminated: break reading  // SIGTERM / SIGHUP
+            case .endOfInput:  // Ctrl-D
                 shell.writeOut("\n")
-                saveHistory()
-                return 0
+                break reading
             case .line(let l): line = l
             }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
