@@ -45,7 +45,7 @@ install: release
 	install -D -m 0755 .build/release/vssdesk $(DESTDIR)$(PREFIX)/bin/vssdesk
 	install -D -m 0644 vssdesk.1 $(DESTDIR)$(PREFIX)/share/man/man1/vssdesk.1
 	install -d $(DESTDIR)$(PREFIX)/share/vssdesk/kb
-	install -m 0644 kb/*.md $(DESTDIR)$(PREFIX)/share/vssdesk/kb/
+	install -m 0644 kb/*.md kb/synonyms.tsv kb/stopwords.txt $(DESTDIR)$(PREFIX)/share/vssdesk/kb/
 
 clean:
 	rm -rf .build

@@ -14,6 +14,7 @@
 
 typedef char **(*vss_completion_fn)(const char *, int, int);
 static inline void vss_set_completion(vss_completion_fn fn) { rl_attempted_completion_function = fn; }
+static inline vss_completion_fn vss_completion(void) { return rl_attempted_completion_function; }
 static inline void vss_completion_over(int over) { rl_attempted_completion_over = over; }
 static inline void vss_set_append_character(int c) { rl_completion_append_character = c; }
 static inline const char *vss_line_buffer(void) { return rl_line_buffer; }

@@ -15,6 +15,12 @@ public final class Shell {
     public var usePager = false
     public var writeOut: (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
     public var writeErr: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    /// Asks the person at the console a question and reads the answer (the line layer's one way to do it).
+    public var ask: (String) -> LineAnswer = LineReader.ask
+    /// Where results go after `\o FILE` (psql's habit), until a bare `\o`; messages and errors stay on the terminal.
+    public var resultFile: (path: String, handle: FileHandle)?
+    /// The format `\x` switched away from, to switch back to.
+    var formatBeforeVertical: OutputFormat?
     public lazy var commands: [CommandSpec] = CommandTable.all
     public var wantsExit = false
     /// Whether this process has already compared the KB index with `kb/` (done once, lazily).
@@ -59,8 +65,12 @@ public final class Shell {
                 fmt = parsed
             }
             let output = try spec.run(inv, self)
-            emit(output, format: fmt)
-            if timing { writeErr(String(format: "Time: %.3f ms\n", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6)) }
+            // The time the operator spends reading in the pager is not the command's.
+            let paged = emit(output, format: fmt)
+            if timing {
+                let ns = DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds - paged
+                writeErr(String(format: "Time: %.3f ms\n", Double(ns) / 1e6))
+            }
             return output.exitCode
         } catch {
             return report(error, format: fmt)
@@ -85,15 +95,24 @@ public final class Shell {
         throw DeskError.usage("unknown command \"\(words[0])\"\(hint); type `help` for the list")
     }
 
-    func emit(_ output: CommandOutput, format fmt: OutputFormat) {
+    /// Writes the output and returns the nanoseconds spent in the pager.
+    @discardableResult
+    func emit(_ output: CommandOutput, format fmt: OutputFormat) -> UInt64 {
         for n in output.notices { writeErr(TerminalSafe.escape(n, keepLineBreaks: true) + "\n") }
-        let renderer = Renderer(format: fmt, color: color, terminalWidth: terminalWidth())
+        let renderer = Renderer(format: fmt, color: color && resultFile == nil, terminalWidth: terminalWidth())
         let text = renderer.render(fmt == .csv ? output.forCSV : output)
-        if usePager, fmt != .json, fmt != .csv, Pager.shouldPage(text, height: terminalHeight()) {
+        if resultFile == nil, usePager, fmt != .json, fmt != .csv, Pager.shouldPage(text, height: terminalHeight()) {
+            let start = DispatchTime.now().uptimeNanoseconds
             Pager.show(text)
-        } else {
-            writeOut(text)
+            return DispatchTime.now().uptimeNanoseconds - start
         }
+        writeResult(text)
+        return 0
+    }
+
+    /// Results (and JSON error documents): stdout, or the file `\o` named.
+    func writeResult(_ text: String) {
+        if let file = resultFile { file.handle.write(Data(text.utf8)) } else { writeOut(text) }
     }
 
     /// Prints the error on stderr and returns its exit code (SPEC §9: 1 failed, 2 usage, 3 not allowed, 4 busy).
@@ -108,7 +127,7 @@ public final class Shell {
     /// Errors quote what was typed (`unknown command "…"`), so the text is escaped before it reaches the terminal.
     func fail(_ message: String, exitCode: Int32, format fmt: OutputFormat) {
         writeErr((color ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + TerminalSafe.escape(message, keepLineBreaks: true) + "\n")
-        if fmt == .json { writeOut(Self.errorDocument(message, exitCode: exitCode).serialized() + "\n") }
+        if fmt == .json { writeResult(Self.errorDocument(message, exitCode: exitCode).serialized() + "\n") }
     }
 
     /// `{"error": {"message", "exit_code"}}`.

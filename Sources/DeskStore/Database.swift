@@ -19,12 +19,14 @@ public final class Database {
         // and the log and shared-memory files created, with the group held; nothing else is.
         // Only for the desk's own file: a database an operator crafted (`--db ~/mine.sqlite`) is opened with their own
         // rights, so whatever its content does to SQLite's parser happens without the desk's group.
-        if path != ":memory:", DatabaseFileMode.isDeskFile(path) {
+        // SQLite is given the resolved name, the one it derives the log's names from, and checked here.
+        let target = path == ":memory:" ? path : DeskGroup.resolve(path) ?? path
+        if path != ":memory:", DeskGroup.isDeskFile(target) {
             handle = try DeskGroup.withDeskGroup {
-                try Self.open(path: path, create: create, readOnly: readOnly, busyTimeoutMs: busyTimeoutMs)
+                try Self.open(path: target, create: create, readOnly: readOnly, busyTimeoutMs: busyTimeoutMs)
             }
         } else {
-            handle = try Self.open(path: path, create: create, readOnly: readOnly, busyTimeoutMs: busyTimeoutMs)
+            handle = try Self.open(path: target, create: create, readOnly: readOnly, busyTimeoutMs: busyTimeoutMs)
         }
         if path != ":memory:" {
             DeskGroup.withDeskGroup {

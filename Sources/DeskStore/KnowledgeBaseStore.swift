@@ -1,5 +1,7 @@
 import DeskCore
-/// Articles and their FTS5 index (folded title, tags and body; BM25 weights favour title and tags).
+
+/// Articles and their FTS5 index (folded title, tags and body). Ranking a caller's question is not done here but
+/// over `list()` by the knowledge-base service (`ArticleRanker`), so it stays the same whatever stores the articles.
 public final class KnowledgeBaseStore {
     let db: Database
     init(_ db: Database) { self.db = db }
@@ -34,14 +36,5 @@ public final class KnowledgeBaseStore {
             try db.run("INSERT INTO kb_fts(rowid, title_folded, tags_folded, body_folded) VALUES (?, ?, ?, ?)",
                        [.int(Int64(i + 1)), .text(fold(a.title)), .text(fold(tags)), .text(fold(a.body))])
         }
-    }
-
-    /// BM25-ranked matches (https://sqlite.org/fts5.html#the_bm25_function); lower bm25 is better, so the score
-    /// returned is its negation.
-    public func search(match: String, limit: Int) throws -> [(id: String, title: String, score: Double)] {
-        try db.query("""
-            SELECT a.id, a.title, -bm25(kb_fts, 8.0, 5.0, 1.0) AS score FROM kb_fts JOIN kb_articles a ON a.rowid_ = kb_fts.rowid
-            WHERE kb_fts MATCH ? ORDER BY bm25(kb_fts, 8.0, 5.0, 1.0) LIMIT ?
-            """, [.text(match), .int(Int64(limit))]).map { ($0.string(0)!, $0.string(1)!, $0.values[2] == .null ? 0 : Double($0.string(2)!) ?? 0) }
     }
 }

@@ -20,12 +20,13 @@ import DeskCore
     @Test func lineTokenizerAndHistory() {
         var f = FuzzInput(seed: 0x5EED_0001)
         let specs = CommandTable.all
-        let completer = Completer(commands: specs)
+        let completer = Completer(commands: specs, role: .admin)
         for n in 0..<4_000 * Self.scale {
             let line = f.text()
             _ = HistoryFilter.sanitize(line)
             _ = try? LineTokenizer.splitKeepingState(line, lenient: true)
             _ = completer.complete(line: line, cursor: f.int(0...line.count + 2))
+            _ = completer.replacements(line: line, cursor: line.count, typed: String(line.suffix(f.int(0...3))))
             guard let words = try? LineTokenizer.split(line) else { continue }
             _ = try? Invocation.parse(words: words, spec: specs[f.int(0...specs.count - 1)])
             for w in words {

@@ -7,6 +7,9 @@ import Testing
         ("search 'Nguyễn Văn Đức' --limit 5", ["search", "Nguyễn Văn Đức", "--limit", "5"]),
         ("note \"khách nói \\\"không nhận được\\\"\"", ["note", "khách nói \"không nhận được\""]),
         ("a\\ b c", ["a b", "c"]),
+        // psql's meta-commands keep the backslash that begins the line; a later one still escapes.
+        ("\\o ket\\ qua.txt", ["\\o", "ket qua.txt"]),
+        ("\\timing", ["\\timing"]),
         ("  spaced   out  ", ["spaced", "out"]),
         ("empty '' arg", ["empty", "", "arg"]),
         ("'it''s'", ["its"]),

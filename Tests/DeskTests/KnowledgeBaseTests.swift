@@ -53,21 +53,55 @@ import DeskStore
         }
     }
 
-    /// At least 90% of realistic caller questions find the right article in the top 3.
-    @Test func callerQuestionsFindTheRightArticle() throws {
-        let f = try loaded()
+    static func evalRows() throws -> [(question: String, expected: String)] {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/kb-eval.tsv").path
-        let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst()
-            .map { $0.split(separator: "\t").map(String.init) }.filter { $0.count == 2 }
-        #expect(rows.count >= 30)
+        return try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: "\t").map(String.init) }.filter { $0.count == 2 }.map { ($0[0], $0[1]) }
+    }
+
+    /// The evaluation set: at least 85% of realistic caller questions get the right article first, 97% in the top 3.
+    @Test func callerQuestionsFindTheRightArticle() throws {
+        let f = try loaded()
+        let rows = try Self.evalRows()
+        #expect(rows.count >= 120)
+        var top1 = 0, top3 = 0
         var misses: [String] = []
         for row in rows {
-            let top = try KnowledgeBase(session: f.session).search(row[0], limit: 3).map(\.id)
-            if !top.contains(row[1]) { misses.append("\(row[0]) → \(top) (want \(row[1]))") }
+            let top = try KnowledgeBase(session: f.session).search(row.question, limit: 3).map(\.id)
+            if top.first == row.expected { top1 += 1 } else { misses.append("\(row.question) → \(top) (want \(row.expected))") }
+            if top.contains(row.expected) { top3 += 1 }
         }
-        let hitRate = Double(rows.count - misses.count) / Double(rows.count)
-        #expect(hitRate >= 0.9, "top-3 hit rate \(hitRate): \(misses.joined(separator: "; "))")
+        let n = Double(rows.count)
+        print("kb-eval: \(rows.count) questions, top-1 \(Double(top1) / n), top-3 \(Double(top3) / n)")
+        for m in misses { print("kb-eval miss: \(m)") }
+        #expect(Double(top1) / n >= 0.85, "top-1 \(Double(top1) / n): \(misses.joined(separator: "; "))")
+        #expect(Double(top3) / n >= 0.97, "top-3 \(Double(top3) / n)")
+    }
+
+    /// The commonest questions that the BM25 query over FTS5 answered wrongly (issue 16).
+    @Test(arguments: [
+        ("không nhận được tin nhắn", "dang-nhap"), ("tài khoản bị khóa", "quen-mat-khau"), ("tài khoản bị khoá", "quen-mat-khau"),
+        ("email cũ không dùng nữa", "doi-sdt-email"), ("up ảnh cccd 2 mặt", "cap-nhat-anh"),
+        ("thông tin trên app vẫn là chứng minh thư 9 số", "cap-nhat-cccd"),
+    ])
+    func commonestQuestionsComeFirst(_ question: String, _ expected: String) throws {
+        let f = try loaded()
+        let hits = try KnowledgeBase(session: f.session).search(question)
+        #expect(hits.first?.id == expected, "\(hits)")
+        #expect(hits.first.map { $0.score > 0 } ?? false)
+    }
+
+    /// A question about something else gets no article rather than noise ranked first.
+    @Test func offTopicQuestionsFindNothing() throws {
+        let f = try loaded()
+        let kb = KnowledgeBase(session: f.session)
+        for q in ["thời tiết hôm nay thế nào", "mua vé máy bay", "giá vàng hôm nay", "lương hưu tháng này bao nhiêu", "nấu cơm",
+                  "cho hỏi đường tới chợ bình tây", "xin chào", "ok cảm ơn chị nhiều nha", "tôi muốn hỏi", "bảo hiểm xe máy"] {
+            let hits = try kb.search(q)
+            #expect(hits.isEmpty, "\(q) → \(hits)")
+        }
+        #expect(throws: DeskError.self) { try kb.search(" ?! ") }
     }
 
     @Test func malformedArticlesAreReportedAndTheRestStillLoads() throws {

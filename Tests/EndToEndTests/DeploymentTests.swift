@@ -94,16 +94,20 @@ final class Deployment: @unchecked Sendable {
         (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int
     }
 
-    /// A registration `resend` works for, not used by another test (`skip`).
-    func callable(skip: Int) -> (code: String, verify: String)? {
+    /// A registration `resend` works for, not used by another test (`skip`), as `resend` arguments.
+    func callable(skip: Int, database: String? = nil) -> (code: String, verify: String)? {
         let rows = rows("""
             SELECT bhxh_code, dob, id_number FROM registrations r
             WHERE kind = 'self' AND status = 'approved' AND dob IS NOT NULL AND id_number IS NOT NULL AND length(phone) = 10
               AND (SELECT count(*) FROM registrations x WHERE x.phone = r.phone) = 1
             ORDER BY bhxh_code
-            """)
+            """, database: database)
         guard rows.count > skip, rows[skip].count == 3 else { return nil }
         return (rows[skip][0], "--verify dob=\(rows[skip][1]),id=\(rows[skip][2])")
+    }
+
+    func resend(_ user: String, _ reg: (code: String, verify: String), database: String? = nil, env: [String: String] = [:]) -> Vssdesk.Result {
+        run(user, ["resend", reg.code] + reg.verify.split(separator: " ").map(String.init), env: env, database: database)
     }
 }
 
@@ -162,7 +166,7 @@ struct DeploymentTests {
 
     @Test func anOperatorCannotChooseTheGatewayNorPlantOne() throws {
         let reg = try #require(d.callable(skip: 0))
-        #expect(d.run(op, ["resend", reg.code] + reg.verify.split(separator: " ").map(String.init)).code == 0)
+        #expect(d.resend(op, reg).code == 0)
         let marker = Deployment.home(op) + "/ran"
         d.give(op, Deployment.home(op) + "/x.sh", "#!/bin/sh\necho \"$@\" > \(marker)\n", mode: "0755")
         let asOperator = d.run(op, ["outbox", "send", "--gateway", Deployment.home(op) + "/x.sh {to} {body}"])
@@ -182,7 +186,7 @@ struct DeploymentTests {
 
     @Test func theGatewayRunsWithoutTheDeskGroupAndNoPasswordStays() throws {
         let reg = try #require(d.callable(skip: 1))
-        let resend = d.run(op, ["resend", reg.code] + reg.verify.split(separator: " ").map(String.init))
+        let resend = d.resend(op, reg)
         #expect(resend.code == 0)
         // The admin's gateway, run by a supervisor's delivery: it gets the supervisor's rights, not the desk's.
         let out = d.prefix + "/probe"
@@ -221,13 +225,8 @@ struct DeploymentTests {
         let db = d.srv + "/failing.sqlite"
         #expect(d.run(admin, ["init", "--demo", "200"], database: db).code == 0)
         d.run(admin, ["operator", "add", op, "--line", "121"], database: db)
-        let rows = d.rows("""
-            SELECT bhxh_code, dob, id_number FROM registrations r WHERE kind = 'self' AND status = 'approved'
-              AND dob IS NOT NULL AND id_number IS NOT NULL AND length(phone) = 10
-              AND (SELECT count(*) FROM registrations x WHERE x.phone = r.phone) = 1 ORDER BY bhxh_code LIMIT 1
-            """, database: db)
-        let reg = try #require(rows.first)
-        #expect(d.run(op, ["resend", reg[0], "--verify", "dob=\(reg[1]),id=\(reg[2])"], database: db).code == 0)
+        let reg = try #require(d.callable(skip: 0, database: db))
+        #expect(d.resend(op, reg, database: db).code == 0)
         let home = Deployment.home(admin)
         d.give(admin, home + "/echo.sh", "#!/bin/sh\nprintf '%s\\n' \"$2\" > \(home)/echoed.txt\necho \"cannot send: $@\"\nexit 1\n", mode: "0755")
         var outputs: [String] = []
@@ -299,7 +298,7 @@ struct DeploymentTests {
         // VSSDESK_KEY_FILE is root's only: an operator's own key would let them check or forge hashes.
         let reg = try #require(d.callable(skip: 2))
         let mine = home + "/my.key"
-        #expect(d.run(op, ["resend", reg.code] + reg.verify.split(separator: " ").map(String.init), env: ["VSSDESK_KEY_FILE": mine]).code == 0)
+        #expect(d.resend(op, reg, env: ["VSSDESK_KEY_FILE": mine]).code == 0)
         #expect(!FileManager.default.fileExists(atPath: mine))
         let clock = d.run(op, ["--format", "json", "search", "nguyen"], env: ["VSSDESK_NOW": "2020-01-01T00:00:00Z"])
         #expect(clock.err.contains("VSSDESK_NOW"))
@@ -308,15 +307,10 @@ struct DeploymentTests {
     @Test func aDeskOfTheirOwnGivesAnOperatorNothing() throws {
         // An operator makes a desk in their home, where they are its admin, and uses an admin's powers there.
         let home = Deployment.home(op)
-        let own = home + "/own.sqlite"
+        let own = home + "/own-\(UUID().uuidString.prefix(8)).sqlite"
         #expect(d.run(op, ["init", "--demo", "100"], database: own).code == 0)
-        let rows = d.rows("""
-            SELECT bhxh_code, dob, id_number FROM registrations r WHERE kind = 'self' AND status = 'approved'
-              AND dob IS NOT NULL AND id_number IS NOT NULL AND length(phone) = 10
-              AND (SELECT count(*) FROM registrations x WHERE x.phone = r.phone) = 1 ORDER BY bhxh_code LIMIT 1
-            """, database: own)
-        let reg = try #require(rows.first)
-        #expect(d.run(op, ["resend", reg[0], "--verify", "dob=\(reg[1]),id=\(reg[2])"], database: own).code == 0)
+        let reg = try #require(d.callable(skip: 0, database: own))
+        #expect(d.resend(op, reg, database: own).code == 0)
         let probe = "#!/bin/sh\nid -G > \(home)/own-groups.txt\nif cat \(d.db) > /dev/null 2>&1; then echo LEAK; else echo DENIED; fi > \(home)/own-probe.txt\n"
         d.give(op, home + "/probe.sh", probe, mode: "0755")
         #expect(d.run(op, ["outbox", "send", "--gateway", home + "/probe.sh {to} {body}"], database: own).code == 0)

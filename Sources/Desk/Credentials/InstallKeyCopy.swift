@@ -22,7 +22,7 @@ extension InstallKey {
             _ = unlink(target + "-before-restore")
             _ = link(target, target + "-before-restore")
             let partial = target + ".\(getpid()).tmp"
-            try writeText(String(hex.prefix(64)), to: partial)
+            try writeKeyFile(String(hex.prefix(64)), to: partial)
             guard rename(partial, target) == 0 else {
                 unlink(partial)
                 throw DeskError.unavailable("cannot replace the key file \(target)")
@@ -38,19 +38,6 @@ extension InstallKey {
 
     static func writeKey(_ key: SymmetricKey, to destination: String) throws {
         let hex = key.withUnsafeBytes { Array($0) }.map { String(format: "%02x", $0) }.joined()
-        try writeText(hex, to: destination)
-    }
-
-    private static func writeText(_ text: String, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw DeskError.invalid("cannot write \(path): \(String(cString: strerror(errno)))") }
-        _ = fchmod(fd, 0o640)
-        let written = text.withCString { Foundation.write(fd, $0, strlen($0)) }
-        let synced = fsync(fd)
-        close(fd)
-        guard written == text.utf8.count, synced == 0 else {
-            unlink(path)
-            throw DeskError.invalid("cannot write \(path)")
-        }
+        try writeKeyFile(hex, to: destination)
     }
 }

@@ -57,12 +57,16 @@ public enum InstallKey {
         lock.lock()
         defer { lock.unlock() }
         if let key = cache[keyPath] { return key }
-        // The key is one of the files the desk's group is held for (SPEC §13).
-        let key = try DeskGroup.withDeskGroup {
+        // The key is one of the files the desk's group is held for (SPEC §13), when it is the desk's own: beside
+        // the desk's database, in a folder the user cannot write. The key of a desk an operator made themselves is
+        // read with their own rights, so a symlink there to the real key gives them nothing.
+        let resolved = DeskGroup.resolve(keyPath) ?? keyPath
+        let load = { () throws -> SymmetricKey in
             let key = try loadOrCreate(keyPath, database: path)
             UserFile.protect(keyPath)
             return key
         }
+        let key = try DeskGroup.isDeskFile(resolved) ? DeskGroup.withDeskGroup(load) : load()
         cache[keyPath] = key
         return key
     }
@@ -70,7 +74,7 @@ public enum InstallKey {
     /// `<db>.key`; `VSSDESK_KEY_FILE` moves it for root only (another key would let a user forge or check hashes).
     public static func keyPath(forDatabase path: String) -> String {
         if getuid() == 0, let v = getenv("VSSDESK_KEY_FILE"), v.pointee != 0 { return String(cString: v) }
-        return path + ".key"
+        return (DeskGroup.resolve(path) ?? path) + ".key"
     }
 
     private static func loadOrCreate(_ keyPath: String, database: String) throws -> SymmetricKey {
@@ -88,22 +92,35 @@ public enum InstallKey {
         // and then linked into place, which fails if another process got there first; that one's key is used. A
         // reader never sees a half-written key file.
         let tmp = keyPath + ".\(getpid()).\(UUID().uuidString).tmp"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw DeskError.unavailable("cannot create the key file \(keyPath)") }
-        // 0640 whatever the umask: readable by the desk's group, never by other users.
-        _ = fchmod(fd, 0o640)
-        let written = hex.withCString { Foundation.write(fd, $0, strlen($0)) }
-        let synced = fsync(fd)
-        close(fd)
         defer { unlink(tmp) }
-        guard written == hex.utf8.count, synced == 0 else { throw DeskError.unavailable("cannot write the key file \(keyPath)") }
+        do {
+            try writeKeyFile(hex, to: tmp)
+        } catch {
+            throw DeskError.unavailable("cannot create the key file \(keyPath)")
+        }
         if link(tmp, keyPath) == 0 { return SymmetricKey(data: bytes) }
         if errno == EEXIST, let key = try read(keyPath) { return key }
         throw DeskError.unavailable("cannot create the key file \(keyPath)")
     }
 
+    /// A new file holding `text`, 0640 whatever the umask (readable by the desk's group, never by other users),
+    /// synced before it is used; an existing file is never overwritten.
+    static func writeKeyFile(_ text: String, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
+        guard fd >= 0 else { throw DeskError.invalid("cannot write \(path): \(String(cString: strerror(errno)))") }
+        _ = fchmod(fd, 0o640)
+        let written = text.withCString { Foundation.write(fd, $0, strlen($0)) }
+        let synced = fsync(fd)
+        close(fd)
+        guard written == text.utf8.count, synced == 0 else {
+            unlink(path)
+            throw DeskError.invalid("cannot write \(path)")
+        }
+    }
+
     private static func read(_ keyPath: String) throws -> SymmetricKey? {
-        let fd = open(keyPath, O_RDONLY | O_CLOEXEC)
+        // Never through a symlink: the key is a plain file beside its database.
+        let fd = open(keyPath, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else {
             if errno == ENOENT { return nil }
             throw DeskError.unavailable("cannot read the key file \(keyPath)")

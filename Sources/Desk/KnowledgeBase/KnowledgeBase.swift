@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import DeskCore
 import DeskStore
 
@@ -41,10 +42,11 @@ public struct KnowledgeBase {
                 exe.appendingPathComponent("../../../kb").standardized.path]
     }
 
-    /// A fingerprint of the directory (names, sizes, modification times), so an unchanged KB costs one stat per file.
+    /// A fingerprint of the directory's articles and word lists (names, sizes, modification times), so an unchanged KB costs one stat per file.
     static func fingerprint(_ dir: String) -> String {
         let fm = FileManager.default
-        let names = ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+        let names = ((try? fm.contentsOfDirectory(atPath: dir)) ?? [])
+            .filter { $0.hasSuffix(".md") || $0 == Lexicon.synonymsFile || $0 == Lexicon.stopwordsFile }.sorted()
         return names.map { n -> String in
             let a = try? fm.attributesOfItem(atPath: dir + "/" + n)
             let size = (a?[.size] as? NSNumber)?.intValue ?? 0
@@ -87,31 +89,48 @@ public struct KnowledgeBase {
                 problems.append(p.description + "; left out")
             }
         }
+        let synonyms = Self.read(dir + "/" + Lexicon.synonymsFile), stopwords = Self.read(dir + "/" + Lexicon.stopwordsFile)
+        problems += Lexicon.parse(synonyms: synonyms, stopwords: stopwords).problems
         try session.storage.transaction {
             try session.storage.knowledgeBase.replaceAll(articles, fold: Folding.fold)
+            try session.storage.settings.set(Self.synonymsKey, synonyms)
+            try session.storage.settings.set(Self.stopwordsKey, stopwords)
             try session.storage.settings.set("kb_fingerprint", print)
         }
         return ReindexReport(loaded: articles.count, problems: problems, rebuilt: true)
     }
 
-    /// Words too common in callers' questions to say anything about the topic.
-    static let stopwords: Set<String> = ["toi", "cua", "la", "va", "co", "khong", "duoc", "thi", "ma", "sao", "gi", "nao",
-                                         "the", "nhu", "lam", "cho", "em", "anh", "chi", "oi", "a", "ak", "ah", "vay", "roi",
-                                         "bi", "can", "phai", "de", "o", "voi", "mot", "cac", "nhung", "nay", "do", "khi",
-                                         "minh", "ban", "hay", "se", "da", "dang", "ve", "tu", "den", "tai", "len", "ra",
-                                         "vao", "nua", "luon", "giup", "ho", "hoi", "muon", "biet", "xin", "nhe", "duoc"]
+    /// The word lists travel with the indexed articles, so a search uses the lists its articles were loaded with.
+    static let synonymsKey = "kb_synonyms", stopwordsKey = "kb_stopwords"
 
-    public func search(_ query: String, limit: Int = 5) throws -> [(id: String, title: String, score: Double)] {
-        var words = Folding.words(query).filter { !$0.contains("?") }
-        let meaningful = words.filter { !Self.stopwords.contains($0) }
-        if !meaningful.isEmpty { words = meaningful }
-        guard !words.isEmpty else { throw DeskError.usage("kb search needs some words, e.g. kb search quen mat khau") }
-        // Any word may match (a caller's question is not a conjunction); adjacent pairs as phrases lift articles
-        // that use the caller's expressions ("mat khau", "khai sinh") above ones that merely share words.
-        var terms = Array(Set(words.prefix(24))).sorted().map { "\"\($0)\"*" }
-        let pairs = zip(words, words.dropFirst()).map { "\"\($0) \($1)\"" }
-        terms += Array(Set(pairs)).sorted()
-        let results = try session.storage.knowledgeBase.search(match: terms.joined(separator: " OR "), limit: limit)
+    /// A word list's text; an absent list is an empty one (a KB folder without lists still searches, less well).
+    static func read(_ path: String) -> String {
+        FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) } ?? ""
+    }
+
+    /// The ranker over the indexed articles and lists, rebuilt only when they changed: a REPL session tokenises the
+    /// KB once, not at every question.
+    func ranker() throws -> ArticleRanker {
+        let articles = try session.storage.knowledgeBase.list()
+        let synonyms = try session.storage.settings.get(Self.synonymsKey) ?? "", stopwords = try session.storage.settings.get(Self.stopwordsKey) ?? ""
+        let key = ([synonyms, stopwords] + articles.map { [$0.id, $0.title, $0.tags.joined(separator: "|"), $0.body].joined(separator: "\u{1}") })
+            .joined(separator: "\u{2}")
+        return Self.cache.withLock { cached in
+            if let c = cached, c.key == key { return c.ranker }
+            let ranker = ArticleRanker(articles: articles, lexicon: Lexicon.parse(synonyms: synonyms, stopwords: stopwords).lexicon)
+            cached = (key, ranker)
+            return ranker
+        }
+    }
+
+    private static let cache = Mutex<(key: String, ranker: ArticleRanker)?>(nil)
+
+    /// The articles that fit a caller's question, best first; empty when none fits (`ArticleRanker.threshold`).
+    public func search(_ query: String, limit: Int = 5) throws -> [ArticleRanker.Hit] {
+        guard !Folding.words(query).isEmpty else {
+            throw DeskError.usage("kb search needs some words, e.g. kb search quen mat khau")
+        }
+        let results = try ranker().rank(query, limit: limit)
         try session.audit("kb_search", target: nil, detail: String(query.prefix(100)))
         return results
     }

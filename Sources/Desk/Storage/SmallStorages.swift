@@ -28,8 +28,7 @@ public protocol KnowledgeBaseStorage: AnyObject {
     func ids() throws -> [String]
     func list() throws -> [KBArticle]
     func get(_ id: String) throws -> KBArticle?
-    /// Replaces every article and its index, in the caller's transaction; `fold` makes the search keys.
+    /// Replaces every article and its index, in the caller's transaction; `fold` makes the search keys. Ranking a
+    /// question is the service's (`ArticleRanker`, over `list()`), the same whatever stores the articles.
     func replaceAll(_ articles: [KBArticle], fold: (String) -> String) throws
-    /// Ranked matches for folded words (best first).
-    func search(match: String, limit: Int) throws -> [(id: String, title: String, score: Double)]
 }

@@ -4,7 +4,7 @@ import Desk
 enum AuditCommands {
     static var specs: [CommandSpec] {
         [
-            CommandSpec("audit verify", group: .supervisors, synopsis: "audit verify [--head HASH]",
+            CommandSpec("audit verify", group: .supervisors, role: .supervisor, synopsis: "audit verify [--head HASH]",
                         summary: "Check the audit trail's hash chain and triggers; exit 1 naming the first broken row (supervisor).",
                         flags: [FlagSpec("--head", value: "HASH", "a head printed by an earlier `report`, which must still be in the chain")],
                         example: "audit verify", run: verify),

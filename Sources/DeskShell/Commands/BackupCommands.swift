@@ -6,12 +6,12 @@ import DeskCore
 enum BackupCommands {
     static var specs: [CommandSpec] {
         [
-            CommandSpec("backup", group: .settings, synopsis: "backup DEST [--replace] [--no-key]",
+            CommandSpec("backup", group: .settings, role: .admin, synopsis: "backup DEST [--replace] [--no-key]",
                         summary: "Write a verified copy of the desk while operators keep working (admin).",
                         flags: [FlagSpec("--replace", "overwrite DEST if it exists"),
                                 FlagSpec("--no-key", "leave the HMAC key out (temporary passwords in the copy cannot be checked)")],
                         positional: .file, example: "backup /var/backups/vssdesk/desk-2026-12-01.sqlite", run: backup),
-            CommandSpec("restore", group: .settings, synopsis: "restore SRC",
+            CommandSpec("restore", group: .settings, role: .admin, synopsis: "restore SRC",
                         summary: "Put a checked copy back; the current file is kept as …-before-restore (admin, no other console open).",
                         positional: .file, example: "restore /var/backups/vssdesk/desk-2026-12-01.sqlite", run: restore),
         ]

@@ -1,5 +1,4 @@
 import Foundation
-import CReadline
 import Desk
 import DeskCore
 
@@ -12,20 +11,20 @@ enum BulkCommands {
 
     static var specs: [CommandSpec] {
         [
-            CommandSpec("bulk resend", group: .bulk, synopsis: "bulk resend --where FILTER [--dry-run] [--yes]",
+            CommandSpec("bulk resend", group: .bulk, role: .supervisor, synopsis: "bulk resend --where FILTER [--dry-run] [--yes]",
                         summary: "Queue new credentials for every matching registration (e.g. after an SMS outage).",
                         flags: flags, example: "bulk resend --where sms=failed --dry-run", run: { try run(.resend, $0, $1) }),
-            CommandSpec("bulk set-status", group: .bulk, synopsis: "bulk set-status --where FILTER --to STATUS [--reason TEXT] [--dry-run] [--yes]",
+            CommandSpec("bulk set-status", group: .bulk, role: .supervisor, synopsis: "bulk set-status --where FILTER --to STATUS [--reason TEXT] [--dry-run] [--yes]",
                         summary: "Set the status of every matching registration.",
                         flags: flags + [FlagSpec("--to", value: "STATUS", "new status", completion: .status),
                                         FlagSpec("--reason", value: "TEXT", "reject reason (with --to rejected)")],
                         example: "bulk set-status --where status=submitted,rule=WRONG_AGENCY --to rejected --reason 'Sai cơ quan' --dry-run",
                         run: { try run(.setStatus, $0, $1) }),
-            CommandSpec("bulk set-agency", group: .bulk, synopsis: "bulk set-agency --where FILTER --to AGENCY [--dry-run] [--yes]",
+            CommandSpec("bulk set-agency", group: .bulk, role: .supervisor, synopsis: "bulk set-agency --where FILTER --to AGENCY [--dry-run] [--yes]",
                         summary: "Set the receiving agency of every matching registration.",
                         flags: flags + [FlagSpec("--to", value: "AGENCY", "agency code", completion: .agency)],
                         example: "bulk set-agency --where agency=079 --to 07916 --dry-run", run: { try run(.setAgency, $0, $1) }),
-            CommandSpec("bulk close-tickets", group: .bulk, synopsis: "bulk close-tickets --where FILTER [--dry-run] [--yes]",
+            CommandSpec("bulk close-tickets", group: .bulk, role: .supervisor, synopsis: "bulk close-tickets --where FILTER [--dry-run] [--yes]",
                         summary: "Close matching tickets (status=resolved by default; opened-before=, category=, line=, operator=).",
                         flags: flags, example: "bulk close-tickets --where status=resolved,opened-before=2025-01-01 --yes",
                         run: { try run(.closeTickets, $0, $1) }),
@@ -46,12 +45,16 @@ enum BulkCommands {
                 return CommandOutput(json: summaryJSON(preview, dryRun: true),
                                      lines: ["Nothing to change: 0 of \(preview.matched) matching would change."] + skippedLines(preview))
             }
-            shell.writeErr("\(preview.wouldChange) of \(preview.matched) matching would change (e.g. \(TerminalSafe.escape(preview.sample.prefix(5).joined(separator: ", ")))).\nType yes to go on (\(Confirmation.hint)): ")
-            let answer = readLine(strippingNewline: true) ?? ""
-            guard Confirmation.accepts(answer) else {
+            shell.writeErr("\(preview.wouldChange) of \(preview.matched) matching would change (e.g. \(TerminalSafe.escape(preview.sample.prefix(5).joined(separator: ", ")))).\n")
+            // SPEC §9: Ctrl-C or Ctrl-D at the question cancels the bulk fix and returns to the prompt.
+            switch shell.ask("Type yes to go on (\(Confirmation.hint)): ") {
+            case .line(let answer) where Confirmation.accepts(answer):
+                dryRun = false
+            case .line:
                 return .message("Nothing changed.", json: summaryJSON(preview, dryRun: true))
+            case .cancelled, .endOfInput, .terminated:
+                return .message("Cancelled: nothing changed.", json: summaryJSON(preview, dryRun: true))
             }
-            dryRun = false
         }
         let bar = !dryRun && shell.interactive && isatty(2) == 1 ? ProgressBar(label: "bulk", write: shell.writeErr) : nil
         service.progress = { matched, _ in bar?.update(done: matched, total: max(matched, 1), rows: matched) }

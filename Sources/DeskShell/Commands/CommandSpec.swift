@@ -1,4 +1,5 @@
 import Desk
+import DeskCore
 
 /// How the words after a flag or in a positional slot complete.
 public enum CompletionKind: Sendable {
@@ -11,12 +12,16 @@ public struct FlagSpec: Sendable {
     public let value: String?
     public let help: String
     public let completion: CompletionKind
+    /// The least role that may use the flag (`diagnose --stuck` is a supervisor's); Tab offers it to no one else.
+    public let role: Operator.Role
 
-    public init(_ name: String, value: String? = nil, _ help: String, completion: CompletionKind = .none) {
+    public init(_ name: String, value: String? = nil, _ help: String, completion: CompletionKind = .none,
+                role: Operator.Role = .operatorRole) {
         self.name = name
         self.value = value
         self.help = help
         self.completion = completion
+        self.role = role
     }
 
     public var takesValue: Bool { value != nil }
@@ -37,6 +42,8 @@ public enum CommandGroup: String, CaseIterable, Sendable {
 public struct CommandSpec {
     public let name: String
     public let group: CommandGroup
+    /// The least role that may run the command; Tab completion offers it to no one else. The services still check.
+    public let role: Operator.Role
     public let synopsis: String
     public let summary: String
     public let flags: [FlagSpec]
@@ -44,11 +51,12 @@ public struct CommandSpec {
     public let example: String
     public let run: (Invocation, Shell) throws -> CommandOutput
 
-    public init(_ name: String, group: CommandGroup, synopsis: String, summary: String, flags: [FlagSpec] = [],
-                positional: CompletionKind = .none, example: String,
+    public init(_ name: String, group: CommandGroup, role: Operator.Role = .operatorRole, synopsis: String, summary: String,
+                flags: [FlagSpec] = [], positional: CompletionKind = .none, example: String,
                 run: @escaping (Invocation, Shell) throws -> CommandOutput) {
         self.name = name
         self.group = group
+        self.role = role
         self.synopsis = synopsis
         self.summary = summary
         self.flags = flags

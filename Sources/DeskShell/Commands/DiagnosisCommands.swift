@@ -6,10 +6,10 @@ enum DiagnosisCommands {
         [
             CommandSpec("diagnose", group: .registrations, synopsis: "diagnose [CODE] | diagnose --stuck [--rule R] [--agency C] [--limit N]",
                         summary: "Why a registration is stuck: every rule, most severe first, with the next action and KB article.",
-                        flags: [FlagSpec("--stuck", "list registrations with at least one error (supervisor)"),
-                                FlagSpec("--rule", value: "R", "only this rule (with --stuck)", completion: .ruleCode),
-                                FlagSpec("--agency", value: "C", "only this agency (with --stuck)", completion: .agency),
-                                FlagSpec("--limit", value: "N", "at most N registrations (default 50)")],
+                        flags: [FlagSpec("--stuck", "list registrations with at least one error (supervisor)", role: .supervisor),
+                                FlagSpec("--rule", value: "R", "only this rule (with --stuck)", completion: .ruleCode, role: .supervisor),
+                                FlagSpec("--agency", value: "C", "only this agency (with --stuck)", completion: .agency, role: .supervisor),
+                                FlagSpec("--limit", value: "N", "at most N registrations (default 50)", role: .supervisor)],
                         example: "diagnose 7912345678", run: diagnose),
         ]
     }

@@ -28,12 +28,19 @@ enum KnowledgeCommands {
     static func search(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         KnowledgeBaseLoader.refreshIfNeeded(shell)
         let hits = try KnowledgeBase(session: shell.session).search(inv.rest, limit: try inv.int("--limit", default: 5))
-        let json = JSONValue.object([("results", .array(hits.map {
+        var fields: [(String, JSONValue)] = [("results", .array(hits.map {
             .object([("id", .string($0.id)), ("title", .string($0.title)), ("score", .double(($0.score * 1000).rounded() / 1000))])
-        }))])
-        return CommandOutput(json: json, tables: [CommandOutput.Table(columns: ["id", "tiêu đề", "điểm"],
-                                                                      rows: hits.map { [$0.id, $0.title, String(format: "%.2f", $0.score)] }, numeric: [2])],
-                             footer: hits.isEmpty ? ["Không tìm thấy bài nào; thử từ khác, ví dụ: kb search mat khau"] : [])
+        }))]
+        var footer: [String] = []
+        if hits.isEmpty {
+            // Nothing fits: the operator gets the whole list to pick from instead of noise ranked first.
+            let articles = try KnowledgeBase(session: shell.session).articles()
+            fields.append(("articles", .array(articles.map { .object([("id", .string($0.id)), ("title", .string($0.title))]) })))
+            footer = ["Không tìm thấy bài phù hợp. Các bài hiện có (kb show ID):"] + articles.map { "  \($0.id) — \($0.title)" }
+        }
+        let table = CommandOutput.Table(columns: ["id", "tiêu đề", "điểm"],
+                                        rows: hits.map { [$0.id, $0.title, String(format: "%.2f", $0.score)] }, numeric: [2])
+        return CommandOutput(json: .object(fields), tables: hits.isEmpty ? [] : [table], footer: footer)
     }
 
     static func show(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {

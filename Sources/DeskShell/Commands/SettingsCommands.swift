@@ -15,29 +15,37 @@ enum SettingsCommands {
             CommandSpec("quit", group: .settings, synopsis: "quit", summary: "Leave the console (Ctrl-D does the same).",
                         example: "quit", run: quit),
             CommandSpec("exit", group: .settings, synopsis: "exit", summary: "Leave the console.", example: "exit", run: quit),
+            // psql's habits (SPEC §11), in the table like every command so that help, Tab and the man page know them.
+            CommandSpec("\\x", group: .settings, synopsis: "\\x [on|off|auto]", summary: "Vertical output on or off (psql's \\x).",
+                        positional: .choices(["on", "off", "auto"]), example: "\\x", run: toggleVertical),
+            CommandSpec("\\q", group: .settings, synopsis: "\\q", summary: "Leave the console (psql's \\q).", example: "\\q", run: quit),
+            CommandSpec("\\o", group: .settings, synopsis: "\\o [FILE]", summary: "Send results to FILE until a bare \\o (psql's \\o).",
+                        positional: .file, example: "\\o ket-qua.txt", run: redirectResults),
+            CommandSpec("\\timing", group: .settings, synopsis: "\\timing [on|off]", summary: "Timing on or off (psql's \\timing).",
+                        positional: .choices(["on", "off"]), example: "\\timing", run: setTiming),
             CommandSpec("manpage", group: .settings, synopsis: "manpage", summary: "Print the man page (troff), generated from this command table.",
                         example: "manpage > vssdesk.1", run: { _, shell in
                             CommandOutput(json: .object([("manpage", .string(ManPage.render(shell.commands)))]), lines: [ManPage.render(shell.commands)])
                         }),
             CommandSpec("whoami", group: .settings, synopsis: "whoami", summary: "The acting operator, role, line and database.",
                         example: "whoami", run: whoami),
-            CommandSpec("operator add", group: .settings, synopsis: "operator add LOGIN [--name NAME] [--line N] [--role R]",
+            CommandSpec("operator add", group: .settings, role: .admin, synopsis: "operator add LOGIN [--name NAME] [--line N] [--role R]",
                         summary: "Add or update an operator (admin).",
                         flags: [FlagSpec("--name", value: "NAME", "display name"),
                                 FlagSpec("--line", value: "N", "internal line \(HotlineLine.rangeText)", completion: .line),
                                 FlagSpec("--role", value: "R", "operator|supervisor|admin", completion: .role)],
                         example: "operator add hoa --name 'Trần Thị Hoa' --line 121", run: operatorAdd),
-            CommandSpec("operator list", group: .settings, synopsis: "operator list", summary: "List operators (admin).",
+            CommandSpec("operator list", group: .settings, role: .admin, synopsis: "operator list", summary: "List operators (admin).",
                         example: "operator list", run: operatorList),
-            CommandSpec("operator disable", group: .settings, synopsis: "operator disable LOGIN", summary: "Disable an operator (admin).",
+            CommandSpec("operator disable", group: .settings, role: .admin, synopsis: "operator disable LOGIN", summary: "Disable an operator (admin).",
                         example: "operator disable hoa", run: operatorDisable),
             CommandSpec("config get", group: .settings, synopsis: "config get KEY", summary: "Show one setting.",
                         positional: .choices(ConfigKeys.all), example: "config get desk_agency", run: configGet),
-            CommandSpec("config set", group: .settings, synopsis: "config set KEY VALUE", summary: "Change a setting (admin).",
+            CommandSpec("config set", group: .settings, role: .admin, synopsis: "config set KEY VALUE", summary: "Change a setting (admin).",
                         positional: .choices(ConfigKeys.all), example: "config set review_working_days 3", run: configSet),
             CommandSpec("config list", group: .settings, synopsis: "config list", summary: "All settings.",
                         example: "config list", run: configList),
-            CommandSpec("audit", group: .supervisors, synopsis: "audit [--operator U] [--code C] [--action A] [--from D] [--to D] [--limit N]",
+            CommandSpec("audit", group: .supervisors, role: .supervisor, synopsis: "audit [--operator U] [--code C] [--action A] [--from D] [--to D] [--limit N]",
                         summary: "Read the audit trail (supervisor).",
                         flags: [FlagSpec("--operator", value: "U", "only this operator"), FlagSpec("--code", value: "C", "only this target"),
                                 FlagSpec("--action", value: "A", "only this action"), FlagSpec("--from", value: "D", "from date"),
@@ -68,6 +76,45 @@ enum SettingsCommands {
         default: throw DeskError.usage("timing on|off")
         }
         return .message("Timing is \(shell.timing ? "on" : "off").", json: .object([("timing", .bool(shell.timing))]))
+    }
+
+    /// `\x`: vertical on (remembering the format it replaces), off (back to that format), or `auto`.
+    static func toggleVertical(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        let on: Bool
+        switch inv.positional.first {
+        case nil: on = shell.format != .vertical
+        case "on": on = true
+        case "off": on = false
+        case "auto":
+            shell.format = .auto
+            return .message("Expanded display is used automatically.", json: .object([("format", .string("auto"))]))
+        default: throw DeskError.usage("\\x [on|off|auto]")
+        }
+        if on, shell.format != .vertical {
+            shell.formatBeforeVertical = shell.format
+            shell.format = .vertical
+        } else if !on, shell.format == .vertical {
+            shell.format = shell.formatBeforeVertical ?? .table
+        }
+        return .message("Expanded display is \(on ? "on" : "off").", json: .object([("format", .string(shell.format.rawValue))]))
+    }
+
+    /// `\o FILE` sends the results that follow to FILE, opened with the user's own rights and never one of the
+    /// desk's files (SPEC §13); a bare `\o` sends them to the terminal again. Said on stderr, not in the file.
+    static func redirectResults(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        if let previous = shell.resultFile {
+            try? previous.handle.close()
+            shell.resultFile = nil
+        }
+        guard inv.positional.count <= 1 else { throw DeskError.usage("\\o [FILE]") }
+        guard let path = inv.positional.first else {
+            shell.writeErr("Results go to the terminal again.\n")
+            return CommandOutput(json: .object([("output", .null)]))
+        }
+        let handle = try Files.createForWriting(path, mode: 0o600)
+        shell.resultFile = (path, handle)
+        shell.writeErr("Results go to \(TerminalSafe.escape(path)) until a bare \\o.\n")
+        return CommandOutput(json: .object([("output", .string(path))]))
     }
 
     static func quit(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {

@@ -14,19 +14,40 @@ public struct Completer {
         case files
     }
 
+    /// The commands the acting role may run: what it cannot use is not offered.
     let commands: [CommandSpec]
     let dynamic: Dynamic
+    let role: Operator.Role
 
-    public init(commands: [CommandSpec], dynamic: Dynamic = Dynamic()) {
-        self.commands = commands
+    public init(commands: [CommandSpec], dynamic: Dynamic = Dynamic(), role: Operator.Role) {
+        self.commands = commands.filter { $0.role <= role }
         self.dynamic = dynamic
+        self.role = role
+    }
+
+    /// The word being completed (quotes and escapes already taken out) and the words before it.
+    static func split(_ line: String, cursor: Int) -> (current: String, before: [String]) {
+        let (words, inWord) = (try? LineTokenizer.splitKeepingState(String(line.prefix(cursor)), lenient: true)) ?? ([], false)
+        return inWord ? (words.last ?? "", Array(words.dropLast())) : ("", words)
+    }
+
+    /// What readline puts in place of `typed`, the end of the current word after readline's last word break (a
+    /// space or `=`): the candidates with the part before `typed` taken off, matched whatever the case
+    /// (`--rule phone` → `PHONE_INVALID`). A candidate equal to what is already there is no completion.
+    public func replacements(line: String, cursor: Int, typed: String) -> Result {
+        guard case .words(let candidates) = complete(line: line, cursor: cursor) else { return .files }
+        let current = Self.split(line, cursor: cursor).current
+        let consumed = current.lowercased().hasSuffix(typed.lowercased()) ? String(current.dropLast(typed.count)).lowercased() : ""
+        return .words(candidates.compactMap { w in
+            guard w.lowercased().hasPrefix(consumed) else { return nil }
+            let rest = String(w.dropFirst(consumed.count))
+            guard !rest.isEmpty, rest.lowercased().hasPrefix(typed.lowercased()) else { return nil }
+            return rest
+        })
     }
 
     public func complete(line: String, cursor: Int) -> Result {
-        let prefixText = String(line.prefix(cursor))
-        let (words, inWord) = (try? LineTokenizer.splitKeepingState(prefixText, lenient: true)) ?? ([], false)
-        let current = inWord ? (words.last ?? "") : ""
-        let before = inWord ? Array(words.dropLast()) : words
+        let (current, before) = Self.split(line, cursor: cursor)
 
         // Command words: the first, or the sub-command after a group word (ticket, operator, kb …).
         let firstWords = Array(Set(commands.map { String($0.name.split(separator: " ")[0]) })).sorted()
@@ -47,14 +68,16 @@ public struct Completer {
             return .words([])
         }
 
+        let flags = spec.allFlags.filter { $0.role <= role }
         // A value after a flag that takes one.
-        if let last = argWords.last, let flag = spec.allFlags.first(where: { $0.name == last }), flag.takesValue {
-            return values(flag.completion, current)
+        // (A free-form value such as `--where`'s filter still completes its `key=value` terms below.)
+        if let last = argWords.last, let flag = flags.first(where: { $0.name == last }), flag.takesValue {
+            if case .none = flag.completion, current.contains("=") {} else { return values(flag.completion, current) }
         }
         // `--flag=value` and filter terms like `rule=`.
         if current.hasPrefix("--"), let eq = current.firstIndex(of: "=") {
             let name = String(current[..<eq])
-            if let flag = spec.allFlags.first(where: { $0.name == name }) {
+            if let flag = flags.first(where: { $0.name == name }) {
                 let valuePrefix = String(current[current.index(after: eq)...])
                 if case .words(let ws) = values(flag.completion, valuePrefix) { return .words(ws.map { name + "=" + $0 }) }
             }
@@ -69,9 +92,28 @@ public struct Completer {
         }
         if current.hasPrefix("-") {
             let used = Set(argWords)
-            return .words(spec.allFlags.map(\.name).filter { $0.hasPrefix(current) && !used.contains($0) })
+            return .words(flags.map(\.name).filter { $0.hasPrefix(current) && !used.contains($0) })
         }
+        // The positional slot is filled once a word stands there: Tab after `ticket show 2 ` offers no second id.
+        // (File names may follow a word, as in `import registrations FILE`.)
+        if case .file = spec.positional {} else if positionalWords(argWords, spec: spec) > 0 { return .words([]) }
         return values(spec.positional, current)
+    }
+
+    /// How many positional words are among `argWords` (flag values are not).
+    func positionalWords(_ argWords: [String], spec: CommandSpec) -> Int {
+        var count = 0
+        var i = 0
+        while i < argWords.count {
+            let w = argWords[i]
+            if w.hasPrefix("--") {
+                if !w.contains("="), spec.allFlags.first(where: { $0.name == w })?.takesValue == true { i += 1 }
+            } else {
+                count += 1
+            }
+            i += 1
+        }
+        return count
     }
 
     func values(_ kind: CompletionKind, _ prefix: String) -> Result {

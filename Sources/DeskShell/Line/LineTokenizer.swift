@@ -1,6 +1,7 @@
 /// Splits a command line into words the way a shell user expects: spaces separate words; single quotes keep text
-/// literally; double quotes allow `\"` and `\\`; a backslash outside quotes escapes the next character. It reads
-/// Unicode scalars, not characters: a quote followed by a combining mark, or a CR before an LF, would otherwise
+/// literally; double quotes allow `\"` and `\\`; a backslash outside quotes escapes the next character, except one
+/// that begins the line (psql's `\x`). It reads Unicode scalars, not characters: a quote followed by a combining
+/// mark, or a CR before an LF, would otherwise
 /// form one character with it and no longer act as a quote or a separator.
 public enum LineTokenizer {
     public enum TokenizeError: Error, CustomStringConvertible {
@@ -36,6 +37,10 @@ public enum LineTokenizer {
                 if inWord { words.append(String(current)); current = String.UnicodeScalarView(); inWord = false }
             case "'", "\"":
                 quote = ch
+                inWord = true
+            case "\\" where words.isEmpty && !inWord:
+                // psql's meta-commands (`\x`, `\o FILE`): a backslash that begins the line is kept.
+                current.append(ch)
                 inWord = true
             case "\\":
                 escape = true

@@ -22,26 +22,29 @@ final class REPL {
         REPL.current = self
         shell.interactive = true
         shell.usePager = true
-        shell.terminalWidth = { max(20, Int(vss_screen_width())) }
-        shell.terminalHeight = { Int(vss_screen_height()) }
+        // Asked of the terminal at each use, not readline's copy from the last prompt: `format auto` follows a resize.
+        shell.terminalWidth = { max(20, Int(vss_terminal_columns() > 0 ? vss_terminal_columns() : vss_screen_width())) }
+        shell.terminalHeight = { Int(vss_terminal_rows() > 0 ? vss_terminal_rows() : vss_screen_height()) }
         vss_set_readline_name("vssdesk")
+        // Words break at spaces and `=` (filter terms); not at a backslash, which starts psql's `\x`, `\o` ….
+        // Readline keeps the pointer, so the text is copied once for the life of the process.
+        vss_set_word_breaks(strdup(" \t\n="))
         vss_set_completion(REPL.completionCallback)
         using_history()
         read_history(historyPath)
         stifle_history(2000)
         shell.writeErr("vssdesk — đường dây nóng VssID, BHXH Quận 6. `help` lists commands, Tab completes, Ctrl-D exits.\n")
-        while !shell.wantsExit {
+        reading: while !shell.wantsExit {
             shell.session.storage.idle()
-            var raw: UnsafeMutablePointer<CChar>?
-            let status = vss_readline(prompt(), &raw)
-            if status == 1 { continue }  // Ctrl-C: line cancelled
-            if status == 2 { break }  // SIGTERM / SIGHUP
-            guard let raw else {
+            let line: String
+            switch LineReader.read(prompt: prompt()) {
+            case .cancelled: continue  // Ctrl-C: line cancelled
+            case .terminated: break reading  // SIGTERM / SIGHUP
+            case .endOfInput:  // Ctrl-D
                 shell.writeOut("\n")
-                break
+                break reading
+            case .line(let l): line = l
             }
-            let line = String(cString: raw)
-            free(raw)
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
             remember(trimmed)
@@ -90,21 +93,18 @@ final class REPL {
     static let completionCallback: vss_completion_fn = { text, start, end in
         guard let repl = REPL.current else { return nil }
         let line = String(cString: vss_line_buffer())
-        let completer = Completer(commands: repl.shell.commands, dynamic: repl.dynamicCompletions())
+        let completer = Completer(commands: repl.shell.commands, dynamic: repl.dynamicCompletions(), role: repl.shell.session.actor.role)
         let cursorChars = String(decoding: Array(line.utf8.prefix(Int(vss_point()))), as: UTF8.self).count
-        switch completer.complete(line: line, cursor: cursorChars) {
+        let typed = text.map { String(cString: $0) } ?? ""
+        switch completer.replacements(line: line, cursor: cursorChars, typed: typed) {
         case .files:
             vss_completion_over(0)
             return nil
-        case .words(let words):
+        case .words(let matches):
             vss_completion_over(1)
-            let typed = text.map { String(cString: $0) } ?? ""
-            // Readline replaces only the current word (split at spaces and '='), so strip what precedes it.
-            let matches = words.map { w -> String in
-                if let eq = w.lastIndex(of: "="), !typed.contains("=") { return String(w[w.index(after: eq)...]) }
-                return w
-            }.filter { $0.hasPrefix(typed) || typed.isEmpty }
             guard !matches.isEmpty else { return nil }
+            // A template to fill in (`dob=YYYY-MM-DD,id=`) or a `key=` goes on without a space after it.
+            if matches.count == 1, let last = matches[0].last, "=,".contains(last) { vss_set_append_character(0) }
             return REPL.cArray(matches)
         }
     }

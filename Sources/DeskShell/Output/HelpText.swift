@@ -5,7 +5,8 @@ enum HelpText {
     /// An unknown topic is a usage error (exit 2), like an unknown command.
     static func render(topic: String?, commands: [CommandSpec]) throws -> CommandOutput {
         if let topic {
-            let matches = commands.filter { $0.name == topic || $0.name.hasPrefix(topic + " ") }
+            // `help \x` reaches here as `x` (the backslash escaped it): psql's aliases are found without it too.
+            let matches = commands.filter { $0.name == topic || $0.name.hasPrefix(topic + " ") || $0.name == "\\" + topic }
             guard !matches.isEmpty else {
                 let hint = Suggest.nearest(topic, in: commands.map(\.name)).map { " (did you mean \($0)?)" } ?? ""
                 throw DeskError.usage("no command \"\(topic)\"\(hint); type `help` for the list")

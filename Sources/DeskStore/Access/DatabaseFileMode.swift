@@ -37,27 +37,10 @@ enum DatabaseFileMode {
             // stat, not access(2): access checks the real group, which does not reach the desk's directory.
             var other = stat()
             // SQLite names them after the resolved path (a symlinked --db shares the desk's log).
-            var base = path
-            if let resolved = realpath(path, nil) { base = String(cString: resolved); free(resolved) }
+            let base = DeskGroup.resolve(path) ?? path
             for companion in [base + "-wal", base + "-shm"] where stat(companion, &other) != 0 && errno == ENOENT {
                 throw StoreError.companionMissing(path: companion)
             }
-        }
-    }
-
-    /// Whether `path` is the desk's own database, the one file the desk's group is raised for: its group is the
-    /// desk's, and the user cannot write its folder (so nobody swapped the name between this check and the open).
-    /// Always true when the binary is not installed setgid: then the group changes nothing.
-    static func isDeskFile(_ path: String) -> Bool {
-        guard let desk = DeskGroup.deskGID else { return true }
-        return DeskGroup.withDeskGroup {
-            guard let resolved = realpath(path, nil) else { return false }
-            defer { free(resolved) }
-            var st = stat()
-            guard stat(resolved, &st) == 0, st.st_gid == desk else { return false }
-            let folder = (String(cString: resolved) as NSString).deletingLastPathComponent
-            // access(2) checks the real ids: what the user could do without vssdesk.
-            return access(folder, W_OK) != 0
         }
     }
 

@@ -31,7 +31,8 @@ public enum DeskGroup {
 
     /// Runs `body` with the desk's group as the effective group (a no-op when not installed setgid).
     public static func withDeskGroup<T>(_ body: () throws -> T) rethrows -> T {
-        guard let desk = deskGID else { return try body() }
+        // Nested calls keep the group until the outermost one ends.
+        guard let desk = deskGID, getegid() != desk else { return try body() }
         let real = getgid()
         guard setegid(desk) == 0 else { return try body() }
         defer { _ = setegid(real) }
@@ -45,6 +46,42 @@ public enum DeskGroup {
         _ = setegid(getgid())
         defer { _ = setegid(desk) }
         return try body()
+    }
+
+    /// `path` with every symlink resolved (read with the desk's group, which the desk's folder may need), or nil
+    /// when it does not exist. SQLite names the log and shared-memory files after this resolved path.
+    public static func resolve(_ path: String) -> String? {
+        withDeskGroup {
+            guard let resolved = realpath(path, nil) else { return nil }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+    }
+
+    /// Whether the resolved `path` is one of the desk's own files, the only ones the group is raised for: a regular
+    /// file of the desk's group in a folder that neither it nor any folder above it lets the user write (so the
+    /// user cannot swap a name between this check and the open, nor slip in a file or a symlink of their own).
+    /// Always true when the binary is not installed setgid: then the group changes nothing.
+    public static func isDeskFile(_ resolved: String) -> Bool {
+        guard let desk = deskGID else { return true }
+        return withDeskGroup {
+            var st = stat()
+            guard lstat(resolved, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_gid == desk else { return false }
+            var child = resolved
+            var childOwner = st.st_uid
+            while child != "/" && !child.isEmpty {
+                let folder = (child as NSString).deletingLastPathComponent
+                // access(2) checks the real ids: what the user could do without vssdesk. A folder they may write is
+                // still safe when it is sticky (like /tmp) and the entry below it is not theirs: they cannot rename
+                // or replace it there.
+                var f = stat()
+                guard stat(folder, &f) == 0 else { return false }
+                if access(folder, W_OK) == 0 && !((f.st_mode & S_ISVTX) != 0 && childOwner != getuid()) { return false }
+                child = folder
+                childOwner = f.st_uid
+            }
+            return true
+        }
     }
 
     /// Whether the process currently holds the desk group effectively (for tests and assertions).

@@ -108,9 +108,6 @@ final class FakeKnowledgeBase: KnowledgeBaseStorage {
     func list() throws -> [KBArticle] { s.state.articles.sorted { $0.id < $1.id } }
     func get(_ id: String) throws -> KBArticle? { s.state.articles.first { $0.id == id } }
     func replaceAll(_ articles: [KBArticle], fold: (String) -> String) throws { s.state.articles = articles }
-    func search(match: String, limit: Int) throws -> [(id: String, title: String, score: Double)] {
-        throw InMemoryStorage.Unsupported(what: "KB search")
-    }
 }
 
 final class FakeAudit: AuditStorage {
