@@ -1,5 +1,4 @@
 import DeskCore
-import DeskStore
 
 /// `--where status=approved,sms=failed,rule=SMS_FAILED,submitted-before=2025-03-01` (SPEC §9).
 public struct BulkFilter: Sendable {

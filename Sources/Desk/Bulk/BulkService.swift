@@ -1,7 +1,6 @@
 import Crypto
 import Foundation
 import DeskCore
-import DeskStore
 
 /// Bulk fixes (SPEC §9): a dry run shows what would change; a real run commits in chunks with an audit row per
 /// change, can be interrupted between chunks (what was committed stays, and is skipped on a re-run) and ends with a

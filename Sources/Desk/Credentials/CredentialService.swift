@@ -1,7 +1,6 @@
 import Crypto
 import Foundation
 import DeskCore
-import DeskStore
 
 /// `resend`: verify the caller, make a new temporary password, queue the credentials SMS (SPEC §6).
 public struct CredentialService {

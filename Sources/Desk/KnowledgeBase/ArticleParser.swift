@@ -1,5 +1,4 @@
 import DeskCore
-import DeskStore
 
 /// Reads one Markdown article with its front matter (`id`, `title`, `tags: [...]`, `rules: [...]`).
 public enum ArticleParser {

@@ -1,6 +1,5 @@
 import Foundation
 import DeskCore
-import DeskStore
 
 /// Ranks the knowledge base for a caller's question. Pure: the articles and the word lists go in, a ranking comes
 /// out, so it is tested with tables and needs no database.

@@ -1,7 +1,6 @@
 import Foundation
 import Synchronization
 import DeskCore
-import DeskStore
 
 /// The knowledge base: Markdown files in `kb/`, indexed into the database and rebuilt when the files change.
 public struct KnowledgeBase {

@@ -1,6 +1,5 @@
 import Foundation
 import DeskCore
-import DeskStore
 
 /// `outbox send` and `outbox list` (SPEC §6): delivery with retries and exponential backoff; a delivered
 /// message's password is wiped in the same transaction that marks it sent.

@@ -1,6 +1,5 @@
 import Foundation
 import DeskCore
-import DeskStore
 
 /// Supervisors' figures (SPEC §8): ticket counts and response/resolution times in office-hours minutes
 /// (the SLA clock), percentiles by nearest rank; registrations by status, agency or diagnosis rule.

@@ -1,6 +1,5 @@
 import Foundation
 import DeskCore
-import DeskStore
 
 /// SLA targets per priority, in office minutes (SPEC §5), read from settings like
 /// `sla_first_response_min = low=480,normal=120,high=60,urgent=15`.

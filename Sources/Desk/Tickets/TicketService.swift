@@ -1,6 +1,5 @@
 import Foundation
 import DeskCore
-import DeskStore
 
 /// Tickets and calls (SPEC §5): every call is a ticket; what the operator does on it is its timeline.
 public struct TicketService {
