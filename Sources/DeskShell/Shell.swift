@@ -117,7 +117,7 @@ public final class Shell {
 
     /// Prints the error on stderr and returns its exit code (SPEC §9: 1 failed, 2 usage, 3 not allowed, 4 busy).
     func report(_ raw: Error, format fmt: OutputFormat) -> Int32 {
-        let (code, text) = Self.classify(DeskError.from(raw))
+        let (code, text) = Self.classify(raw)
         fail(text, exitCode: code, format: fmt)
         return code
     }
@@ -135,21 +135,8 @@ public final class Shell {
         .object([("error", .object([("message", .string(message)), ("exit_code", .int(Int(exitCode)))]))])
     }
 
-    public static func classify(_ error: Error) -> (Int32, String) {
-        switch error {
-        case let e as DeskError:
-            switch e {
-            case .usage: return (2, e.description)
-            case .notAllowed: return (3, e.description)
-            case .unavailable: return (4, e.description)
-            default: return (1, e.description)
-            }
-        case let e as StorageError:
-            if case .busy = e { return (4, e.description) }
-            return (1, e.description)
-        default: return (1, "\(error)")
-        }
-    }
+    /// The message and exit code of an error (see `ExitCode`).
+    public static func classify(_ error: Error) -> (Int32, String) { ExitCode.of(error) }
 
     /// Output format for a command, honouring the session's setting.
     var isJSON: Bool { format == .json }

@@ -17,7 +17,7 @@ enum InitCommand {
             case "--format": i += 1
             default:
                 err("error: init: unknown argument \(args[i]) (usage: init [--demo N])\n")
-                return 2
+                return ExitCode.usage
             }
             i += 1
         }
@@ -27,13 +27,13 @@ enum InitCommand {
             try OperatorService.bootstrap(storage: storage, login: login, displayName: ProcessIdentity.realName, at: clock.nowText)
             guard let actor = try OperatorService.lookUp(login, in: storage) else {
                 err("error: \(path) already has operators and \(login) is not one of them\n")
-                return 3
+                return ExitCode.notAllowed
             }
             // On an existing desk, init re-reads the KB and may load data: an active admin's act (SPEC §13).
             guard actor.active, actor.role == .admin else {
                 err("error: \(path) already exists; init there needs an active admin, and \(login) is "
                     + "\(actor.active ? actor.role.rawValue : "disabled")\n")
-                return 3
+                return ExitCode.notAllowed
             }
             // The key is made now, as the desk's owner, not later by the first operator to resend (SPEC §13).
             if path != ":memory:" { _ = try InstallKey.load(forDatabase: path) }
@@ -48,9 +48,9 @@ enum InitCommand {
                 + (demoLoaded > 0 ? "; loaded \(demoLoaded) synthetic registrations" : "")
             shell.emit(.message(message, json: .object([("database", .string(path)), ("created", .bool(!existed)),
                                                         ("admin", .string(login)), ("demo", .int(demoLoaded))])), format: format)
-            return 0
+            return ExitCode.success
         } catch {
-            let (code, text) = Shell.classify(DeskError.from(error))
+            let (code, text) = ExitCode.of(error)
             err("error: \(text)\n")
             return code
         }

@@ -18,24 +18,24 @@ public enum Launcher {
         if let f = options.format {
             guard let parsed = OutputFormat(rawValue: f) else {
                 stderr("error: --format must be one of table, vertical, csv, json, auto\n")
-                return 2
+                return ExitCode.usage
             }
             format = parsed
         }
         guard ["stop", "continue"].contains(options.onError) else {
             stderr("error: --on-error must be stop or continue\n")
-            return 2
+            return ExitCode.usage
         }
         if options.actAs != nil && !ProcessIdentity.isRoot {
             stderr("error: --as is honoured only for root\n")
-            return 3
+            return ExitCode.notAllowed
         }
         var clock = Clock()
         if let now = env["VSSDESK_NOW"], !now.isEmpty {
             if ProcessIdentity.isRoot {
                 guard let d = DateText.parseInstant(now) else {
                     stderr("error: VSSDESK_NOW=\(now) is not an ISO 8601 time\n")
-                    return 2
+                    return ExitCode.usage
                 }
                 clock = Clock(fixed: d)
             } else {
@@ -46,7 +46,7 @@ public enum Launcher {
 
         if options.words == ["manpage"] {
             FileHandle.standardOutput.write(Data(ManPage.render(CommandTable.all).utf8))
-            return 0
+            return ExitCode.success
         }
         if options.words.first == "init" {
             return InitCommand.run(path: path, login: login, args: Array(options.words.dropFirst()), clock: clock, format: format)
@@ -57,21 +57,22 @@ public enum Launcher {
             let busyMs = env["VSSDESK_BUSY_TIMEOUT_MS"].flatMap { Int32($0) } ?? 5000
             storage = try OpenStorage.open(path, busyTimeoutMs: busyMs)
         } catch {
-            let (code, text) = Shell.classify(DeskError.from(error))
+            let (code, text) = ExitCode.opening(error)
             stderr("error: \(text)\n")
-            return code == 1 ? 4 : code
+            return code
         }
         let actor: Operator
         do {
             guard let op = try OperatorService.activeOperator(login, in: storage) else {
                 // Disabled or unknown: nothing at all, not even a read.
                 stderr("error: \(login) is not an active operator of \(path); an admin adds you with `operator add \(login)`\n")
-                return 3
+                return ExitCode.notAllowed
             }
             actor = op
         } catch {
-            stderr("error: \(Shell.classify(DeskError.from(error)).1)\n")
-            return 4
+            let (code, text) = ExitCode.opening(error)
+            stderr("error: \(text)\n")
+            return code
         }
 
         let session = Session(storage: storage, actor: actor, clock: clock)

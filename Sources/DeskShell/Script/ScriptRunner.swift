@@ -45,7 +45,7 @@ struct ScriptRunner {
                 case .failure(let problem):
                     // A line that cannot be read is a command that failed: in JSON it still gets its error document.
                     shell.writeErr("\(name):\(lineNumber): error: \(problem)\n")
-                    if shell.format == .json { shell.writeOut(Shell.errorDocument("\(name):\(lineNumber): \(problem)", exitCode: 1).serialized() + "\n") }
+                    if shell.format == .json { shell.writeOut(Shell.errorDocument("\(name):\(lineNumber): \(problem)", exitCode: ExitCode.failure).serialized() + "\n") }
                     if firstFailure == 0 { firstFailure = 1 }
                     if stopOnError { return firstFailure }
                     continue
