@@ -59,9 +59,13 @@ public final class InsuredStore {
     /// Whether the extract has been loaded at all (NOT_IN_REGISTRY only fires then).
     public func isLoaded() throws -> Bool { try db.queryOne("SELECT 1 FROM insured LIMIT 1") != nil }
 
-    /// Insured persons without a registration, matched on a column chosen by the caller from a fixed list.
-    public func unregistered(column: String, value: String, limit: Int) throws -> [InsuredPerson] {
-        precondition(["bhxh_code", "id_number", "phone"].contains(column))
+    /// Insured persons without a registration whose `key` is `value`.
+    public func unregistered(by key: InsuredKey, value: String, limit: Int) throws -> [InsuredPerson] {
+        let column = switch key {
+        case .bhxhCode: "bhxh_code"
+        case .idNumber: "id_number"
+        case .phone: "phone"
+        }
         return try db.query("""
             SELECT \(Self.selectColumns) FROM insured i WHERE i.\(column) = ?1
               AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.bhxh_code = i.bhxh_code) LIMIT ?2

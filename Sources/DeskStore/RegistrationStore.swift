@@ -209,9 +209,14 @@ public final class RegistrationStore {
         try db.run("UPDATE registrations SET sms_status = ? WHERE bhxh_code = ?", [.text(status), .text(code)])
     }
 
-    /// Counts per value of a column for `stats registrations`; `column` is chosen from a fixed list by the caller.
-    public func countBy(column: String) throws -> [(String, Int)] {
-        precondition(["status", "agency_code", "kind", "sms_status"].contains(column))
+    /// Counts per value of `field` for `stats registrations`, most first.
+    public func countBy(_ field: RegistrationField) throws -> [(String, Int)] {
+        let column = switch field {
+        case .status: "status"
+        case .agency: "agency_code"
+        case .kind: "kind"
+        case .smsStatus: "sms_status"
+        }
         // Grouping on the bare column lets SQLite count from the column's index instead of scanning the table.
         return try db.query("SELECT \(column), count(*) FROM registrations GROUP BY \(column)")
             .map { ($0.string(0) ?? "", $0.int(1)!) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }

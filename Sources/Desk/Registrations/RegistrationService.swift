@@ -52,9 +52,9 @@ public struct RegistrationService {
                     && (filter.agency == nil || r.agencyCode == filter.agency)
             }
         }
-        func addInsured(column: String, value: String) throws {
+        func addInsured(_ key: InsuredKey, value: String) throws {
             guard filter.status == nil else { return }
-            let people = try storage.insured.unregistered(column: column, value: value, limit: limit)
+            let people = try storage.insured.unregistered(by: key, value: value, limit: limit)
             total += people.count
             hits += people.map { SearchHit(registration: nil, insured: $0) }
         }
@@ -63,17 +63,17 @@ public struct RegistrationService {
             let regs = keep(try storage.registrations.get(code).map { [$0] } ?? [])
             hits = regs.map { SearchHit(registration: $0) }
             total = regs.count
-            try addInsured(column: "bhxh_code", value: code)
+            try addInsured(.bhxhCode, value: code)
         case .card(let card):
             let regs = keep(try storage.registrations.get(card.bhxhCode.value).map { [$0] } ?? [])
             hits = regs.map { SearchHit(registration: $0) }
             total = regs.count
-            try addInsured(column: "bhxh_code", value: card.bhxhCode.value)
+            try addInsured(.bhxhCode, value: card.bhxhCode.value)
         case .personalID(let id):
             let regs = keep(try storage.registrations.byIDNumber(id, limit: limit))
             hits = regs.map { SearchHit(registration: $0) }
             total = regs.count
-            try addInsured(column: "id_number", value: id)
+            try addInsured(.idNumber, value: id)
         case .phone(let phone):
             let regs = keep(try storage.registrations.byPhoneAnySpelling(phone, limit: limit))
             hits = regs.map { SearchHit(registration: $0) }
@@ -82,7 +82,7 @@ public struct RegistrationService {
                 hits.insert(SearchHit(registration: r), at: 0)
                 total += 1
             }
-            try addInsured(column: "phone", value: phone)
+            try addInsured(.phone, value: phone)
         case .name(let words, let exactWords):
             let q = NameQuery(words: words, exactWords: exactWords, exactFirst: Folding.hasDiacritics(trimmed), cap: Self.totalCap)
             guard q.isSearchable else {

@@ -99,8 +99,8 @@ public struct StatsService {
         try session.require(.supervisor, for: "stats")
         let rows: [(key: String, count: Int)]
         switch dimension {
-        case "status": rows = try session.storage.registrations.countBy(column: "status").map { ($0.0, $0.1) }
-        case "agency": rows = try session.storage.registrations.countBy(column: "agency_code").map { ($0.0, $0.1) }
+        case "status": rows = try session.storage.registrations.countBy(.status).map { ($0.0, $0.1) }
+        case "agency": rows = try session.storage.registrations.countBy(.agency).map { ($0.0, $0.1) }
         case "rule":
             let counts = includeWarnings ? try everyFindingByRule() : try stuckByRule()
             rows = counts.sorted { ($0.count, $1.key) > ($1.count, $0.key) }

@@ -9,6 +9,7 @@ public protocol AuditStorage: AnyObject {
     func head() throws -> (rows: Int, hash: String)
     /// The protecting triggers that are missing or differ from the schema's.
     func triggerProblems() throws -> (missing: [String], altered: [String])
+    /// How many rows of `action` on `target` since `since` (verification failures, …).
     func count(action: String, target: String, since: String) throws -> Int
     /// Rows whose target is exactly `target`, newest first.
     func list(operator login: String?, target: String?, from: String?, to: String?, action: String?,

@@ -4,14 +4,23 @@ import DeskCore
 /// few engine hooks the services need. SQLite (`SQLiteStorage`) is one implementation; the test target's in-memory
 /// fake is another. The services never see SQL, row ids, pragmas or result codes.
 public protocol DeskStorage: TransactionBoundary {
+    /// The registrations, their history and name search.
     var registrations: any RegistrationStorage { get }
+    /// The insured extract.
     var insured: any InsuredStorage { get }
+    /// Tickets, timelines and open calls.
     var tickets: any TicketStorage { get }
+    /// The SMS outbox.
     var outbox: any OutboxStorage { get }
+    /// Temporary-password hashes.
     var credentials: any CredentialStorage { get }
+    /// The audit trail.
     var audit: any AuditStorage { get }
+    /// The desk's operators.
     var operators: any OperatorStorage { get }
+    /// Key/value settings.
     var settings: any SettingsStorage { get }
+    /// The knowledge-base articles.
     var knowledgeBase: any KnowledgeBaseStorage { get }
     /// Copies of the whole desk (`backup`, `restore`).
     var backups: any BackupStorage { get }
@@ -30,5 +39,6 @@ public protocol DeskStorage: TransactionBoundary {
 
 /// A unit of work that commits whole or not at all; nested calls join the outer one.
 public protocol TransactionBoundary: AnyObject {
+    /// Runs `body` in one transaction: its writes commit together, or none do when it throws.
     func transaction<T>(_ body: () throws -> T) throws -> T
 }

@@ -1,6 +1,7 @@
 import DeskCore
 
-// The protocols' requirements spell every argument; these are the defaults callers leave out.
+// The protocols' requirements spell every argument; these are the defaults callers leave out (each forwards to the
+// requirement it is named after, with the default written in).
 
 extension RegistrationStorage {
     @discardableResult

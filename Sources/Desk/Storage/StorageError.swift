@@ -29,5 +29,6 @@ public enum StorageError: Error, CustomStringConvertible, Sendable {
 
 /// An engine's error that knows its storage-neutral meaning.
 public protocol StorageErrorConvertible: Error {
+    /// What the error means in storage-neutral terms.
     var storageError: StorageError { get }
 }

@@ -23,3 +23,13 @@ public struct RegistrationFilter: Sendable {
     public var submittedAfter: String?
     public init() {}
 }
+
+/// What registrations are counted by (`stats registrations --by status|agency`, …).
+public enum RegistrationField: String, Sendable, CaseIterable {
+    case status, agency, kind, smsStatus
+}
+
+/// What a person of the insured extract is looked up by.
+public enum InsuredKey: String, Sendable, CaseIterable {
+    case bhxhCode, idNumber, phone
+}

@@ -70,7 +70,7 @@ final class FakeRegistrations: RegistrationStorage {
     func setSMSStatus(_ code: String, _ status: String) throws {
         s.state.registrations[code]?.smsStatus = Registration.SMSStatus(rawValue: status) ?? .none
     }
-    func countBy(column: String) throws -> [(String, Int)] { throw InMemoryStorage.Unsupported(what: "countBy") }
+    func countBy(_ field: RegistrationField) throws -> [(String, Int)] { throw InMemoryStorage.Unsupported(what: "countBy") }
 
     /// The fake narrows by no rule: every registration is a candidate and the pure rules decide.
     var stuckRules: [String] { [] }
@@ -104,9 +104,13 @@ final class FakeInsured: InsuredStorage {
     func get(_ code: String) throws -> InsuredPerson? { s.state.insured[code] }
     func countAll() throws -> Int { s.state.insured.count }
     func isLoaded() throws -> Bool { !s.state.insured.isEmpty }
-    func unregistered(column: String, value: String, limit: Int) throws -> [InsuredPerson] {
-        let key: (InsuredPerson) -> String? = column == "bhxh_code" ? { $0.bhxhCode } : column == "id_number" ? { $0.idNumber } : { $0.phone }
-        return Array(unregistered.filter { key($0) == value }.prefix(limit))
+    func unregistered(by key: InsuredKey, value: String, limit: Int) throws -> [InsuredPerson] {
+        let field: (InsuredPerson) -> String? = switch key {
+        case .bhxhCode: { $0.bhxhCode }
+        case .idNumber: { $0.idNumber }
+        case .phone: { $0.phone }
+        }
+        return Array(unregistered.filter { field($0) == value }.prefix(limit))
     }
     func searchNamesUnregistered(_ q: NameQuery, loose: Bool, limit: Int) throws -> [InsuredPerson] {
         Array(unregistered.filter { NameQuery.containsWords(q.words, in: Folding.fold($0.fullName)) }.prefix(limit))
