@@ -100,7 +100,9 @@ public final class Shell {
     func emit(_ output: CommandOutput, format fmt: OutputFormat) -> UInt64 {
         for n in output.notices { writeErr(TerminalSafe.escape(n, keepLineBreaks: true) + "\n") }
         let renderer = Renderer(format: fmt, color: color && resultFile == nil, terminalWidth: terminalWidth())
-        let text = renderer.render(fmt == .csv ? output.forCSV : output)
+        var text = renderer.render(fmt == .csv ? output.forCSV : output)
+        // CSV and JSON are for files and programs; printed on a terminal, CSV's raw cells must not drive it either.
+        if fmt == .csv, resultFile == nil, isatty(1) == 1 { text = TerminalSafe.escape(text, keepLineBreaks: true) }
         if resultFile == nil, usePager, fmt != .json, fmt != .csv, Pager.shouldPage(text, height: terminalHeight()) {
             let start = DispatchTime.now().uptimeNanoseconds
             Pager.show(text)

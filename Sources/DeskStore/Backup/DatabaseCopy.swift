@@ -112,7 +112,9 @@ public enum DatabaseCopy {
             // SQLite cannot change the page size of a database in WAL mode by a backup.
             throw Failure(message: "\(source) has pages of \(pageSize) bytes and the desk \(livePageSize); restore it with the sqlite3 shell's .restore while no console runs")
         }
-        try DeskGroup.withDeskGroup { try copy(from: copyFile.handle, to: db.handle) }
+        // No group here: the live desk's files are open already, and the copy (a file the user named, maybe in a
+        // folder someone else can change) must not have its log opened with the desk's group.
+        try copy(from: copyFile.handle, to: db.handle)
         try Migrator.migrate(db)
     }
 
