@@ -96,6 +96,7 @@ public final class BulkLoad {
                 try db.run("INSERT OR IGNORE INTO name_terms(term) VALUES (?)", [.text(word)])
             }
         }
+        try HeardTermStore.keyNewWords(db)
         for trigger in Schema.bulkLoadTriggers(table) { try db.execute(trigger.sql) }
     }
 }

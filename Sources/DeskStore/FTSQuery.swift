@@ -15,6 +15,15 @@ enum FTSQuery {
         return "\(column) : (\(terms.joined(separator: " AND ")))"
     }
 
+    /// Each group of whole words as one term (`("toan" OR "toang")`), all groups required.
+    static func alternatives(_ groups: [[String]], column: String) -> String? {
+        let terms = groups.map { $0.map(clean).filter { !$0.isEmpty } }.filter { !$0.isEmpty }.map { g in
+            g.count == 1 ? "\"\(g[0])\"" : "(" + g.map { "\"\($0)\"" }.joined(separator: " OR ") + ")"
+        }
+        guard !terms.isEmpty else { return nil }
+        return "\(column) : (\(terms.joined(separator: " AND ")))"
+    }
+
     /// The word as FTS5 sees it: letters and digits only.
     static func clean(_ word: String) -> String { NameQuery.clean(word) }
 

@@ -30,7 +30,39 @@ extension RegistrationStore {
             let exactSet = Set(exactIDs)
             order = exactIDs + order.filter { !exactSet.contains($0) }
         }
-        return NamePage(registrations: try byRowIDs(Array(order.prefix(limit))), total: matches.count, capped: capped, loose: loose)
+        // The third tier fills what is left of the page, after every exact and folded match (SPEC §4).
+        var total = matches.count
+        if order.count < limit, let heard = try heardMatch(q) {
+            let seen = Set(order)
+            // Closest hearing first (same sound before a slip), then in id order like the other tiers.
+            let words = q.words.map(FTSQuery.clean).filter { !$0.isEmpty }
+            let more = try nameMatches(match: heard, filter: filter, limit: cap + seen.count).filter { !seen.contains($0.id) }
+                .map { (id: $0.id, distance: HeardName.distance(words, toName: Folding.fold($0.fullName))) }
+                .sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }.map(\.id)
+            order += more.prefix(limit - order.count)
+            total += more.count
+        }
+        return NamePage(registrations: try byRowIDs(Array(order.prefix(limit))), total: total, capped: capped, loose: loose)
+    }
+
+    /// FTS5 text matching every query word or an indexed word it may be a hearing of (`heard_terms`), the last word
+    /// also as the words it may begin; nil when no word can be heard otherwise.
+    func heardMatch(_ q: NameQuery) throws -> String? {
+        let words = q.words.map(FTSQuery.clean).filter { !$0.isEmpty }
+        var groups: [[String]] = []
+        var heardAny = false
+        for (i, w) in words.enumerated() {
+            var options = [w]
+            let heard = try heardTerms.alternatives(of: w)
+            heardAny = heardAny || !heard.isEmpty
+            options += heard
+            if i == words.count - 1 { options += (try nameTerms.completions(of: w)) ?? [] }
+            var unique: [String] = []
+            for o in options where !unique.contains(o) { unique.append(o) }
+            groups.append(unique)
+        }
+        guard heardAny else { return nil }
+        return FTSQuery.alternatives(groups, column: "name_folded")
     }
 
     /// The ids and names of the registrations whose name index matches `match` (FTS5 text from `FTSQuery`), in id

@@ -41,7 +41,10 @@ public final class NameTermStore {
     /// Records the words of a name, as FTS5's unicode61 tokenizer splits them (letters and digits, lowercase).
     public func note(fullName: String, folded: String) throws {
         for word in Self.tokens(fullName: fullName, folded: folded) {
-            try db.run("INSERT OR IGNORE INTO name_terms(term) VALUES (?)", [.text(word)])
+            // A word new to the index gets its heard keys at once (HeardTermStore).
+            if try db.run("INSERT OR IGNORE INTO name_terms(term) VALUES (?)", [.text(word)]) > 0 {
+                try HeardTermStore.key(word, db)
+            }
         }
     }
 

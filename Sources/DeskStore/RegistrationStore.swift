@@ -4,9 +4,11 @@ import DeskCore
 public final class RegistrationStore {
     let db: Database
     let nameTerms: NameTermStore
+    let heardTerms: HeardTermStore
     init(_ db: Database) {
         self.db = db
         nameTerms = NameTermStore(db)
+        heardTerms = HeardTermStore(db)
     }
 
     static let selectColumns = """

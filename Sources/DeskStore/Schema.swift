@@ -18,6 +18,7 @@ enum Schema {
             try db.execute(sql(auditTriggers))
         }),
         ("v5-sms-superseded", { v5 }, nil),
+        ("v6-heard-terms", { v6 }, { db in try HeardTermStore.keyNewWords(db) }),
     ]
 
     typealias Trigger = (name: String, sql: String)

@@ -173,7 +173,7 @@ import DeskCore
     @Test func migrationTwoFillsTheWordListFromTheNameIndexes() throws {
         let f = try loaded()
         try f.store.db.execute("""
-            DROP TABLE name_terms; DROP TRIGGER registrations_insured_ai; DROP TRIGGER registrations_insured_ad;
+            DROP TABLE name_terms; DROP TABLE heard_terms; DROP TRIGGER registrations_insured_ai; DROP TRIGGER registrations_insured_ad;
             DROP TRIGGER registrations_insured_au; DROP TRIGGER audit_chain_append;
             ALTER TABLE audit DROP COLUMN prev_hash; ALTER TABLE audit DROP COLUMN hash; PRAGMA user_version = 1
             """)

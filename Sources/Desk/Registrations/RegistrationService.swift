@@ -6,10 +6,13 @@ public struct SearchHit: Sendable {
     public var insured: InsuredPerson?
     public var bhxhCode: String { registration?.bhxhCode ?? insured!.bhxhCode }
     public var fullName: String { registration?.fullName ?? insured!.fullName }
+    /// For a name search, the tier the name matched in (SPEC §4).
+    public var match: NameMatch?
 
-    public init(registration: Registration? = nil, insured: InsuredPerson? = nil) {
+    public init(registration: Registration? = nil, insured: InsuredPerson? = nil, match: NameMatch? = nil) {
         self.registration = registration
         self.insured = insured
+        self.match = match
     }
 }
 
@@ -91,13 +94,13 @@ public struct RegistrationService {
             let page = try storage.registrations.searchNames(q, filter: filter, limit: limit)
             total = page.total
             capped = page.capped
-            hits = page.registrations.map { SearchHit(registration: $0) }
+            hits = page.registrations.map { SearchHit(registration: $0, match: q.tier(of: $0.fullName, loose: page.loose)) }
             if filter.status == nil && filter.agency == nil && hits.count < limit {
                 var people = try storage.insured.searchNamesUnregistered(q, loose: page.loose, limit: limit - hits.count)
                 if people.isEmpty && hits.isEmpty && !page.loose {
                     people = try storage.insured.searchNamesUnregistered(q, loose: true, limit: limit - hits.count)
                 }
-                hits += people.map { SearchHit(registration: nil, insured: $0) }
+                hits += people.map { SearchHit(registration: nil, insured: $0, match: q.tier(of: $0.fullName, loose: true)) }
                 total += people.count
             }
         }

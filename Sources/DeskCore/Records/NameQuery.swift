@@ -34,6 +34,28 @@ public struct NameQuery: Sendable, Equatable {
     }
 }
 
+/// The tier a name matched in (SPEC §4), in rank order: the spelling as typed, the folded spelling, the spelling
+/// as heard over the phone.
+public enum NameMatch: String, Sendable, Comparable {
+    case exact, folded, heard
+
+    var rank: Int { self == .exact ? 0 : self == .folded ? 1 : 2 }
+    public static func < (a: NameMatch, b: NameMatch) -> Bool { a.rank < b.rank }
+}
+
+extension NameQuery {
+    /// Which tier `fullName` matched this query in. `loose`: the store matched every word as a prefix.
+    public func tier(of fullName: String, loose: Bool = false) -> NameMatch {
+        func contains(_ query: [String], in name: String) -> Bool {
+            guard loose else { return Self.containsWords(query, in: name) }
+            let words = name.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+            return query.map(Self.clean).filter { !$0.isEmpty }.allSatisfy { w in words.contains { $0.hasPrefix(w) } }
+        }
+        if contains(exactWords, in: fullName) { return .exact }
+        return contains(words, in: Folding.fold(fullName)) ? .folded : .heard
+    }
+}
+
 /// One page of a name search: the registrations in rank order and how many matched (counting stops at the cap).
 public struct NamePage: Sendable {
     public var registrations: [Registration]

@@ -83,5 +83,16 @@ public enum HeardName {
         return keys
     }
 
+    /// How far a folded name is from heard query words: per word, 0 when the name has it, 1 when it has a word that
+    /// sounds the same, 2 for one slip, 3 for neither; summed. Ranks heard matches among themselves.
+    public static func distance(_ query: [String], toName folded: String) -> Int {
+        let words = folded.split(separator: " ").map(String.init)
+        return query.reduce(0) { sum, q in
+            if words.contains(q) { return sum }
+            if words.contains(where: { sound($0) == sound(q) }) { return sum + 1 }
+            return sum + (words.contains(where: { isOneSlip(q, $0) }) ? 2 : 3)
+        }
+    }
+
     private static func isVowel(_ c: UInt8) -> Bool { "aeiouy".utf8.contains(c) }
 }

@@ -44,6 +44,9 @@ enum RegistrationCommands {
                                      ("total_capped", .bool(result.totalCapped)), ("results", .array(result.hits.map(RegistrationViews.listJSON)))])
         let table = CommandOutput.Table(columns: RegistrationViews.listColumns, rows: result.hits.map(RegistrationViews.listRow))
         var footer: [String] = []
+        if result.hits.contains(where: { $0.match == .heard }) {
+            footer.append("\(RegistrationViews.heardMark)tên nghe giống, không đúng từng chữ: hỏi lại người gọi cách viết trước khi dùng")
+        }
         if result.total > result.hits.count {
             footer.append("\(result.hits.count) of \(result.totalCapped ? "\(result.total)+" : String(result.total)) shown (--limit N for more; add words to narrow)")
         }

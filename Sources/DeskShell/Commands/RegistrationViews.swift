@@ -4,6 +4,11 @@ import DeskCore
 /// How registrations and insured persons look in lists and in `show` (masked unless `full`).
 enum RegistrationViews {
     static func listJSON(_ hit: SearchHit) -> JSONValue {
+        guard case .object(let fields) = plainJSON(hit), let match = hit.match else { return plainJSON(hit) }
+        return .object(fields + [("match", .string(match.rawValue))])
+    }
+
+    static func plainJSON(_ hit: SearchHit) -> JSONValue {
         if let r = hit.registration {
             return .object([
                 ("bhxh_code", .string(r.bhxhCode)), ("full_name", .string(r.fullName)), ("status", .string(r.status.rawValue)),
@@ -24,7 +29,16 @@ enum RegistrationViews {
 
     static let listColumns = ["mã số BHXH", "họ tên", "ngày sinh", "trạng thái", "loại", "điện thoại", "CCCD/CMND", "cơ quan"]
 
+    /// A name matched only as heard is marked before it, and `search` explains the mark below the table.
+    static let heardMark = "≈ "
+
     static func listRow(_ hit: SearchHit) -> [String] {
+        var row = plainRow(hit)
+        if hit.match == .heard { row[1] = heardMark + row[1] }
+        return row
+    }
+
+    static func plainRow(_ hit: SearchHit) -> [String] {
         if let r = hit.registration {
             return [r.bhxhCode, r.fullName, r.dob ?? "", r.status.rawValue, r.kind.rawValue, Masking.phone(r.phone),
                     Masking.id(r.idNumber), r.agencyCode ?? ""]

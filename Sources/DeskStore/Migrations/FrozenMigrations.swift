@@ -281,4 +281,10 @@ extension Schema {
     CREATE INDEX sms_outbox_status ON sms_outbox(status, next_attempt_at);
     CREATE INDEX sms_outbox_code ON sms_outbox(bhxh_code, created_at);
     """
+
+    /// Heard keys of every folded name word (HeardName: Southern merges and one-slip keys), so the third match tier
+    /// is an index lookup too. `t:WORD` marks a word already keyed.
+    static let v6 = """
+        CREATE TABLE heard_terms (key TEXT NOT NULL, term TEXT NOT NULL, PRIMARY KEY (key, term)) WITHOUT ROWID;
+        """
 }
