@@ -46,12 +46,39 @@ enum Latency {
         results.append(("search_name_folded", try measure(folded) { _ = try service.search($0) }))
         results.append(("search_name_diacritics", try measure(names) { _ = try service.search($0) }))
         results.append(("search_name_two_words", try measure(twoWords) { _ = try service.search($0) }))
+        results.append(("search_name_heard", try measure(folded.map(Self.asHeard)) { _ = try service.search($0) }))
+        results.append(("search_name_slip", try measure(folded.map(Self.withSlip)) { _ = try service.search($0) }))
         results.append(("search_common_surname", try measure(Array(repeating: "nguyen", count: 100)) { _ = try service.search($0) }))
         for (name, extra) in LatencyExtras.all(session: session, store: store, codes: column(0), phones: column(3)) {
             results.append((name, try extra()))
         }
         let json = results.map { "\"\($0.0)\": {\"p50_ms\": \(fmt($0.1.p50)), \"p99_ms\": \(fmt($0.1.p99)), \"n\": \($0.1.n)}" }
         print("{" + json.joined(separator: ", ") + "}")
+    }
+
+    /// The folded name as a Southern caller's name is heard: the given name (last word) respelled by one merge.
+    static func asHeard(_ folded: String) -> String {
+        var words = folded.split(separator: " ").map(String.init)
+        guard var w = words.last else { return folded }
+        let swaps: [(String, String)] = [("tr", "ch"), ("ch", "tr"), ("gi", "d"), ("v", "d"), ("d", "v"), ("s", "x"), ("x", "s")]
+        if let (from, to) = swaps.first(where: { w.hasPrefix($0.0) }) { w = to + w.dropFirst(from.count) }
+        else if w.hasSuffix("ng") { w.removeLast() }
+        else if w.hasSuffix("nh") { w.removeLast() }
+        else if w.hasSuffix("n") { w += "g" }
+        else if w.hasSuffix("t") { w = w.dropLast() + "c" }
+        else if w.hasSuffix("c") { w = w.dropLast() + "t" }
+        words[words.count - 1] = w
+        return words.joined(separator: " ")
+    }
+
+    /// The folded name with one letter of its longest word left out (a slip of the fingers).
+    static func withSlip(_ folded: String) -> String {
+        var words = folded.split(separator: " ").map(String.init)
+        guard let i = words.indices.max(by: { words[$0].count < words[$1].count }), words[i].count >= 5 else { return folded }
+        var w = Array(words[i])
+        w.remove(at: w.count / 2)
+        words[i] = String(w)
+        return words.joined(separator: " ")
     }
 
     static func fmt(_ d: Double) -> String { String(format: "%.3f", d) }
