@@ -13,7 +13,10 @@ extension RegistrationStore {
         let cap = max(q.cap, limit)
         var loose = false
         var matches = try nameMatches(match: strict, filter: filter, limit: cap)
-        if matches.isEmpty, let all = FTSQuery.prefixAll(q.words, column: "name_folded") {
+        // Every word as a prefix only helps when a word before the last is not a whole indexed word ("nguy van
+        // duc"); otherwise the strict query already asked for everything, and the prefix merge is the slow part.
+        if matches.isEmpty, try q.words.dropLast().map(FTSQuery.clean).contains(where: { !(try nameTerms.contains($0)) }),
+           let all = FTSQuery.prefixAll(q.words, column: "name_folded") {
             loose = true
             matches = try nameMatches(match: all, filter: filter, limit: cap)
         }
@@ -36,7 +39,8 @@ extension RegistrationStore {
             let seen = Set(order)
             // Closest hearing first (same sound before a slip), then in id order like the other tiers.
             let words = q.words.map(FTSQuery.clean).filter { !$0.isEmpty }
-            let more = try nameMatches(match: heard, filter: filter, limit: cap + seen.count).filter { !seen.contains($0.id) }
+            // A few pages' worth is enough to rank the page's heard rows; the total says how many there are.
+            let more = try nameMatches(match: heard, filter: filter, limit: min(cap, 3 * limit) + seen.count).filter { !seen.contains($0.id) }
                 .map { (id: $0.id, distance: HeardName.distance(words, toName: Folding.fold($0.fullName))) }
                 .sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }.map(\.id)
             order += more.prefix(limit - order.count)

@@ -33,6 +33,11 @@ public final class NameTermStore {
                             [.text(prefix), .int(Int64(limit))]).compactMap { $0.string(0) }
     }
 
+    /// Whether `word` is a whole word of some indexed name.
+    public func contains(_ word: String) throws -> Bool {
+        try db.queryOne("SELECT 1 FROM name_terms WHERE term = ?", [.text(word)]) != nil
+    }
+
     /// Records a name's words now, or leaves them to the bulk load under way (which records them at its end).
     func record(fullName: String, folded: String, bulk: BulkLoad?) throws {
         if let bulk { bulk.note(fullName: fullName, folded: folded) } else { try note(fullName: fullName, folded: folded) }
