@@ -18,7 +18,7 @@ enum BackupCommands {
     }
 
     static func backup(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        guard inv.positional.count == 1 else { throw DeskError.usage("usage: backup DEST [--replace] [--no-key]") }
+        guard inv.positional.count == 1 else { throw inv.usage() }
         let r = try BackupService(session: shell.session).backup(to: inv.positional[0], replace: inv.has("--replace"),
                                                                  withKey: !inv.has("--no-key"))
         var lines = ["Wrote \(r.path) (\(r.summary.bytes / 1024) KB, checked: integrity ok, \(describe(r.summary))) in \(String(format: "%.1f", r.seconds)) s."]
@@ -28,7 +28,7 @@ enum BackupCommands {
     }
 
     static func restore(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        guard inv.positional.count == 1 else { throw DeskError.usage("usage: restore SRC") }
+        guard inv.positional.count == 1 else { throw inv.usage() }
         let r = try BackupService(session: shell.session).restore(from: inv.positional[0])
         var lines = ["Restored \(r.path) (\(describe(r.summary))); the desk as it was is kept as \(r.keptAs ?? "-")."]
         if r.keyPath == nil { lines.append("No key beside the copy: the desk keeps its current key.") }

@@ -58,7 +58,7 @@ enum CallCommands {
     }
 
     static func call(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        guard !inv.positional.isEmpty else { throw DeskError.usage("usage: call PHONE [--line N]") }
+        guard !inv.positional.isEmpty else { throw inv.usage() }
         let line = try inv.value("--line").map { s -> Int in
             guard let n = Int(s) else { throw DeskError.usage("--line must be a number \(HotlineLine.rangeText)") }
             return n
@@ -266,14 +266,14 @@ enum CallCommands {
     }
 
     static func ticketAssign(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        guard inv.positional.count == 2 else { throw DeskError.usage("usage: ticket assign ID LOGIN") }
+        guard inv.positional.count == 2 else { throw inv.usage() }
         let t = try TicketService(session: shell.session).assign(try ticketID(inv), to: inv.positional[1])
         return single(t, message: "Phiếu #\(t.id) giao cho \(inv.positional[1]).")
     }
 
     static func ticketResolve(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         let resolution = inv.positional.dropFirst().joined(separator: " ")
-        guard !resolution.isEmpty else { throw DeskError.usage("usage: ticket resolve ID RESOLUTION") }
+        guard !resolution.isEmpty else { throw inv.usage() }
         let t = try TicketService(session: shell.session).transition(try ticketID(inv), to: "resolved", resolution: resolution,
                                                                       category: inv.value("--category"))
         return single(t, message: "Phiếu #\(t.id) đã giải quyết.")

@@ -77,6 +77,11 @@ public struct Invocation {
     public var positional: [String]
     public var options: [String: String]
     public var switches: Set<String>
+    /// The command's synopsis from the command table, so a usage error always says what `help` says.
+    public var synopsis = ""
+
+    /// The usage error of this command, from its declared synopsis (never a hand-written copy that drifts).
+    public func usage() -> DeskError { DeskError.usage("usage: \(synopsis.isEmpty ? command : synopsis)") }
 
     public func value(_ flag: String) -> String? { options[flag] }
     public func has(_ flag: String) -> Bool { switches.contains(flag) || options[flag] != nil }
@@ -91,7 +96,7 @@ public struct Invocation {
     public var rest: String { positional.joined(separator: " ") }
 
     public static func parse(words: [String], spec: CommandSpec) throws -> Invocation {
-        var inv = Invocation(command: spec.name, positional: [], options: [:], switches: [])
+        var inv = Invocation(command: spec.name, positional: [], options: [:], switches: [], synopsis: spec.synopsis)
         var i = 0
         var onlyPositional = false
         while i < words.count {

@@ -44,7 +44,7 @@ enum KnowledgeCommands {
     }
 
     static func show(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        guard let id = inv.positional.first else { throw DeskError.usage("usage: kb show ID (Tab lists the ids)") }
+        guard let id = inv.positional.first else { throw inv.usage() }
         KnowledgeBaseLoader.refreshIfNeeded(shell)
         let kb = KnowledgeBase(session: shell.session)
         guard let a = try kb.article(id) else {

@@ -112,7 +112,7 @@ enum RegistrationCommands {
 
     static func importFile(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         guard inv.positional.count == 2, let target = Importer.Target(rawValue: inv.positional[0]) else {
-            throw DeskError.usage("usage: import registrations|insured FILE [--skip-bad FILE]")
+            throw inv.usage()
         }
         try shell.session.require(.supervisor, for: "import")
         var importer = Importer(session: shell.session)

@@ -132,7 +132,7 @@ enum SettingsCommands {
     }
 
     static func operatorAdd(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        guard inv.positional.count == 1 else { throw DeskError.usage("usage: operator add LOGIN [--name NAME] [--line N] [--role R]") }
+        guard inv.positional.count == 1 else { throw inv.usage() }
         let role = try inv.value("--role").map { r -> Operator.Role in
             guard let role = Operator.Role(rawValue: r) else { throw DeskError.usage("--role must be operator, supervisor or admin") }
             return role
@@ -159,20 +159,20 @@ enum SettingsCommands {
     }
 
     static func operatorDisable(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        guard inv.positional.count == 1 else { throw DeskError.usage("usage: operator disable LOGIN") }
+        guard inv.positional.count == 1 else { throw inv.usage() }
         try OperatorService(session: shell.session).disable(inv.positional[0])
         return .message("operator \(inv.positional[0]) disabled")
     }
 
     static func configGet(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        guard inv.positional.count == 1 else { throw DeskError.usage("usage: config get KEY") }
+        guard inv.positional.count == 1 else { throw inv.usage() }
         let key = inv.positional[0]
         let value = try ConfigKeys.value(key, session: shell.session)
         return .message("\(key) = \(value)", json: .object([("key", .string(key)), ("value", .string(value))]))
     }
 
     static func configSet(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        guard inv.positional.count >= 2 else { throw DeskError.usage("usage: config set KEY VALUE") }
+        guard inv.positional.count >= 2 else { throw inv.usage() }
         try shell.session.require(.admin, for: "config set")
         let key = inv.positional[0]
         let value = inv.positional.dropFirst().joined(separator: " ")

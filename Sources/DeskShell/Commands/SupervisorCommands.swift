@@ -71,7 +71,7 @@ enum SupervisorCommands {
     }
 
     static func report(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        guard let path = inv.value("--html") else { throw DeskError.usage("usage: report --html FILE") }
+        guard let path = inv.value("--html") else { throw inv.usage() }
         let stats = StatsService(session: shell.session)
         let from = try inv.value("--from").map(DateArg.start)
         let to = try inv.value("--to").map(DateArg.endInclusive)
