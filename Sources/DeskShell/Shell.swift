@@ -8,6 +8,8 @@ public final class Shell {
     public let session: Session
     public var format: OutputFormat
     public var color: Bool
+    /// The language of everything the shell itself says, resolved once at start (`Launcher`).
+    public var catalog: Catalog = .vi
     public var timing = false
     public var interactive = false
     public var terminalWidth: () -> Int = { 80 }
@@ -38,7 +40,7 @@ public final class Shell {
         let trimmed = line.trimmed
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return 0 }
         // SQLite takes text up to its first NUL: a value would be stored cut without a word (SPEC §13).
-        if trimmed.utf8.contains(0) { return report(DeskError.usage("the line holds a NUL byte; nothing was run"), format: format) }
+        if trimmed.utf8.contains(0) { return report(DeskError.usage(catalog.text("shell.nulByte")), format: format) }
         do {
             let words = try LineTokenizer.split(trimmed)
             return run(words: words)
@@ -57,10 +59,10 @@ public final class Shell {
         if let i = words.firstIndex(of: "--format"), i + 1 < words.count, let f = OutputFormat(rawValue: words[i + 1]) { fmt = f }
         do {
             let (spec, rest) = try lookup(words)
-            var inv = try Invocation.parse(words: rest, spec: spec)
+            var inv = try Invocation.parse(words: rest, spec: spec, catalog: catalog)
             if let f = inv.options.removeValue(forKey: "--format") {
                 guard let parsed = OutputFormat(rawValue: f) else {
-                    throw DeskError.usage("--format must be one of table, vertical, csv, json, auto")
+                    throw DeskError.usage(catalog.text("shell.formatChoices"))
                 }
                 fmt = parsed
             }
@@ -69,7 +71,7 @@ public final class Shell {
             let paged = emit(output, format: fmt)
             if timing {
                 let ns = DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds - paged
-                writeErr(String(format: "Time: %.3f ms\n", Double(ns) / 1e6))
+                writeErr(catalog.text("shell.timing", ["ms": .decimal(Double(ns) / 1e6, places: 3)]) + "\n")
             }
             return output.exitCode
         } catch {
@@ -86,20 +88,20 @@ public final class Shell {
         if groupNames.contains(words[0]) {
             let subs = commands.filter { $0.name.hasPrefix(words[0] + " ") }.map { String($0.name.dropFirst(words[0].count + 1)) }
             if words.count >= 2, let near = Suggest.nearest(words[1], in: subs) {
-                throw DeskError.usage("unknown command \"\(words[0]) \(words[1])\" (did you mean \(words[0]) \(near)?)")
+                throw DeskError.usage(catalog.text("shell.unknownSubcommand", ["group": .text(words[0]), "word": .text(words[1]), "near": .text(near)]))
             }
-            throw DeskError.usage("\(words[0]) needs one of: \(subs.joined(separator: ", "))")
+            throw DeskError.usage(catalog.text("shell.needsSubcommand", ["group": .text(words[0]), "list": .text(subs.joined(separator: ", "))]))
         }
         let names = Array(Set(commands.map { String($0.name.split(separator: " ")[0]) })).sorted()
-        let hint = Suggest.nearest(words[0], in: names).map { " (did you mean \($0)?)" } ?? ""
-        throw DeskError.usage("unknown command \"\(words[0])\"\(hint); type `help` for the list")
+        let hint = Suggest.nearest(words[0], in: names).map { catalog.text("shell.didYouMean", ["name": .text($0)]) } ?? ""
+        throw DeskError.usage(catalog.text("shell.unknownCommand", ["word": .text(words[0]), "hint": .text(hint)]))
     }
 
     /// Writes the output and returns the nanoseconds spent in the pager.
     @discardableResult
     func emit(_ output: CommandOutput, format fmt: OutputFormat) -> UInt64 {
         for n in output.notices { writeErr(TerminalSafe.escape(n, keepLineBreaks: true) + "\n") }
-        let renderer = Renderer(format: fmt, color: color && resultFile == nil, terminalWidth: terminalWidth())
+        let renderer = Renderer(format: fmt, color: color && resultFile == nil, terminalWidth: terminalWidth(), catalog: catalog)
         var text = renderer.render(fmt == .csv ? output.forCSV : output)
         // CSV and JSON are for files and programs; printed on a terminal, CSV's raw cells must not drive it either.
         if fmt == .csv, resultFile == nil, isatty(1) == 1 { text = TerminalSafe.escape(text, keepLineBreaks: true) }
@@ -128,7 +130,8 @@ public final class Shell {
     /// reading stdout gets exactly one document per command whatever happened (SPEC §10).
     /// Errors quote what was typed (`unknown command "…"`), so the text is escaped before it reaches the terminal.
     func fail(_ message: String, exitCode: Int32, format fmt: OutputFormat) {
-        writeErr((color ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + TerminalSafe.escape(message, keepLineBreaks: true) + "\n")
+        let prefix = catalog.text("shell.errorPrefix")
+        writeErr((color ? "\u{1B}[31m\(prefix)\u{1B}[0m " : prefix + " ") + TerminalSafe.escape(message, keepLineBreaks: true) + "\n")
         if fmt == .json { writeResult(Self.errorDocument(message, exitCode: exitCode).serialized() + "\n") }
     }
 

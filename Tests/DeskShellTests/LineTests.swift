@@ -42,7 +42,7 @@ import Testing
         #expect(inv.positional == ["nguyen"] && inv.value("--limit") == "5" && inv.value("--status") == "active")
         #expect {
             try Invocation.parse(words: ["--limt", "5"], spec: spec)
-        } throws: { "\($0)".contains("did you mean --limit") }
+        } throws: { "\($0)".contains("ý bạn là --limit") }
         #expect(throws: (any Error).self) { try Invocation.parse(words: ["--limit"], spec: spec) }
     }
 }

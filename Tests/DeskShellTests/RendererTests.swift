@@ -28,12 +28,12 @@ import DeskCore
 
     @Test func verticalAndAuto() {
         let v = Renderer(format: .vertical).render(CommandOutput(json: .null, tables: [table]))
-        #expect(v.contains("-[ RECORD 1 ]"))
+        #expect(v.contains("-[ BẢN GHI 1 ]"))
         #expect(v.contains("họ tên │ Nguyễn Văn Đức"))
         let narrow = Renderer(format: .auto, terminalWidth: 10).render(CommandOutput(json: .null, tables: [table]))
-        #expect(narrow.contains("RECORD"))
+        #expect(narrow.contains("BẢN GHI"))
         let wide = Renderer(format: .auto, terminalWidth: 200).render(CommandOutput(json: .null, tables: [table]))
-        #expect(!wide.contains("RECORD"))
+        #expect(!wide.contains("BẢN GHI"))
     }
 
     @Test func jsonIsOneDocumentWithEscapes() {

@@ -35,8 +35,8 @@ import Testing
         defer { t.kill() }
         t.type("bulk set-agency --where agency=07916 --to 07916")
         t.keys("Enter")
-        let screen = t.waitFor("Nothing to change")
-        #expect(screen.contains("Nothing to change: 0 of"))
-        #expect(!screen.contains("Type yes"))
+        let screen = t.waitFor("Không có gì cần thay đổi")
+        #expect(screen.contains("Không có gì cần thay đổi: 0 trong số"))
+        #expect(!screen.contains("Gõ có để tiếp tục"))
     }
 }

@@ -22,27 +22,27 @@ extension REPLTests {
         // Ctrl-C at the question, with an answer half typed.
         t.type(Self.bulkFix)
         t.keys("Enter")
-        t.waitFor("Type yes")
+        t.waitFor("Gõ có để tiếp tục")
         t.type("ye")
         t.waitFor(": ye")
         t.keys("C-c")
-        #expect(t.waitFor("Cancelled").contains("Cancelled: nothing changed."))
+        #expect(t.waitFor("Đã hủy").contains("Đã hủy: không có gì thay đổi."))
         t.waitForPrompt()
         #expect(t.consoleIsIdle())
         // Ctrl-D at the question.
         t.type(Self.bulkFix)
         t.keys("Enter")
-        t.waitFor("Type yes", count: 2)
+        t.waitFor("Gõ có để tiếp tục", count: 2)
         t.keys("C-d")
         let twice = t.waitForPrompt()
-        #expect(twice.components(separatedBy: "Cancelled: nothing changed.").count == 3)
+        #expect(twice.components(separatedBy: "Đã hủy: không có gì thay đổi.").count == 3)
         #expect(t.consoleIsIdle())
         // Later questions still wait for their answer, and `yes` does it.
         t.type(Self.bulkFix)
         t.keys("Enter")
-        t.waitFor("Type yes", count: 3)
+        t.waitFor("Gõ có để tiếp tục", count: 3)
         Thread.sleep(forTimeInterval: 0.3)
-        #expect(!t.screen().contains("Nothing changed."))
+        #expect(!t.screen().contains("Không có gì thay đổi."))
         t.type("có")
         t.keys("Enter")
         #expect(t.waitFor("changed 2").contains("changed 2"))
@@ -62,7 +62,7 @@ extension REPLTests {
         defer { t.kill() }
         t.type(Self.bulkFix)
         t.keys("Enter")
-        t.waitFor("Type yes")
+        t.waitFor("Gõ có để tiếp tục")
         Thread.sleep(forTimeInterval: 0.3)
         #expect(t.consoleIsIdle())
         guard let pid = t.consolePID() else {
@@ -109,7 +109,7 @@ extension REPLTests {
         t.waitForPrompt()
         t.type("config list")
         t.keys("Enter")
-        #expect(t.waitFor("RECORD 1").contains("-[ RECORD 1 ]"))
+        #expect(t.waitFor("BẢN GHI 1").contains("-[ BẢN GHI 1 ]"))
         t.waitForPrompt()
         t.type("\\x")
         t.keys("Enter")
@@ -156,14 +156,14 @@ extension REPLTests {
         t.type("search nguyen --limit 1")
         t.keys("Enter")
         t.waitForPrompt()
-        #expect(!t.screen().contains("RECORD 1"))
+        #expect(!t.screen().contains("BẢN GHI 1"))
         t.run(["resize-window", "-t", t.session, "-x", "60", "-y", "50"])
         Thread.sleep(forTimeInterval: 0.5)
         t.keys("C-l")
         t.waitForPrompt()
         t.type("search nguyen --limit 1")
         t.keys("Enter")
-        #expect(t.waitFor("RECORD 1").contains("-[ RECORD 1 ]"))
+        #expect(t.waitFor("BẢN GHI 1").contains("-[ BẢN GHI 1 ]"))
         t.waitForPrompt()
         #expect(t.consoleIsIdle())
     }
@@ -179,9 +179,9 @@ extension REPLTests {
         t.type("help")
         t.keys("Enter")
         // `timing on` reports its own time first; the second is help's.
-        let s = t.waitFor("Time: ", count: 2, seconds: 15)
-        #expect(s.contains("Calls:"))
-        let ms = s.components(separatedBy: "Time: ").last.flatMap { Double($0.prefix { $0 != " " }) } ?? .infinity
+        let s = t.waitFor("Thời gian: ", count: 2, seconds: 15)
+        #expect(s.contains("Cuộc gọi:"))
+        let ms = s.components(separatedBy: "Thời gian: ").last.flatMap { Double($0.prefix { $0 != " " }.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")) } ?? .infinity
         #expect(ms < 1500, "timing counted the pager: \(ms) ms")
     }
 

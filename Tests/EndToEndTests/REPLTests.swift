@@ -178,10 +178,10 @@ import Testing
         t.type("help")
         t.keys("Enter")
         // The whole list, not just its first lines, before reading the screen.
-        let help = t.waitFor("Bulk fixes:")
-        #expect(help.contains("Calls:") && help.contains("Knowledge base:") && help.contains("Bulk fixes:"))
+        let help = t.waitFor("Sửa hàng loạt:")
+        #expect(help.contains("Cuộc gọi:") && help.contains("Bài hướng dẫn:") && help.contains("Sửa hàng loạt:"))
         t.type("serch nguyen")
         t.keys("Enter")
-        #expect(t.waitFor("did you mean").contains("did you mean search?"))
+        #expect(t.waitFor("ý bạn là").contains("ý bạn là search?"))
     }
 }

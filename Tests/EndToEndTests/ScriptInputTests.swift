@@ -15,9 +15,9 @@ import Testing
         FileManager.default.createFile(atPath: path, contents: Data(bytes))
         let r = v.run(["--format", "json", "-f", path, "--on-error", "continue"])
         #expect(r.code == 1)
-        #expect(r.err.contains("script.vss:2: error:") && r.err.contains("NUL"), "\(r.err)")
-        #expect(r.err.contains("script.vss:3: error:") && r.err.contains("UTF-8"), "\(r.err)")
-        #expect(r.err.contains("script.vss:4: error:") && r.err.contains("64 KB"), "\(r.err)")
+        #expect(r.err.contains("script.vss:2: lỗi:") && r.err.contains("NUL"), "\(r.err)")
+        #expect(r.err.contains("script.vss:3: lỗi:") && r.err.contains("UTF-8"), "\(r.err)")
+        #expect(r.err.contains("script.vss:4: lỗi:") && r.err.contains("64 KB"), "\(r.err)")
         #expect(r.err.utf8.count < 2_000, "the overlong line was echoed")
         #expect(r.documents.count >= 2, "the good lines did not run: \(r.out)")
 
@@ -29,7 +29,7 @@ import Testing
         signal(SIGPIPE, SIG_IGN)
         let piped = v.run(["--format", "json", "--on-error", "continue"], stdin: String(decoding: bytes, as: UTF8.self) + "check 7901234567\n")
         #expect(piped.code == 1)
-        #expect(piped.err.contains("stdin:2: error:") && piped.err.contains("stdin:4: error:"), "\(piped.err)")
+        #expect(piped.err.contains("stdin:2: lỗi:") && piped.err.contains("stdin:4: lỗi:"), "\(piped.err)")
         #expect(piped.documents.count >= 3, "\(piped.out)")
     }
 

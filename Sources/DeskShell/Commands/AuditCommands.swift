@@ -5,8 +5,8 @@ enum AuditCommands {
     static var specs: [CommandSpec] {
         [
             CommandSpec("audit verify", group: .supervisors, role: .supervisor, synopsis: "audit verify [--head HASH]",
-                        summary: "Check the audit trail's hash chain and triggers; exit 1 naming the first broken row (supervisor).",
-                        flags: [FlagSpec("--head", value: "HASH", "a head printed by an earlier `report`, which must still be in the chain")],
+                        summary: "command.audit.verify",
+                        flags: [FlagSpec("--head", value: "HASH", "flag.head")],
                         example: "audit verify", run: verify),
         ]
     }

@@ -7,12 +7,12 @@ enum BackupCommands {
     static var specs: [CommandSpec] {
         [
             CommandSpec("backup", group: .settings, role: .admin, synopsis: "backup DEST [--replace] [--no-key]",
-                        summary: "Write a verified copy of the desk while operators keep working (admin).",
-                        flags: [FlagSpec("--replace", "overwrite DEST if it exists"),
-                                FlagSpec("--no-key", "leave the HMAC key out (temporary passwords in the copy cannot be checked)")],
+                        summary: "command.backup",
+                        flags: [FlagSpec("--replace", "flag.replace"),
+                                FlagSpec("--no-key", "flag.no-key")],
                         positional: .file, example: "backup /var/backups/vssdesk/desk-2026-12-01.sqlite", run: backup),
             CommandSpec("restore", group: .settings, role: .admin, synopsis: "restore SRC",
-                        summary: "Put a checked copy back; the current file is kept as …-before-restore (admin, no other console open).",
+                        summary: "command.restore",
                         positional: .file, example: "restore /var/backups/vssdesk/desk-2026-12-01.sqlite", run: restore),
         ]
     }

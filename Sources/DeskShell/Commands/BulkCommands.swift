@@ -4,28 +4,28 @@ import DeskCore
 
 enum BulkCommands {
     static let flags = [
-        FlagSpec("--where", value: "FILTER", "key=value terms: status= sms= agency= kind= rule= submitted-before= submitted-after="),
-        FlagSpec("--dry-run", "show what would change, change nothing"),
-        FlagSpec("--yes", "do it without asking"),
+        FlagSpec("--where", value: "FILTER", "flag.where"),
+        FlagSpec("--dry-run", "flag.dry-run"),
+        FlagSpec("--yes", "flag.yes"),
     ]
 
     static var specs: [CommandSpec] {
         [
             CommandSpec("bulk resend", group: .bulk, role: .supervisor, synopsis: "bulk resend --where FILTER [--dry-run] [--yes]",
-                        summary: "Queue new credentials for every matching registration (e.g. after an SMS outage).",
+                        summary: "command.bulk.resend",
                         flags: flags, example: "bulk resend --where sms=failed --dry-run", run: { try run(.resend, $0, $1) }),
             CommandSpec("bulk set-status", group: .bulk, role: .supervisor, synopsis: "bulk set-status --where FILTER --to STATUS [--reason TEXT] [--dry-run] [--yes]",
-                        summary: "Set the status of every matching registration.",
-                        flags: flags + [FlagSpec("--to", value: "STATUS", "new status", completion: .status),
-                                        FlagSpec("--reason", value: "TEXT", "reject reason (with --to rejected)")],
+                        summary: "command.bulk.set-status",
+                        flags: flags + [FlagSpec("--to", value: "STATUS", "flag.to.bulk.set-status", completion: .status),
+                                        FlagSpec("--reason", value: "TEXT", "flag.reason")],
                         example: "bulk set-status --where status=submitted,rule=WRONG_AGENCY --to rejected --reason 'Sai cơ quan' --dry-run",
                         run: { try run(.setStatus, $0, $1) }),
             CommandSpec("bulk set-agency", group: .bulk, role: .supervisor, synopsis: "bulk set-agency --where FILTER --to AGENCY [--dry-run] [--yes]",
-                        summary: "Set the receiving agency of every matching registration.",
-                        flags: flags + [FlagSpec("--to", value: "AGENCY", "agency code", completion: .agency)],
+                        summary: "command.bulk.set-agency",
+                        flags: flags + [FlagSpec("--to", value: "AGENCY", "flag.to.bulk.set-agency", completion: .agency)],
                         example: "bulk set-agency --where agency=079 --to 07916 --dry-run", run: { try run(.setAgency, $0, $1) }),
             CommandSpec("bulk close-tickets", group: .bulk, role: .supervisor, synopsis: "bulk close-tickets --where FILTER [--dry-run] [--yes]",
-                        summary: "Close matching tickets (status=resolved by default; opened-before=, category=, line=, operator=).",
+                        summary: "command.bulk.close-tickets",
                         flags: flags, example: "bulk close-tickets --where status=resolved,opened-before=2025-01-01 --yes",
                         run: { try run(.closeTickets, $0, $1) }),
         ]
@@ -43,17 +43,19 @@ enum BulkCommands {
             // Nothing to change, nothing to confirm: the preview is the answer.
             guard preview.wouldChange > 0 else {
                 return CommandOutput(json: summaryJSON(preview, dryRun: true),
-                                     lines: ["Nothing to change: 0 of \(preview.matched) matching would change."] + skippedLines(preview))
+                                     lines: [shell.catalog.text("confirm.nothingToChange", ["matched": .int(preview.matched)])] + skippedLines(preview))
             }
-            shell.writeErr("\(preview.wouldChange) of \(preview.matched) matching would change (e.g. \(TerminalSafe.escape(preview.sample.prefix(5).joined(separator: ", ")))).\n")
+            let sample = TerminalSafe.escape(preview.sample.prefix(5).joined(separator: ", "))
+            shell.writeErr(shell.catalog.text("confirm.preview", ["change": .int(preview.wouldChange), "matched": .int(preview.matched),
+                                                                  "sample": .text(sample)]) + "\n")
             // SPEC §9: Ctrl-C or Ctrl-D at the question cancels the bulk fix and returns to the prompt.
-            switch shell.ask("Type yes to go on (\(Confirmation.hint)): ") {
+            switch shell.ask(shell.catalog.text("confirm.question", ["hint": .text(Confirmation.hint)])) {
             case .line(let answer) where Confirmation.accepts(answer):
                 dryRun = false
             case .line:
-                return .message("Nothing changed.", json: summaryJSON(preview, dryRun: true))
+                return .message(shell.catalog.text("confirm.refused"), json: summaryJSON(preview, dryRun: true))
             case .cancelled, .endOfInput, .terminated:
-                return .message("Cancelled: nothing changed.", json: summaryJSON(preview, dryRun: true))
+                return .message(shell.catalog.text("confirm.cancelled"), json: summaryJSON(preview, dryRun: true))
             }
         }
         let bar = !dryRun && shell.interactive && isatty(2) == 1 ? ProgressBar(label: "bulk", write: shell.writeErr) : nil

@@ -10,12 +10,13 @@ public enum CompletionKind: Sendable {
 public struct FlagSpec: Sendable {
     public let name: String
     public let value: String?
-    public let help: String
+    /// The catalog key of the flag's one-line help.
+    public let help: TextKey
     public let completion: CompletionKind
     /// The least role that may use the flag (`diagnose --stuck` is a supervisor's); Tab offers it to no one else.
     public let role: Operator.Role
 
-    public init(_ name: String, value: String? = nil, _ help: String, completion: CompletionKind = .none,
+    public init(_ name: String, value: String? = nil, _ help: TextKey, completion: CompletionKind = .none,
                 role: Operator.Role = .operatorRole) {
         self.name = name
         self.value = value
@@ -27,7 +28,8 @@ public struct FlagSpec: Sendable {
     public var takesValue: Bool { value != nil }
 }
 
-/// The group `help` lists a command under (by the job it does).
+/// The group `help` lists a command under (by the job it does). The raw value is the group's id in `help`'s JSON;
+/// people read `title`.
 public enum CommandGroup: String, CaseIterable, Sendable {
     case calls = "Calls"
     case registrations = "Registrations"
@@ -36,6 +38,8 @@ public enum CommandGroup: String, CaseIterable, Sendable {
     case supervisors = "Supervisors"
     case bulk = "Bulk fixes"
     case settings = "Settings and session"
+
+    public var title: TextKey { TextKey("group.\(self)") }
 }
 
 /// One row of the command table: the single source for dispatch, `help`, Tab completion and the man page.
@@ -45,13 +49,14 @@ public struct CommandSpec {
     /// The least role that may run the command; Tab completion offers it to no one else. The services still check.
     public let role: Operator.Role
     public let synopsis: String
-    public let summary: String
+    /// The catalog key of the one-line summary.
+    public let summary: TextKey
     public let flags: [FlagSpec]
     public let positional: CompletionKind
     public let example: String
     public let run: (Invocation, Shell) throws -> CommandOutput
 
-    public init(_ name: String, group: CommandGroup, role: Operator.Role = .operatorRole, synopsis: String, summary: String,
+    public init(_ name: String, group: CommandGroup, role: Operator.Role = .operatorRole, synopsis: String, summary: TextKey,
                 flags: [FlagSpec] = [], positional: CompletionKind = .none, example: String,
                 run: @escaping (Invocation, Shell) throws -> CommandOutput) {
         self.name = name
@@ -66,7 +71,7 @@ public struct CommandSpec {
     }
 
     /// Flags every command accepts.
-    public static let universalFlags = [FlagSpec("--format", value: "FMT", "table|vertical|csv|json|auto for this command", completion: .format)]
+    public static let universalFlags = [FlagSpec("--format", value: "FMT", "flag.format", completion: .format)]
 
     public var allFlags: [FlagSpec] { flags + Self.universalFlags }
 }
@@ -82,21 +87,23 @@ public struct Invocation {
 
     /// The usage error of this command, from its declared synopsis (never a hand-written copy that drifts).
     public func usage() -> DeskError { DeskError.usage("usage: \(synopsis.isEmpty ? command : synopsis)") }
+    /// The language errors about this line are written in.
+    public var catalog: Catalog = .vi
 
     public func value(_ flag: String) -> String? { options[flag] }
     public func has(_ flag: String) -> Bool { switches.contains(flag) || options[flag] != nil }
 
     public func int(_ flag: String, default d: Int) throws -> Int {
         guard let s = options[flag] else { return d }
-        guard let n = Int(s) else { throw DeskError.usage("\(flag) needs a whole number, got \"\(s)\"") }
+        guard let n = Int(s) else { throw DeskError.usage(catalog.text("flag.needsNumber", ["flag": .text(flag), "got": .text(s)])) }
         return n
     }
 
     /// All positional words joined with spaces (a name typed without quotes).
     public var rest: String { positional.joined(separator: " ") }
 
-    public static func parse(words: [String], spec: CommandSpec) throws -> Invocation {
-        var inv = Invocation(command: spec.name, positional: [], options: [:], switches: [], synopsis: spec.synopsis)
+    public static func parse(words: [String], spec: CommandSpec, catalog: Catalog = .vi) throws -> Invocation {
+        var inv = Invocation(command: spec.name, positional: [], options: [:], switches: [], synopsis: spec.synopsis, catalog: catalog)
         var i = 0
         var onlyPositional = false
         while i < words.count {
@@ -114,17 +121,17 @@ public struct Invocation {
             }
             guard let flag = spec.allFlags.first(where: { $0.name == name }) else {
                 let known = spec.allFlags.map(\.name)
-                let hint = Suggest.nearest(name, in: known).map { " (did you mean \($0)?)" } ?? ""
-                throw DeskError.usage("\(spec.name): unknown flag \(name)\(hint); see `help \(spec.name)`")
+                let hint = Suggest.nearest(name, in: known).map { catalog.text("shell.didYouMean", ["name": .text($0)]) } ?? ""
+                throw DeskError.usage(catalog.text("flag.unknown", ["command": .text(spec.name), "flag": .text(name), "hint": .text(hint)]))
             }
             if flag.takesValue {
                 if let inline { inv.options[name] = inline } else {
-                    guard i + 1 < words.count else { throw DeskError.usage("\(spec.name): \(name) needs a value (\(flag.value!))") }
+                    guard i + 1 < words.count else { throw DeskError.usage(catalog.text("flag.needsValue", ["command": .text(spec.name), "flag": .text(name), "value": .text(flag.value!)])) }
                     inv.options[name] = words[i + 1]
                     i += 1
                 }
             } else {
-                if inline != nil { throw DeskError.usage("\(spec.name): \(name) takes no value") }
+                if inline != nil { throw DeskError.usage(catalog.text("flag.takesNoValue", ["command": .text(spec.name), "flag": .text(name)])) }
                 inv.switches.insert(name)
             }
             i += 1

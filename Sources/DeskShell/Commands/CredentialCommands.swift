@@ -6,19 +6,19 @@ enum CredentialCommands {
     static var specs: [CommandSpec] {
         [
             CommandSpec("resend", group: .calls, synopsis: "resend [CODE] --verify dob=YYYY-MM-DD,id=NUMBER",
-                        summary: "Verify the caller, then queue a new temporary password by SMS to the registered mobile.",
-                        flags: [FlagSpec("--verify", value: "dob=…,id=…", "the caller's date of birth and ID number (the parent's for a child)",
+                        summary: "command.resend",
+                        flags: [FlagSpec("--verify", value: "dob=…,id=…", "flag.verify",
                                          completion: .choices(["dob=YYYY-MM-DD,id="]))],
                         example: "resend 7912345678 --verify dob=1990-05-17,id=079090001234", run: resend),
             CommandSpec("outbox send", group: .supervisors, role: .supervisor, synopsis: "outbox send [--gateway TEMPLATE] [--timeout S]",
-                        summary: "Deliver queued SMS through the gateway, with retries and backoff.",
-                        flags: [FlagSpec("--gateway", value: "TEMPLATE", "program and arguments with {to} and {body}", role: .admin),
-                                FlagSpec("--timeout", value: "S", "seconds to wait for one message (default 15)")],
+                        summary: "command.outbox.send",
+                        flags: [FlagSpec("--gateway", value: "TEMPLATE", "flag.gateway", role: .admin),
+                                FlagSpec("--timeout", value: "S", "flag.timeout")],
                         example: "outbox send", run: send),
             CommandSpec("outbox list", group: .supervisors, synopsis: "outbox list [--status S] [--limit N]",
-                        summary: "The SMS queue, masked.",
-                        flags: [FlagSpec("--status", value: "S", "queued|sent|failed|superseded", completion: .choices(["queued", "sent", "failed", "superseded"])),
-                                FlagSpec("--limit", value: "N", "at most N (default 50)")],
+                        summary: "command.outbox.list",
+                        flags: [FlagSpec("--status", value: "S", "flag.status.outbox.list", completion: .choices(["queued", "sent", "failed", "superseded"])),
+                                FlagSpec("--limit", value: "N", "flag.limit.ticket.list")],
                         example: "outbox list --status failed", run: list),
         ]
     }

@@ -5,11 +5,11 @@ enum DiagnosisCommands {
     static var specs: [CommandSpec] {
         [
             CommandSpec("diagnose", group: .registrations, synopsis: "diagnose [CODE] | diagnose --stuck [--rule R] [--agency C] [--limit N]",
-                        summary: "Why a registration is stuck: every rule, most severe first, with the next action and KB article.",
-                        flags: [FlagSpec("--stuck", "list registrations with at least one error (supervisor)", role: .supervisor),
-                                FlagSpec("--rule", value: "R", "only this rule (with --stuck)", completion: .ruleCode, role: .supervisor),
-                                FlagSpec("--agency", value: "C", "only this agency (with --stuck)", completion: .agency, role: .supervisor),
-                                FlagSpec("--limit", value: "N", "at most N registrations (default 50)", role: .supervisor)],
+                        summary: "command.diagnose",
+                        flags: [FlagSpec("--stuck", "flag.stuck", role: .supervisor),
+                                FlagSpec("--rule", value: "R", "flag.rule", completion: .ruleCode, role: .supervisor),
+                                FlagSpec("--agency", value: "C", "flag.agency.diagnose", completion: .agency, role: .supervisor),
+                                FlagSpec("--limit", value: "N", "flag.limit.diagnose", role: .supervisor)],
                         example: "diagnose 7912345678", run: diagnose),
         ]
     }

@@ -4,14 +4,14 @@ import DeskCore
 enum KnowledgeCommands {
     static var specs: [CommandSpec] {
         [
-            CommandSpec("kb list", group: .knowledge, synopsis: "kb list", summary: "All articles.", example: "kb list", run: list),
+            CommandSpec("kb list", group: .knowledge, synopsis: "kb list", summary: "command.kb.list", example: "kb list", run: list),
             CommandSpec("kb search", group: .knowledge, synopsis: "kb search QUERY",
-                        summary: "Articles for a caller's question (accent-insensitive, best first).",
-                        flags: [FlagSpec("--limit", value: "N", "at most N articles (default 5)")],
+                        summary: "command.kb.search",
+                        flags: [FlagSpec("--limit", value: "N", "flag.limit.kb.search")],
                         example: "kb search khong nhan duoc mat khau", run: search),
-            CommandSpec("kb show", group: .knowledge, synopsis: "kb show ID", summary: "One article, ready to read aloud.",
+            CommandSpec("kb show", group: .knowledge, synopsis: "kb show ID", summary: "command.kb.show",
                         positional: .kbID, example: "kb show dang-nhap", run: show),
-            CommandSpec("kb reindex", group: .knowledge, synopsis: "kb reindex", summary: "Rebuild the index from kb/ now.",
+            CommandSpec("kb reindex", group: .knowledge, synopsis: "kb reindex", summary: "command.kb.reindex",
                         example: "kb reindex", run: reindex),
         ]
     }

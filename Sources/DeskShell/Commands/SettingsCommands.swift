@@ -5,58 +5,58 @@ import DeskCore
 enum SettingsCommands {
     static var specs: [CommandSpec] {
         [
-            CommandSpec("help", group: .settings, synopsis: "help [COMMAND]", summary: "List commands by job, or explain one.",
+            CommandSpec("help", group: .settings, synopsis: "help [COMMAND]", summary: "command.help",
                         positional: .choices([]), example: "help search", run: help),
             CommandSpec("format", group: .settings, synopsis: "format table|vertical|csv|json|auto",
-                        summary: "Set the output format for the rest of the session.", positional: .format,
+                        summary: "command.format", positional: .format,
                         example: "format auto", run: setFormat),
-            CommandSpec("timing", group: .settings, synopsis: "timing on|off", summary: "Show how long each command takes (like psql's \\timing).",
+            CommandSpec("timing", group: .settings, synopsis: "timing on|off", summary: "command.timing",
                         positional: .choices(["on", "off"]), example: "timing on", run: setTiming),
-            CommandSpec("quit", group: .settings, synopsis: "quit", summary: "Leave the console (Ctrl-D does the same).",
+            CommandSpec("quit", group: .settings, synopsis: "quit", summary: "command.quit",
                         example: "quit", run: quit),
-            CommandSpec("exit", group: .settings, synopsis: "exit", summary: "Leave the console.", example: "exit", run: quit),
+            CommandSpec("exit", group: .settings, synopsis: "exit", summary: "command.exit", example: "exit", run: quit),
             // psql's habits (SPEC §11), in the table like every command so that help, Tab and the man page know them.
-            CommandSpec("\\x", group: .settings, synopsis: "\\x [on|off|auto]", summary: "Vertical output on or off (psql's \\x).",
+            CommandSpec("\\x", group: .settings, synopsis: "\\x [on|off|auto]", summary: "command.backslash.x",
                         positional: .choices(["on", "off", "auto"]), example: "\\x", run: toggleVertical),
-            CommandSpec("\\q", group: .settings, synopsis: "\\q", summary: "Leave the console (psql's \\q).", example: "\\q", run: quit),
-            CommandSpec("\\o", group: .settings, synopsis: "\\o [FILE]", summary: "Send results to FILE until a bare \\o (psql's \\o).",
+            CommandSpec("\\q", group: .settings, synopsis: "\\q", summary: "command.backslash.q", example: "\\q", run: quit),
+            CommandSpec("\\o", group: .settings, synopsis: "\\o [FILE]", summary: "command.backslash.o",
                         positional: .file, example: "\\o ket-qua.txt", run: redirectResults),
-            CommandSpec("\\timing", group: .settings, synopsis: "\\timing [on|off]", summary: "Timing on or off (psql's \\timing).",
+            CommandSpec("\\timing", group: .settings, synopsis: "\\timing [on|off]", summary: "command.backslash.timing",
                         positional: .choices(["on", "off"]), example: "\\timing", run: setTiming),
-            CommandSpec("manpage", group: .settings, synopsis: "manpage", summary: "Print the man page (troff), generated from this command table.",
+            CommandSpec("manpage", group: .settings, synopsis: "manpage", summary: "command.manpage",
                         example: "manpage > vssdesk.1", run: { _, shell in
                             CommandOutput(json: .object([("manpage", .string(ManPage.render(shell.commands)))]), lines: [ManPage.render(shell.commands)])
                         }),
-            CommandSpec("whoami", group: .settings, synopsis: "whoami", summary: "The acting operator, role, line and database.",
+            CommandSpec("whoami", group: .settings, synopsis: "whoami", summary: "command.whoami",
                         example: "whoami", run: whoami),
             CommandSpec("operator add", group: .settings, role: .admin, synopsis: "operator add LOGIN [--name NAME] [--line N] [--role R]",
-                        summary: "Add or update an operator (admin).",
-                        flags: [FlagSpec("--name", value: "NAME", "display name"),
-                                FlagSpec("--line", value: "N", "internal line \(HotlineLine.rangeText)", completion: .line),
-                                FlagSpec("--role", value: "R", "operator|supervisor|admin", completion: .role)],
+                        summary: "command.operator.add",
+                        flags: [FlagSpec("--name", value: "NAME", "flag.name.operator.add"),
+                                FlagSpec("--line", value: "N", "flag.line.operator.add", completion: .line),
+                                FlagSpec("--role", value: "R", "flag.role", completion: .role)],
                         example: "operator add hoa --name 'Trần Thị Hoa' --line 121", run: operatorAdd),
-            CommandSpec("operator list", group: .settings, role: .admin, synopsis: "operator list", summary: "List operators (admin).",
+            CommandSpec("operator list", group: .settings, role: .admin, synopsis: "operator list", summary: "command.operator.list",
                         example: "operator list", run: operatorList),
-            CommandSpec("operator disable", group: .settings, role: .admin, synopsis: "operator disable LOGIN", summary: "Disable an operator (admin).",
+            CommandSpec("operator disable", group: .settings, role: .admin, synopsis: "operator disable LOGIN", summary: "command.operator.disable",
                         example: "operator disable hoa", run: operatorDisable),
-            CommandSpec("config get", group: .settings, synopsis: "config get KEY", summary: "Show one setting.",
+            CommandSpec("config get", group: .settings, synopsis: "config get KEY", summary: "command.config.get",
                         positional: .choices(ConfigKeys.all), example: "config get desk_agency", run: configGet),
-            CommandSpec("config set", group: .settings, role: .admin, synopsis: "config set KEY VALUE", summary: "Change a setting (admin).",
+            CommandSpec("config set", group: .settings, role: .admin, synopsis: "config set KEY VALUE", summary: "command.config.set",
                         positional: .choices(ConfigKeys.all), example: "config set review_working_days 3", run: configSet),
-            CommandSpec("config list", group: .settings, synopsis: "config list", summary: "All settings.",
+            CommandSpec("config list", group: .settings, synopsis: "config list", summary: "command.config.list",
                         example: "config list", run: configList),
             CommandSpec("audit", group: .supervisors, role: .supervisor, synopsis: "audit [--operator U] [--code C] [--action A] [--from D] [--to D] [--limit N]",
-                        summary: "Read the audit trail (supervisor).",
-                        flags: [FlagSpec("--operator", value: "U", "only this operator"), FlagSpec("--code", value: "C", "only this target"),
-                                FlagSpec("--action", value: "A", "only this action"), FlagSpec("--from", value: "D", "from date"),
-                                FlagSpec("--to", value: "D", "before date"), FlagSpec("--limit", value: "N", "at most N rows (default 100)")],
+                        summary: "command.audit",
+                        flags: [FlagSpec("--operator", value: "U", "flag.operator.audit"), FlagSpec("--code", value: "C", "flag.code.audit"),
+                                FlagSpec("--action", value: "A", "flag.action"), FlagSpec("--from", value: "D", "flag.from.audit"),
+                                FlagSpec("--to", value: "D", "flag.to.audit"), FlagSpec("--limit", value: "N", "flag.limit.audit")],
                         // `audit` is a command and a group word (`audit verify`): Tab offers the sub-command here.
                         positional: .choices(["verify"]), example: "audit --code 7912345678", run: audit),
         ]
     }
 
     static func help(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        try HelpText.render(topic: inv.positional.isEmpty ? nil : inv.rest, commands: shell.commands)
+        try HelpText.render(topic: inv.positional.isEmpty ? nil : inv.rest, commands: shell.commands, catalog: shell.catalog)
     }
 
     static func setFormat(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {

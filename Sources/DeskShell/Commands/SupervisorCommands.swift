@@ -6,19 +6,19 @@ enum SupervisorCommands {
     static var specs: [CommandSpec] {
         [
             CommandSpec("stats tickets", group: .supervisors, role: .supervisor, synopsis: "stats tickets --by day|week|line|operator|category|status [--from D] [--to D]",
-                        summary: "Ticket counts, median and p90 first response and resolution (office minutes), open backlog.",
-                        flags: [FlagSpec("--by", value: "DIM", "grouping", completion: .choices(StatsService.ticketDimensions)),
-                                FlagSpec("--from", value: "D", "opened on or after"), FlagSpec("--to", value: "D", "opened on or before")],
+                        summary: "command.stats.tickets",
+                        flags: [FlagSpec("--by", value: "DIM", "flag.by", completion: .choices(StatsService.ticketDimensions)),
+                                FlagSpec("--from", value: "D", "flag.from.ticket.list"), FlagSpec("--to", value: "D", "flag.to.ticket.list")],
                         example: "stats tickets --by line --from 2025-03-01", run: statsTickets),
             CommandSpec("stats registrations", group: .supervisors, role: .supervisor, synopsis: "stats registrations --by status|agency|rule [--all]",
-                        summary: "Registrations by status, receiving agency, or diagnosis rule (stuck registrations per error rule, most first).",
-                        flags: [FlagSpec("--by", value: "DIM", "grouping", completion: .choices(StatsService.registrationDimensions)),
-                                FlagSpec("--all", "with --by rule: count every finding, warnings included (slower)")],
+                        summary: "command.stats.registrations",
+                        flags: [FlagSpec("--by", value: "DIM", "flag.by", completion: .choices(StatsService.registrationDimensions)),
+                                FlagSpec("--all", "flag.all")],
                         example: "stats registrations --by rule", run: statsRegistrations),
             CommandSpec("report", group: .supervisors, role: .supervisor, synopsis: "report --html FILE [--from D] [--to D]",
-                        summary: "A self-contained HTML page with charts of tickets and registrations.",
-                        flags: [FlagSpec("--html", value: "FILE", "where to write the page", completion: .file),
-                                FlagSpec("--from", value: "D", "tickets opened on or after"), FlagSpec("--to", value: "D", "opened on or before")],
+                        summary: "command.report",
+                        flags: [FlagSpec("--html", value: "FILE", "flag.html", completion: .file),
+                                FlagSpec("--from", value: "D", "flag.from.report"), FlagSpec("--to", value: "D", "flag.to.ticket.list")],
                         example: "report --html bao-cao.html", run: report),
         ]
     }

@@ -6,7 +6,8 @@ enum ManPage {
             .map { $0.hasPrefix(".") || $0.hasPrefix("'") ? "\\&" + $0 : String($0) }.joined(separator: "\n")
     }
 
-    static func render(_ commands: [CommandSpec]) -> String {
+    /// English until the man page is translated (issue 15); `catalog` is the language of the command texts.
+    static func render(_ commands: [CommandSpec], catalog: Catalog = .en) -> String {
         var out = """
         .TH VSSDESK 1 "2026" "vssdesk" "BHXH Quận 6 hotline console"
         .SH NAME
@@ -27,11 +28,11 @@ enum ManPage {
         for group in CommandGroup.allCases {
             let cs = commands.filter { $0.group == group }
             guard !cs.isEmpty else { continue }
-            out += ".SS \(escape(group.rawValue))\n"
+            out += ".SS \(escape(catalog.text(group.title)))\n"
             for c in cs {
-                out += ".TP\n.B \(escape(c.synopsis))\n\(escape(c.summary))\n"
+                out += ".TP\n.B \(escape(c.synopsis))\n\(escape(HelpText.summary(c, catalog)))\n"
                 for f in c.flags {
-                    out += ".br\n\\fB\(escape(f.name))\\fR\(f.value.map { " " + escape($0) } ?? "") \\- \(escape(f.help))\n"
+                    out += ".br\n\\fB\(escape(f.name))\\fR\(f.value.map { " " + escape($0) } ?? "") \\- \(escape(HelpText.help(f, catalog)))\n"
                 }
                 out += ".br\nExample: \\fB\(escape(c.example))\\fR\n"
             }

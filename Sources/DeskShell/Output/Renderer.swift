@@ -10,8 +10,11 @@ public struct Renderer {
     public var format: OutputFormat
     public var color: Bool
     public var terminalWidth: Int
+    /// The language of the renderer's own words (row counts, record headings).
+    public var catalog: Catalog
 
-    public init(format: OutputFormat, color: Bool = false, terminalWidth: Int = 80) {
+    public init(format: OutputFormat, color: Bool = false, terminalWidth: Int = 80, catalog: Catalog = .vi) {
+        self.catalog = catalog
         self.format = format
         self.color = color
         self.terminalWidth = terminalWidth
@@ -100,7 +103,7 @@ public struct Renderer {
                 lines.append(" " + parts.joined(separator: " │ "))
             }
         }
-        lines.append("(\(t.rows.count) \(t.rows.count == 1 ? "row" : "rows"))")
+        lines.append(catalog.text("renderer.rows", ["n": .int(t.rows.count)]))
         return lines.joined(separator: "\n")
     }
 
@@ -109,12 +112,12 @@ public struct Renderer {
         var lines: [String] = []
         if let title = t.title { lines.append(bold(title)) }
         for (n, row) in t.rows.enumerated() {
-            lines.append(bold("-[ RECORD \(n + 1) ]" + String(repeating: "-", count: max(4, keyWidth))))
+            lines.append(bold(catalog.text("renderer.record", ["n": .int(n + 1)]) + String(repeating: "-", count: max(4, keyWidth))))
             for (i, c) in t.columns.enumerated() {
                 lines.append(DisplayWidth.pad(c, to: keyWidth) + " │ " + (i < row.count ? row[i] : ""))
             }
         }
-        if t.rows.isEmpty { lines.append("(0 rows)") }
+        if t.rows.isEmpty { lines.append(catalog.text("renderer.rows", ["n": 0])) }
         return lines.joined(separator: "\n")
     }
 

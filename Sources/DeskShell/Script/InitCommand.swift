@@ -5,7 +5,8 @@ import DeskCore
 /// `vssdesk init [--demo N]`: creates the database, makes the calling user the first admin, loads the KB and,
 /// with --demo, synthetic data.
 enum InitCommand {
-    static func run(path: String, login: String, args: [String], clock: Clock, format: OutputFormat) -> Int32 {
+    static func run(path: String, login: String, args: [String], clock: Clock, format: OutputFormat,
+                    catalog: Catalog = .vi) -> Int32 {
         // Messages quote the path and arguments as typed: escaped for the terminal (SPEC §10).
         let err: (String) -> Void = { FileHandle.standardError.write(Data(TerminalSafe.escape($0, keepLineBreaks: true).utf8)) }
         var demoCount: Int?
@@ -39,6 +40,7 @@ enum InitCommand {
             if path != ":memory:" { _ = try InstallKey.load(forDatabase: path) }
             let session = Session(storage: storage, actor: actor, clock: clock)
             let shell = Shell(session: session, format: format)
+            shell.catalog = catalog
             KnowledgeBaseLoader.refreshIfNeeded(shell)
             var demoLoaded = 0
             if let n = demoCount, try DemoService(session: session).deskIsEmpty() {

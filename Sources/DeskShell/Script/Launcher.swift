@@ -13,28 +13,40 @@ public enum Launcher {
         let env = Environment()
         let path = options.databasePath ?? env["VSSDESK_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultDatabase
         let stderr: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+        // Resolved once, before anything is said: every later message is in this language.
+        let catalog: Catalog
+        do {
+            catalog = Catalog(try Language.resolve(env["VSSDESK_LANG"]))
+        } catch let e as UnknownLanguage {
+            stderr(Catalog.vi.text("shell.errorPrefix") + " "
+                   + Catalog.vi.text("shell.unknownLanguage", ["value": .text(e.value), "choices": .text(Language.choices)]) + "\n")
+            return ExitCode.usage
+        } catch {
+            return ExitCode.usage
+        }
+        let error = catalog.text("shell.errorPrefix")
 
         var format: OutputFormat = .table
         if let f = options.format {
             guard let parsed = OutputFormat(rawValue: f) else {
-                stderr("error: --format must be one of table, vertical, csv, json, auto\n")
+                stderr("\(error) \(catalog.text("shell.formatChoices"))\n")
                 return ExitCode.usage
             }
             format = parsed
         }
         guard ["stop", "continue"].contains(options.onError) else {
-            stderr("error: --on-error must be stop or continue\n")
+            stderr("\(error) --on-error must be stop or continue\n")
             return ExitCode.usage
         }
         if options.actAs != nil && !ProcessIdentity.isRoot {
-            stderr("error: --as is honoured only for root\n")
+            stderr("\(error) --as is honoured only for root\n")
             return ExitCode.notAllowed
         }
         var clock = Clock()
         if let now = env["VSSDESK_NOW"], !now.isEmpty {
             if ProcessIdentity.isRoot {
                 guard let d = DateText.parseInstant(now) else {
-                    stderr("error: VSSDESK_NOW=\(now) is not an ISO 8601 time\n")
+                    stderr("\(error) VSSDESK_NOW=\(now) is not an ISO 8601 time\n")
                     return ExitCode.usage
                 }
                 clock = Clock(fixed: d)
@@ -49,7 +61,8 @@ public enum Launcher {
             return ExitCode.success
         }
         if options.words.first == "init" {
-            return InitCommand.run(path: path, login: login, args: Array(options.words.dropFirst()), clock: clock, format: format)
+            return InitCommand.run(path: path, login: login, args: Array(options.words.dropFirst()), clock: clock, format: format,
+                                   catalog: catalog)
         }
 
         let storage: any DeskStorage
@@ -58,20 +71,20 @@ public enum Launcher {
             storage = try OpenStorage.open(path, busyTimeoutMs: busyMs)
         } catch {
             let (code, text) = ExitCode.opening(error)
-            stderr("error: \(text)\n")
+            stderr("\(error) \(text)\n")
             return code
         }
         let actor: Operator
         do {
             guard let op = try OperatorService.activeOperator(login, in: storage) else {
                 // Disabled or unknown: nothing at all, not even a read.
-                stderr("error: \(login) is not an active operator of \(path); an admin adds you with `operator add \(login)`\n")
+                stderr("\(error) \(login) is not an active operator of \(path); an admin adds you with `operator add \(login)`\n")
                 return ExitCode.notAllowed
             }
             actor = op
         } catch {
             let (code, text) = ExitCode.opening(error)
-            stderr("error: \(text)\n")
+            stderr("\(error) \(text)\n")
             return code
         }
 
@@ -79,6 +92,7 @@ public enum Launcher {
         // SIGTERM and SIGHUP stop a long command at its next safe point, exactly like Ctrl-C (SPEC §13).
         session.isCancelled = { vss_peek_interrupt() != 0 || vss_was_terminated() != 0 }
         let shell = Shell(session: session, format: format, color: false)
+        shell.catalog = catalog
         let interactiveTTY = isatty(0) == 1 && isatty(1) == 1
         shell.color = isatty(1) == 1 && env["NO_COLOR"] == nil && !options.noColor
         CallResume.restore(shell)

@@ -29,7 +29,7 @@ struct ScriptRunner {
             case .file(let path):
                 // Read with the user's own rights; a refusal names the file, never what is in it (SPEC §13).
                 guard let bytes = try? Files.read(path) else {
-                    shell.writeErr("error: cannot read \(TerminalSafe.escape(path))\n")
+                    shell.writeErr("\(shell.catalog.text("shell.errorPrefix")) cannot read \(TerminalSafe.escape(path))\n")
                     return firstFailure == 0 ? 1 : firstFailure
                 }
                 (name, lines) = (TerminalSafe.escape(path), ScriptLines(bytes: bytes))
@@ -44,14 +44,14 @@ struct ScriptRunner {
                 case .success(let text): line = text
                 case .failure(let problem):
                     // A line that cannot be read is a command that failed: in JSON it still gets its error document.
-                    shell.writeErr("\(name):\(lineNumber): error: \(problem)\n")
+                    shell.writeErr("\(name):\(lineNumber): \(shell.catalog.text("shell.errorPrefix")) \(problem)\n")
                     if shell.format == .json { shell.writeOut(Shell.errorDocument("\(name):\(lineNumber): \(problem)", exitCode: ExitCode.failure).serialized() + "\n") }
                     if firstFailure == 0 { firstFailure = 1 }
                     if stopOnError { return firstFailure }
                     continue
                 }
                 let original = shell.writeErr
-                if name != "-c" { shell.writeErr = { original(($0.hasPrefix("error:") ? "\(name):\(lineNumber): " : "") + $0) } }
+                if name != "-c" { shell.writeErr = { original(($0.hasPrefix(shell.catalog.text("shell.errorPrefix")) ? "\(name):\(lineNumber): " : "") + $0) } }
                 let code = shell.execute(line)
                 shell.writeErr = original
                 let interrupted = vss_take_interrupt() != 0 || vss_was_terminated() != 0
