@@ -133,4 +133,33 @@ struct LanguageTests {
         #expect(Renderer(format: .vertical).render(CommandOutput(json: .null, tables: [t])).contains("-[ BẢN GHI 2 ]"))
         #expect(Renderer(format: .vertical, catalog: .en).render(CommandOutput(json: .null, tables: [t])).contains("-[ RECORD 2 ]"))
     }
+
+    /// Every machine value a person reads (statuses, kinds, genders, severities, priorities, categories, SMS states,
+    /// roles) has a name in both languages; the Vietnamese one has no English word, and JSON keeps the value.
+    @Test(arguments: Language.allCases) func everyMachineValueHasAName(language: Language) {
+        for (group, values) in Catalog.valueGroups {
+            for raw in values {
+                #expect(Catalog.table(language)["value.\(group).\(raw)"] != nil, "value.\(group).\(raw) missing in \(language)")
+                if language == .vi {
+                    let english = Self.proseWords(Catalog.vi.value(group, raw)).filter(Self.englishWords.contains)
+                    #expect(english.isEmpty, "value.\(group).\(raw): \(english)")
+                }
+            }
+        }
+        #expect(Catalog.vi.name(Registration.Status.approved) == "đã duyệt" && Catalog.en.name(Registration.Status.approved) == "approved")
+        #expect(Catalog.vi.ticketStatus("pending") == "chờ khách" && Catalog.vi.category("no-such-category") == "no-such-category")
+    }
+
+    /// The column titles, `show` field names and `check` detail names the shell asks for by key.
+    @Test(arguments: Language.allCases) func columnFieldAndDetailNamesAreInTheCatalog(language: Language) {
+        let keys = ["bhxh_code", "full_name", "dob", "status", "kind", "phone", "id_number", "agency_code", "sms_status", "worst",
+                    "opened_at", "operator", "assigned_to", "line", "priority", "category", "summary"].map { "column.\($0)" }
+            + ["bhxh_code", "kind", "full_name", "dob", "gender", "id_number", "address", "phone", "email", "parent_bhxh_code",
+               "agency_code", "photo_portrait", "photo_id_front", "photo_id_back", "photo_birth_cert", "declaration_forwarded",
+               "status", "reject_reason", "sms_status", "submitted_at", "status_changed_at", "credentials_sent_at",
+               "last_login_at", "synthetic"].map { "field.\($0)" }
+            + ["province_code", "province", "type", "carrier", "new_number", "object_code", "benefit_level", "bhxh_code", "object",
+               "gender", "birth_year", "name"].map { "detail.\($0)" }
+        for k in keys { #expect(Catalog.table(language)[k] != nil, "\(k) missing in \(language)") }
+    }
 }

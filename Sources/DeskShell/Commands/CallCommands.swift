@@ -85,13 +85,16 @@ enum CallCommands {
             ("continued", .bool(info.continued)), ("merged", .num(info.merged)), ("status", .string(t.status)),
             ("findings", .array(info.findings.map(DiagnosisBridge.json))),
         ])
-        var lines = ["Phiếu #\(t.id) — \(Masking.phone(t.callerPhone)), line \(t.line)" + (info.phoneKind == .landline ? " (máy bàn)" : "")
-                     + (info.continued ? " — nối tiếp (\(t.category))" + (info.merged.map { ", đã gộp phiếu #\($0)" } ?? "") : "")]
+        let c = shell.catalog
+        var lines = [c.text("call.header", ["id": .text(String(t.id)), "phone": .text(Masking.phone(t.callerPhone)), "line": .text(String(t.line))])
+                     + (info.phoneKind == .landline ? c.text("call.landline") : "")
+                     + (info.continued ? c.text("call.continued", ["category": .text(c.category(t.category))])
+                        + (info.merged.map { c.text("call.merged", ["id": .text(String($0))]) } ?? "") : "")]
         if info.continued, let last = t.resolution ?? (try? TicketService(session: shell.session).lastNote(t.id)) ?? nil {
             lines.append("  lần trước: \(last)")
         }
         for r in info.repeats {
-            lines.append("⚠ Đã gọi trước đây: #\(r.id) (\(r.status), \(DateText.deskDisplay(r.openedAt)), \(r.category)) — "
+            lines.append("⚠ Đã gọi trước đây: #\(r.id) (\(c.ticketStatus(r.status)), \(DateText.deskDisplay(r.openedAt)), \(c.category(r.category))) — "
                          + (info.lastWords[r.id] ?? "chưa có ghi chú"))
         }
         if let open = info.repeats.first(where: { $0.status == "open" || $0.status == "pending" }) {
@@ -103,9 +106,9 @@ enum CallCommands {
         if info.registrations.isEmpty {
             lines.append("Không có hồ sơ nào đăng ký số này. Hỏi mã số BHXH hoặc CCCD rồi `search …`, `use CODE`.")
         } else {
-            tables.append(registrationTable(info))
+            tables.append(registrationTable(info, shell.catalog))
         }
-        return CommandOutput(json: json, tables: tables, lines: lines, footer: registrationFooter(info, width: shell.terminalWidth()))
+        return CommandOutput(json: json, tables: tables, lines: lines, footer: registrationFooter(info, width: shell.terminalWidth(), catalog: shell.catalog))
     }
 
     static func use(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
@@ -115,8 +118,8 @@ enum CallCommands {
         try TicketService(session: shell.session).focus(code: code)
         // Choosing a registration shows why it is stuck, as `call` does when the phone matches exactly one.
         let findings = try DiagnosisBridge.findings(shell.session, code: code)
-        var lines = ["Cuộc gọi #\(shell.session.openTicketID!) gắn với hồ sơ \(code) — \(r.fullName) — \(r.status.rawValue), SMS \(r.smsStatus.rawValue)."]
-        lines += DiagnosisBridge.lines(findings, width: shell.terminalWidth())
+        var lines = ["Cuộc gọi #\(shell.session.openTicketID!) gắn với hồ sơ \(code) — \(r.fullName) — \(shell.catalog.name(r.status)), SMS \(shell.catalog.name(r.smsStatus))."]
+        lines += DiagnosisBridge.lines(findings, width: shell.terminalWidth(), catalog: shell.catalog)
         return CommandOutput(json: .object([("id", .num(shell.session.openTicketID)), ("bhxh_code", .string(code)),
                                             ("status", .string(r.status.rawValue)), ("sms_status", .string(r.smsStatus.rawValue)),
                                             ("findings", .array(findings.map(DiagnosisBridge.json)))]),
@@ -131,22 +134,21 @@ enum CallCommands {
         return .object(fields)
     }
 
-    static func registrationTable(_ info: TicketService.CallInfo) -> CommandOutput.Table {
-        CommandOutput.Table(columns: RegistrationViews.listColumns + ["SMS", "lỗi nặng nhất"],
+    static func registrationTable(_ info: TicketService.CallInfo, _ c: Catalog) -> CommandOutput.Table {
+        CommandOutput.Table(columns: RegistrationViews.listColumns(c) + [c.text("column.sms_status"), c.text("column.worst")],
                             rows: info.registrations.map { r in
                                 let w = info.worst[r.bhxhCode]
-                                return RegistrationViews.listRow(SearchHit(registration: r))
-                                    + [r.smsStatus.rawValue, w.map { "\($0.rule) (\($0.severity.rawValue))" } ?? "✓"]
+                                return RegistrationViews.listRow(SearchHit(registration: r), c)
+                                    + [c.name(r.smsStatus), w.map { "\($0.rule) (\(c.name($0.severity)))" } ?? "✓"]
                             })
     }
 
     /// The call screen's lines about the registrations: with one, its diagnosis; with several, how to choose.
-    static func registrationFooter(_ info: TicketService.CallInfo, width: Int) -> [String] {
+    static func registrationFooter(_ info: TicketService.CallInfo, width: Int, catalog: Catalog = .vi) -> [String] {
         if let code = info.focus {
-            return DiagnosisBridge.lines(info.findings, width: width)
-                + ["`show`, `diagnose`, `resend --verify dob=…,id=…` now mean \(code); `done \"…\"` ends the call."]
+            return DiagnosisBridge.lines(info.findings, width: width, catalog: catalog) + [catalog.text("call.focus", ["code": .text(code)])]
         }
-        if info.registrations.count > 1 { return ["\(info.registrations.count) hồ sơ dùng số này: `use CODE` để chọn."] }
+        if info.registrations.count > 1 { return [catalog.text("call.several", ["n": .int(info.registrations.count)])] }
         return []
     }
 
@@ -165,13 +167,16 @@ enum CallCommands {
         return fields
     }
 
-    static func ticketRow(_ t: TicketSummary, _ s: SLAPolicy.State) -> [String] {
+    static func ticketRow(_ t: TicketSummary, _ s: SLAPolicy.State, _ c: Catalog) -> [String] {
         let sla = s.firstResponseBreached || s.resolutionBreached ? "QUÁ HẠN" : s.minutesLeft.map { "còn \($0)′" } ?? ""
-        return ["#\(t.id)", DateText.deskDisplay(t.openedAt), t.operatorLogin, t.assignedTo ?? "", String(t.line), t.status, t.priority,
-                t.category, t.bhxhCode ?? "", t.summary, sla]
+        return ["#\(t.id)", DateText.deskDisplay(t.openedAt), t.operatorLogin, t.assignedTo ?? "", String(t.line), c.ticketStatus(t.status), c.priority(t.priority),
+                c.category(t.category), t.bhxhCode ?? "", t.summary, sla]
     }
 
-    static let listColumns = ["#", "mở lúc", "ai", "giao cho", "line", "trạng thái", "ưu tiên", "loại", "mã số BHXH", "tóm tắt", "SLA"]
+    static func listColumns(_ c: Catalog) -> [String] {
+        ["#"] + ["opened_at", "operator", "assigned_to", "line", "status", "priority", "category", "bhxh_code", "summary"]
+            .map { c.text(TextKey("column.\($0)")) } + ["SLA"]
+    }
 
     static func single(_ t: TicketSummary, message: String) -> CommandOutput {
         CommandOutput(json: .object(ticketJSON(t)), lines: [message])
@@ -189,7 +194,7 @@ enum CallCommands {
         let t = try service.done(resolution: inv.rest, category: inv.value("--category") ?? proposal?.category)
         var json = ticketJSON(t)
         json.append(("category_proposed", .bool(proposal != nil)))
-        let said = proposal.map { " Loại: \($0.category) (đề xuất từ việc đã làm: \($0.reason))." } ?? ""
+        let said = proposal.map { " Loại: \(shell.catalog.category($0.category)) (đề xuất từ việc đã làm: \($0.reason))." } ?? ""
         return CommandOutput(json: .object(json), lines: ["Phiếu #\(t.id) đã giải quyết.\(said)"])
     }
 
@@ -222,7 +227,9 @@ enum CallCommands {
         var json = ticketJSON(t, sla)
         json.append(("timeline", .array(notes.map { .object([("at", .string($0.at)), ("operator", .string($0.operatorLogin)),
                                                              ("kind", .string($0.kind)), ("detail", .string($0.detail))]) })))
-        let lines = ["Phiếu #\(t.id) — \(t.status), \(t.priority), \(t.category), line \(t.line), \(t.operatorLogin)"
+        let c = shell.catalog
+        let lines = ["Phiếu #\(t.id) — \(c.ticketStatus(t.status)), \(c.priority(t.priority)), \(c.category(t.category)), "
+                         + c.text("ticket.line", ["line": .text(String(t.line))]) + ", \(t.operatorLogin)"
                          + (t.assignedTo.map { ", giao cho \($0)" } ?? ""),
                      "  người gọi: \(Masking.phone(t.callerPhone))\(t.callerName.map { " (\($0))" } ?? "")   mã số BHXH: \(t.bhxhCode ?? "-")",
                      "  tóm tắt: \(t.summary)" + (t.resolution.map { "\n  kết quả: \($0)" } ?? ""),
@@ -256,7 +263,7 @@ enum CallCommands {
         f.to = try inv.value("--to").map(DateArg.endInclusive)
         let rows = try TicketService(session: shell.session).list(f, overdue: inv.has("--overdue"), limit: try inv.int("--limit", default: 50))
         return CommandOutput(json: .object([("results", .array(rows.map { .object(ticketJSON($0.0, $0.1)) }))]),
-                             tables: [CommandOutput.Table(columns: listColumns, rows: rows.map { ticketRow($0.0, $0.1) })])
+                             tables: [CommandOutput.Table(columns: listColumns(shell.catalog), rows: rows.map { ticketRow($0.0, $0.1, shell.catalog) })])
     }
 
     static func ticketNote(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {

@@ -42,7 +42,8 @@ enum RegistrationCommands {
         let result = try RegistrationService(session: shell.session).search(inv.rest, filter: filter, limit: limit)
         let json = JSONValue.object([("query", .string(result.query)), ("kind", .string(result.kind)), ("total", .int(result.total)),
                                      ("total_capped", .bool(result.totalCapped)), ("results", .array(result.hits.map(RegistrationViews.listJSON)))])
-        let table = CommandOutput.Table(columns: RegistrationViews.listColumns, rows: result.hits.map(RegistrationViews.listRow))
+        let table = CommandOutput.Table(columns: RegistrationViews.listColumns(shell.catalog),
+                                        rows: result.hits.map { RegistrationViews.listRow($0, shell.catalog) })
         var footer: [String] = []
         if result.hits.contains(where: { $0.match == .heard }) {
             footer.append("\(RegistrationViews.heardMark)tên nghe giống, không đúng từng chữ: hỏi lại người gọi cách viết trước khi dùng")
@@ -50,7 +51,7 @@ enum RegistrationCommands {
         if result.total > result.hits.count {
             footer.append("\(result.hits.count) of \(result.totalCapped ? "\(result.total)+" : String(result.total)) shown (--limit N for more; add words to narrow)")
         }
-        return CommandOutput(json: json, tables: [table], lines: ["Tìm theo \(result.kind): \(result.query)"], footer: footer)
+        return CommandOutput(json: json, tables: [table], lines: [shell.catalog.text("search.by", ["kind": .text(shell.catalog.value("id", result.kind)), "query": .text(result.query)])], footer: footer)
     }
 
     static func show(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
@@ -71,25 +72,28 @@ enum RegistrationCommands {
                                                         ("status", .string($0.status)), ("created_at", .string($0.createdAt)),
                                                         ("sent_at", .str($0.sentAt))]) })))
         var lines = ["Hồ sơ \(code) — \(d.registration.fullName)" + (d.registration.synthetic ? " (dữ liệu mẫu)" : "")]
-        let keyWidth = fields.map { DisplayWidth.of($0.0) }.max() ?? 0
-        for (k, v) in fields { lines.append("  " + DisplayWidth.pad(k, to: keyWidth) + "  " + RegistrationViews.text(k, v)) }
+        let names = fields.map { RegistrationViews.fieldName($0.0, shell.catalog) }
+        let keyWidth = names.map { DisplayWidth.of($0) }.max() ?? 0
+        for ((k, v), name) in zip(fields, names) {
+            lines.append("  " + DisplayWidth.pad(name, to: keyWidth) + "  " + RegistrationViews.text(k, v, shell.catalog))
+        }
         if let p = d.insured { lines.append(RegistrationViews.registryLine(p, full: full)) }
         var tables: [CommandOutput.Table] = []
         if !findings.isEmpty {
             tables.append(CommandOutput.Table(title: "Chẩn đoán", columns: ["mức", "mã", "nội dung", "KB"],
-                                              rows: findings.map { [$0.severity.rawValue, $0.rule, $0.message, $0.kb] }, wrapped: [2], records: "findings"))
+                                              rows: findings.map { [shell.catalog.name($0.severity), $0.rule, $0.message, $0.kb] }, wrapped: [2], records: "findings"))
         }
         tables.append(CommandOutput.Table(title: "Lịch sử", columns: ["lúc", "ai", "loại", "chi tiết"],
                                           rows: d.events.map { [DateText.deskDisplay($0.at), $0.operatorLogin ?? "", $0.kind, $0.detail] },
                                           wrapped: [3], records: "events"))
         if !d.tickets.isEmpty {
             tables.append(CommandOutput.Table(title: "Phiếu", columns: ["#", "mở lúc", "trạng thái", "tóm tắt"],
-                                              rows: d.tickets.map { ["#\($0.id)", DateText.deskDisplay($0.openedAt), $0.status, $0.summary] },
+                                              rows: d.tickets.map { ["#\($0.id)", DateText.deskDisplay($0.openedAt), shell.catalog.ticketStatus($0.status), $0.summary] },
                                               wrapped: [3], records: "tickets"))
         }
         if !d.sms.isEmpty {
             tables.append(CommandOutput.Table(title: "Tin nhắn", columns: ["#", "đến", "trạng thái", "tạo lúc", "gửi lúc"],
-                                              rows: d.sms.map { ["\($0.id)", Masking.phone($0.toPhone), $0.status,
+                                              rows: d.sms.map { ["\($0.id)", Masking.phone($0.toPhone), shell.catalog.value("sms", $0.status),
                                                                  DateText.deskDisplay($0.createdAt), DateText.deskDisplay($0.sentAt)] },
                                               records: "sms"))
         }
@@ -103,8 +107,12 @@ enum RegistrationCommands {
                                      ("normalized", .string(c.normalized)),
                                      ("details", .object(c.details.map { ($0.0, .string($0.1)) })),
                                      ("problems", .array(c.problems.map { .string($0) }))])
-        var lines = ["\(c.input): \(c.kind.rawValue), \(c.valid ? "hợp lệ" : "KHÔNG hợp lệ"), chuẩn hoá \(c.normalized)"]
-        for (k, v) in c.details { lines.append("  \(k): \(v)") }
+        let cat = shell.catalog
+        var lines = ["\(c.input): \(cat.value("id", c.kind.rawValue)), \(c.valid ? "hợp lệ" : "KHÔNG hợp lệ"), chuẩn hoá \(c.normalized)"]
+        for (k, v) in c.details {
+            let name = cat.text(TextKey("detail.\(k)"))
+            lines.append("  \(name.isEmpty ? k : name): \(v)")
+        }
         for p in c.problems { lines.append("  ! \(p)") }
         try shell.session.audit("check", target: c.kind.rawValue, detail: nil)
         return CommandOutput(json: json, lines: lines)
