@@ -45,7 +45,7 @@ extension REPLTests {
         #expect(!t.screen().contains("Không có gì thay đổi."))
         t.type("có")
         t.keys("Enter")
-        #expect(t.waitFor("changed 2").contains("changed 2"))
+        #expect(t.waitFor("2 đã thay đổi").contains("2 đã thay đổi"))
         t.waitForPrompt()
         #expect(v.run(["--format", "json", "-c", "show 7901234561"]).out.contains("approved"))
         t.keys("C-d")

@@ -43,7 +43,7 @@ enum BulkCommands {
             // Nothing to change, nothing to confirm: the preview is the answer.
             guard preview.wouldChange > 0 else {
                 return CommandOutput(json: summaryJSON(preview, dryRun: true),
-                                     lines: [shell.catalog.text("confirm.nothingToChange", ["matched": .int(preview.matched)])] + skippedLines(preview))
+                                     lines: [shell.catalog.text("confirm.nothingToChange", ["matched": .int(preview.matched)])] + skippedLines(preview, shell.catalog))
             }
             let sample = TerminalSafe.escape(preview.sample.prefix(5).joined(separator: ", "))
             shell.writeErr(shell.catalog.text("confirm.preview", ["change": .int(preview.wouldChange), "matched": .int(preview.matched),
@@ -62,17 +62,19 @@ enum BulkCommands {
         service.progress = { matched, _ in bar?.update(done: matched, total: max(matched, 1), rows: matched) }
         defer { bar?.finish() }
         let s = try service.run(action, filter: filter, value: inv.value("--to"), reason: inv.value("--reason"), dryRun: dryRun)
-        var lines = ["bulk \(action.rawValue)\(dryRun ? " (dry run)" : ""): matched \(s.matched), "
-                     + (dryRun ? "would change \(s.wouldChange)" : "changed \(s.changed)") + ", skipped \(s.skipped)"]
-        lines += skippedLines(s)
-        if !s.sample.isEmpty { lines.append("  e.g. " + s.sample.prefix(10).joined(separator: ", ")) }
+        let c = shell.catalog
+        var lines = [c.text(dryRun ? "bulk.summary.dry" : "bulk.summary", ["action": .text(action.rawValue), "matched": .int(s.matched),
+                                                                         "changed": .int(dryRun ? s.wouldChange : s.changed), "skipped": .int(s.skipped)])]
+        lines += skippedLines(s, c)
+        if !s.sample.isEmpty { lines.append(c.text("bulk.sample", ["sample": .text(s.sample.prefix(10).joined(separator: ", "))])) }
         var notices: [String] = []
-        if s.interrupted { notices.append("interrupted: \(s.changed) change(s) were committed; run the same command again to finish") }
+        if s.interrupted { notices.append(c.text("bulk.interrupted", ["n": .int(s.changed)])) }
         return CommandOutput(json: summaryJSON(s, dryRun: dryRun), lines: lines, notices: notices)
     }
 
-    static func skippedLines(_ s: BulkService.Summary) -> [String] {
-        s.skippedReasons.isEmpty ? [] : ["  skipped: " + s.skippedReasons.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")]
+    static func skippedLines(_ s: BulkService.Summary, _ c: Catalog) -> [String] {
+        s.skippedReasons.isEmpty ? [] : [c.text("bulk.skipped", ["list": .text(s.skippedReasons.sorted { $0.key < $1.key }
+            .map { "\(c.value("skip", $0.key)) \(c.number($0.value))" }.joined(separator: ", "))])]
     }
 
     /// SPEC §9: `{"action", "dry_run", "matched", "changed", "would_change", "skipped", "skipped_reasons"}`, then

@@ -49,7 +49,8 @@ enum RegistrationCommands {
             footer.append("\(RegistrationViews.heardMark)tên nghe giống, không đúng từng chữ: hỏi lại người gọi cách viết trước khi dùng")
         }
         if result.total > result.hits.count {
-            footer.append("\(result.hits.count) of \(result.totalCapped ? "\(result.total)+" : String(result.total)) shown (--limit N for more; add words to narrow)")
+            footer.append(shell.catalog.text("search.more", ["shown": .int(result.hits.count),
+                                                           "total": .text(shell.catalog.number(result.total) + (result.totalCapped ? "+" : ""))]))
         }
         return CommandOutput(json: json, tables: [table], lines: [shell.catalog.text("search.by", ["kind": .text(shell.catalog.value("id", result.kind)), "query": .text(result.query)])], footer: footer)
     }
