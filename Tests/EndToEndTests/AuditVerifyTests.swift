@@ -34,7 +34,7 @@ import Testing
         #expect((bad.object["missing_triggers"] as? [String]) == ["audit_no_update"])
         // Every start of the console says so, whatever the command.
         let other = v.run(["--as", "hoa", "search", "nguyen"])
-        #expect(other.err.contains("audit trail is not protected") && other.err.contains("audit_no_update"), "\(other.err)")
+        #expect(other.err.contains("nhật ký kiểm toán không được bảo vệ") && other.err.contains("audit_no_update"), "\(other.err)")
     }
 
     @Test func tenConsolesWritingAtOnceKeepOneChain() {

@@ -58,7 +58,7 @@ enum BulkCommands {
                 return .message(shell.catalog.text("confirm.cancelled"), json: summaryJSON(preview, dryRun: true))
             }
         }
-        let bar = !dryRun && shell.interactive && isatty(2) == 1 ? ProgressBar(label: "bulk", write: shell.writeErr) : nil
+        let bar = !dryRun && shell.interactive && isatty(2) == 1 ? ProgressBar(label: "bulk", catalog: shell.catalog, write: shell.writeErr) : nil
         service.progress = { matched, _ in bar?.update(done: matched, total: max(matched, 1), rows: matched) }
         defer { bar?.finish() }
         let s = try service.run(action, filter: filter, value: inv.value("--to"), reason: inv.value("--reason"), dryRun: dryRun)

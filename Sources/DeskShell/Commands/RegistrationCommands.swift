@@ -125,7 +125,7 @@ enum RegistrationCommands {
         }
         try shell.session.require(.supervisor, for: "import")
         var importer = Importer(session: shell.session)
-        let bar = shell.interactive && isatty(2) == 1 ? ProgressBar(label: "import", write: shell.writeErr) : nil
+        let bar = shell.interactive && isatty(2) == 1 ? ProgressBar(label: "import", catalog: shell.catalog, write: shell.writeErr) : nil
         importer.progress = { p in bar?.update(done: p.bytesDone, total: p.bytesTotal, rows: p.rows) }
         defer { bar?.finish() }
         let s = try importer.run(target, path: inv.positional[1], skipBadPath: inv.value("--skip-bad"))
