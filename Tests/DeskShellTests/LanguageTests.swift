@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DeskShell
+import Desk
 import DeskCore
 
 /// SPEC §14: one catalog per language with the same keys, Vietnamese by default, and a Vietnamese help with no
@@ -161,5 +162,42 @@ struct LanguageTests {
             + ["province_code", "province", "type", "carrier", "new_number", "object_code", "benefit_level", "bhxh_code", "object",
                "gender", "birth_year", "name"].map { "detail.\($0)" }
         for k in keys { #expect(Catalog.table(language)[k] != nil, "\(k) missing in \(language)") }
+    }
+
+    /// A whole call as the operator sees it (call, show, diagnose, done), in the shell's chosen language.
+    static func callTranscript(_ language: Language) throws -> String {
+        let f = try ShellFixture()
+        f.shell.catalog = Catalog(language)
+        let csv = """
+            bhxh_code,full_name,dob,gender,phone,id_number,status,kind,agency_code,submitted_at
+            7901234567,Nguyễn Văn Đức,1990-05-01,M,0901234567,079090123456,submitted,self,07916,2025-03-01T08:00:00Z
+
+            """
+        _ = try Importer(session: f.shell.session).run(.registrations, bytes: Array(csv.utf8), name: "t.csv")
+        for line in ["call 0901234567", "show", "diagnose", "done 'đã hướng dẫn người gọi'"] {
+            #expect(f.shell.execute(line) == 0, "\(line): \(f.err)")
+        }
+        return f.out + f.err
+    }
+
+    /// Command syntax an operator types (`kb show ID`, `ticket show 3`) is the same in both languages.
+    static func withoutCommands(_ text: String) -> String {
+        text.replacingOccurrences(of: #"\b(kb|ticket) (show|reopen|search|list) \S*"#, with: " ", options: .regularExpression)
+    }
+
+    @Test func aWholeCallInVietnameseHasNoEnglishWordsAndInEnglishSaysTheSame() throws {
+        let vi = try Self.callTranscript(.vi)
+        #expect(vi.contains("Phiếu #1") && vi.contains("máy lẻ 121") && vi.contains("đã nộp") && vi.contains("trạng thái"), "\(vi)")
+        for line in vi.split(separator: "\n").map(String.init) {
+            let english = Self.proseWords(Self.withoutCommands(line)).filter(Self.englishWords.contains)
+            #expect(english.isEmpty, "\(english) in \"\(line)\"")
+        }
+        let en = try Self.callTranscript(.en)
+        #expect(en.contains("Ticket #1") && en.contains("line 121") && en.contains("submitted") && en.contains("status"), "\(en)")
+        #expect(en.contains("Registration 7901234567") && en.contains("Ticket #1 resolved."), "\(en)")
+        // The shell's own words are English; the diagnosis texts and the ticket's summary come from the services.
+        for word in ["trạng thái", "đã nộp", "Hồ sơ 79", "Chẩn đoán", "Lịch sử", "mở lúc", "máy lẻ", "đã giải quyết", "Loại:"] {
+            #expect(!en.contains(word), "\(word) in the English transcript")
+        }
     }
 }

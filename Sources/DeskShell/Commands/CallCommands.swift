@@ -194,8 +194,9 @@ enum CallCommands {
         let t = try service.done(resolution: inv.rest, category: inv.value("--category") ?? proposal?.category)
         var json = ticketJSON(t)
         json.append(("category_proposed", .bool(proposal != nil)))
-        let said = proposal.map { " Loại: \(shell.catalog.category($0.category)) (đề xuất từ việc đã làm: \($0.reason))." } ?? ""
-        return CommandOutput(json: .object(json), lines: ["Phiếu #\(t.id) đã giải quyết.\(said)"])
+        let c = shell.catalog
+        let said = proposal.map { c.text("done.proposed", ["category": .text(c.category($0.category)), "reason": .text($0.reason)]) } ?? ""
+        return CommandOutput(json: .object(json), lines: [c.text("done.resolved", ["id": .text(String(t.id))]) + said])
     }
 
     static func hold(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
@@ -234,7 +235,7 @@ enum CallCommands {
                      "  người gọi: \(Masking.phone(t.callerPhone))\(t.callerName.map { " (\($0))" } ?? "")   mã số BHXH: \(t.bhxhCode ?? "-")",
                      "  tóm tắt: \(t.summary)" + (t.resolution.map { "\n  kết quả: \($0)" } ?? ""),
                      "  SLA: \(sla.elapsed)′ giờ hành chính" + (sla.firstResponseBreached || sla.resolutionBreached ? ", QUÁ HẠN" : sla.minutesLeft.map { ", còn \($0)′" } ?? "")]
-        let table = CommandOutput.Table(title: "Diễn biến", columns: ["lúc", "ai", "loại", "chi tiết"],
+        let table = CommandOutput.Table(title: c.text("show.timeline"), columns: RegistrationViews.columns(["at", "who", "event", "detail"], c),
                                         rows: notes.map { [DateText.deskDisplay($0.at), $0.operatorLogin, $0.kind, $0.detail] }, wrapped: [3])
         return CommandOutput(json: .object(json), tables: [table], lines: lines)
     }

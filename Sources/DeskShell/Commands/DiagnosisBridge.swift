@@ -13,7 +13,7 @@ enum DiagnosisBridge {
     }
 
     static func table(_ findings: [Finding], title: String? = "Chẩn đoán", catalog: Catalog = .vi) -> CommandOutput.Table {
-        CommandOutput.Table(title: title, columns: ["mức", "mã", "nội dung", "việc cần làm", "KB"],
+        CommandOutput.Table(title: title, columns: RegistrationViews.columns(["severity", "rule", "message", "action", "kb"], catalog),
                             rows: findings.map { [catalog.name($0.severity), $0.rule, $0.message, $0.action, $0.kb] }, wrapped: [2, 3])
     }
 

@@ -72,7 +72,9 @@ enum RegistrationCommands {
         json.append(("sms", .array(d.sms.map { .object([("id", .int($0.id)), ("to", .string(Masking.phone($0.toPhone))),
                                                         ("status", .string($0.status)), ("created_at", .string($0.createdAt)),
                                                         ("sent_at", .str($0.sentAt))]) })))
-        var lines = ["Hồ sơ \(code) — \(d.registration.fullName)" + (d.registration.synthetic ? " (dữ liệu mẫu)" : "")]
+        let c = shell.catalog
+        var lines = [c.text("show.header", ["code": .text(code), "name": .text(d.registration.fullName)])
+                     + (d.registration.synthetic ? c.text("show.synthetic") : "")]
         let names = fields.map { RegistrationViews.fieldName($0.0, shell.catalog) }
         let keyWidth = names.map { DisplayWidth.of($0) }.max() ?? 0
         for ((k, v), name) in zip(fields, names) {
@@ -81,19 +83,19 @@ enum RegistrationCommands {
         if let p = d.insured { lines.append(RegistrationViews.registryLine(p, full: full)) }
         var tables: [CommandOutput.Table] = []
         if !findings.isEmpty {
-            tables.append(CommandOutput.Table(title: "Chẩn đoán", columns: ["mức", "mã", "nội dung", "KB"],
+            tables.append(CommandOutput.Table(title: c.text("show.diagnosis"), columns: RegistrationViews.columns(["severity", "rule", "message", "kb"], c),
                                               rows: findings.map { [shell.catalog.name($0.severity), $0.rule, $0.message, $0.kb] }, wrapped: [2], records: "findings"))
         }
-        tables.append(CommandOutput.Table(title: "Lịch sử", columns: ["lúc", "ai", "loại", "chi tiết"],
+        tables.append(CommandOutput.Table(title: c.text("show.history"), columns: RegistrationViews.columns(["at", "who", "event", "detail"], c),
                                           rows: d.events.map { [DateText.deskDisplay($0.at), $0.operatorLogin ?? "", $0.kind, $0.detail] },
                                           wrapped: [3], records: "events"))
         if !d.tickets.isEmpty {
-            tables.append(CommandOutput.Table(title: "Phiếu", columns: ["#", "mở lúc", "trạng thái", "tóm tắt"],
+            tables.append(CommandOutput.Table(title: c.text("show.tickets"), columns: ["#"] + RegistrationViews.columns(["opened_at", "status", "summary"], c),
                                               rows: d.tickets.map { ["#\($0.id)", DateText.deskDisplay($0.openedAt), shell.catalog.ticketStatus($0.status), $0.summary] },
                                               wrapped: [3], records: "tickets"))
         }
         if !d.sms.isEmpty {
-            tables.append(CommandOutput.Table(title: "Tin nhắn", columns: ["#", "đến", "trạng thái", "tạo lúc", "gửi lúc"],
+            tables.append(CommandOutput.Table(title: c.text("show.sms"), columns: ["#"] + RegistrationViews.columns(["to", "status", "created_at", "sent_at"], c),
                                               rows: d.sms.map { ["\($0.id)", Masking.phone($0.toPhone), shell.catalog.value("sms", $0.status),
                                                                  DateText.deskDisplay($0.createdAt), DateText.deskDisplay($0.sentAt)] },
                                               records: "sms"))

@@ -33,6 +33,9 @@ enum RegistrationViews {
         ["bhxh_code", "full_name", "dob", "status", "kind", "phone", "id_number", "agency_code"].map { c.text(TextKey("column.\($0)")) }
     }
 
+    /// Column titles by their `column.…` keys.
+    static func columns(_ keys: [String], _ c: Catalog) -> [String] { keys.map { c.text(TextKey("column.\($0)")) } }
+
     /// A `show` field's name as a person reads it (`trạng thái` for `status`); JSON keeps the snake_case key.
     static func fieldName(_ key: String, _ c: Catalog) -> String {
         let t = c.text(TextKey("field.\(key)"))
