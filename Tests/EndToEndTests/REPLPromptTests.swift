@@ -130,9 +130,9 @@ extension REPLTests {
         t.keys("Enter")
         #expect(t.waitFor("Timing is on.").contains("Timing is on."))
         t.waitForPrompt()
-        #expect(!t.screen().contains("admin, line"))
+        #expect(!t.screen().contains("quản trị, máy lẻ"))
         let out = try String(contentsOfFile: v.dir + "/out.txt", encoding: .utf8)
-        #expect(out.contains("root (root), admin"))
+        #expect(out.contains("root (root), quản trị"))
         let mode = (try FileManager.default.attributesOfItem(atPath: v.dir + "/out.txt")[.posixPermissions] as? NSNumber)?.intValue
         #expect(mode == 0o600)
         // Never over the desk's own files.

@@ -60,14 +60,14 @@ enum CallCommands {
     static func call(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         guard !inv.positional.isEmpty else { throw inv.usage() }
         let line = try inv.value("--line").map { s -> Int in
-            guard let n = Int(s) else { throw DeskError.usage("--line must be a number \(HotlineLine.rangeText)") }
+            guard let n = Int(s) else { throw DeskError.usage(shell.catalog.text("usage.lineNumber", ["range": .text(HotlineLine.rangeText)])) }
             return n
         }
         let service = TicketService(session: shell.session)
         let info: TicketService.CallInfo
         if let n = inv.value("--continue") {
             guard let id = Int(n.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) else {
-                throw DeskError.usage("--continue needs a ticket number, e.g. call 0901234567 --continue 1042")
+                throw DeskError.usage(shell.catalog.text("usage.continueNumber"))
             }
             info = try service.continueCall(id, phone: inv.rest, line: line, callerName: inv.value("--name"))
         } else {
@@ -112,7 +112,7 @@ enum CallCommands {
     }
 
     static func use(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        guard shell.session.openTicketID != nil else { throw DeskError.usage("no open call (start one with `call PHONE`)") }
+        guard shell.session.openTicketID != nil else { throw DeskError.usage(shell.catalog.text("usage.noOpenCall")) }
         let code = try RegistrationService(session: shell.session).resolveCode(inv.positional.first)
         let r = try RegistrationService(session: shell.session).registration(code)
         try TicketService(session: shell.session).focus(code: code)
@@ -212,9 +212,9 @@ enum CallCommands {
     }
 
     static func ticketNew(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        guard let caller = inv.value("--caller") else { throw DeskError.usage("ticket new needs --caller PHONE") }
+        guard let caller = inv.value("--caller") else { throw DeskError.usage(shell.catalog.text("usage.needsCaller")) }
         let line = try inv.value("--line").map { s -> Int in
-            guard let n = Int(s) else { throw DeskError.usage("--line must be a number \(HotlineLine.rangeText)") }
+            guard let n = Int(s) else { throw DeskError.usage(shell.catalog.text("usage.lineNumber", ["range": .text(HotlineLine.rangeText)])) }
             return n
         }
         let t = try TicketService(session: shell.session).create(caller: caller, line: line, code: inv.value("--code"),
@@ -245,7 +245,7 @@ enum CallCommands {
         if let s = inv.value("--status") {
             let statuses = s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             for st in statuses where !CommandTable.ticketStatuses.contains(st) {
-                throw DeskError.usage("--status must be open, pending, resolved or closed")
+                throw DeskError.usage(shell.catalog.text("usage.oneOf", ["flag": "--status", "list": .text(TicketStatus.names.joined(separator: ", "))]))
             }
             f.statuses = statuses
         }
@@ -253,11 +253,11 @@ enum CallCommands {
         f.assignee = inv.value("--assignee")
         if inv.has("--mine") { f.involving = shell.session.actor.login }
         if let l = inv.value("--line") {
-            guard let n = Int(l), HotlineLine.isValid(n) else { throw DeskError.usage("--line must be \(HotlineLine.rangeText)") }
+            guard let n = Int(l), HotlineLine.isValid(n) else { throw DeskError.usage(shell.catalog.text("usage.lineRange", ["range": .text(HotlineLine.rangeText)])) }
             f.line = n
         }
         if let c = inv.value("--category") {
-            guard TicketService.categories.contains(c) else { throw DeskError.usage("--category must be one of \(TicketService.categories.joined(separator: ", "))") }
+            guard TicketService.categories.contains(c) else { throw DeskError.usage(shell.catalog.text("usage.oneOf", ["flag": "--category", "list": .text(TicketService.categories.joined(separator: ", "))])) }
             f.category = c
         }
         f.from = try inv.value("--from").map(DateArg.start)

@@ -32,13 +32,13 @@ enum RegistrationCommands {
         var filter = RegistrationFilter()
         if let s = inv.value("--status") {
             guard CommandTable.registrationStatuses.contains(s) else {
-                throw DeskError.usage("--status must be one of \(CommandTable.registrationStatuses.joined(separator: ", "))")
+                throw DeskError.usage(shell.catalog.text("usage.oneOf", ["flag": "--status", "list": .text(CommandTable.registrationStatuses.joined(separator: ", "))]))
             }
             filter.status = s
         }
         filter.agency = inv.value("--agency")
         let limit = try inv.int("--limit", default: 20)
-        guard limit > 0 else { throw DeskError.usage("--limit must be at least 1") }
+        guard limit > 0 else { throw DeskError.usage(shell.catalog.text("usage.limit")) }
         let result = try RegistrationService(session: shell.session).search(inv.rest, filter: filter, limit: limit)
         let json = JSONValue.object([("query", .string(result.query)), ("kind", .string(result.kind)), ("total", .int(result.total)),
                                      ("total_capped", .bool(result.totalCapped)), ("results", .array(result.hits.map(RegistrationViews.listJSON)))])
@@ -104,7 +104,7 @@ enum RegistrationCommands {
     }
 
     static func check(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        guard !inv.positional.isEmpty else { throw DeskError.usage("check needs a value, e.g. check 0901234567") }
+        guard !inv.positional.isEmpty else { throw DeskError.usage(shell.catalog.text("usage.checkValue")) }
         let c = IdentifierCheck.classify(inv.rest)
         let json = JSONValue.object([("input", .string(c.input)), ("kind", .string(c.kind.rawValue)), ("valid", .bool(c.valid)),
                                      ("normalized", .string(c.normalized)),

@@ -128,7 +128,9 @@ enum SettingsCommands {
                                             ("role", .string(a.role.rawValue)), ("line", .num(a.line)),
                                             ("database", .string(SettingsService(session: shell.session).location)),
                                             ("open_ticket", .num(shell.session.openTicketID))]),
-                             lines: ["\(a.displayName) (\(a.login)), \(a.role.rawValue), line \(a.line.map(String.init) ?? "-"), database \(SettingsService(session: shell.session).location)"])
+                             lines: [shell.catalog.text("whoami.line", ["name": .text(a.displayName), "login": .text(a.login), "role": .text(shell.catalog.name(a.role)),
+                                                                 "line": .text(a.line.map(String.init) ?? "-"),
+                                                                 "database": .text(SettingsService(session: shell.session).location)])])
     }
 
     static func operatorAdd(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
