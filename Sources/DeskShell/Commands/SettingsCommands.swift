@@ -136,15 +136,16 @@ enum SettingsCommands {
     static func operatorAdd(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         guard inv.positional.count == 1 else { throw inv.usage() }
         let role = try inv.value("--role").map { r -> Operator.Role in
-            guard let role = Operator.Role(rawValue: r) else { throw DeskError.usage("--role must be operator, supervisor or admin") }
+            guard let role = Operator.Role(rawValue: r) else { throw DeskError.usage(shell.catalog.text("usage.oneOf", ["flag": "--role", "list": .text(Operator.Role.allCases.map(\.rawValue).joined(separator: ", "))])) }
             return role
         } ?? .operatorRole
         let line = try inv.value("--line").map { s -> Int in
-            guard let n = Int(s) else { throw DeskError.usage("--line must be a number \(HotlineLine.rangeText)") }
+            guard let n = Int(s) else { throw DeskError.usage(shell.catalog.text("usage.lineNumber", ["range": .text(HotlineLine.rangeText)])) }
             return n
         }
         let op = try OperatorService(session: shell.session).add(login: inv.positional[0], displayName: inv.value("--name"), line: line, role: role)
-        return .message("operator \(op.login) (\(op.displayName)) is \(op.role.rawValue)" + (op.line.map { " on line \($0)" } ?? ""),
+        return .message(shell.catalog.text("operator.added", ["login": .text(op.login), "name": .text(op.displayName), "role": .text(shell.catalog.name(op.role))])
+                        + (op.line.map { shell.catalog.text("operator.onLine", ["line": .text(String($0))]) } ?? ""),
                         json: operatorJSON(op))
     }
 
@@ -163,7 +164,7 @@ enum SettingsCommands {
     static func operatorDisable(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         guard inv.positional.count == 1 else { throw inv.usage() }
         try OperatorService(session: shell.session).disable(inv.positional[0])
-        return .message("operator \(inv.positional[0]) disabled")
+        return .message(shell.catalog.text("operator.disabled", ["login": .text(inv.positional[0])]))
     }
 
     static func configGet(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {

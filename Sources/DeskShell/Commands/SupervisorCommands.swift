@@ -71,7 +71,7 @@ enum SupervisorCommands {
 
     static func statsRegistrations(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         let by = inv.value("--by") ?? "status"
-        if inv.has("--all") && by != "rule" { throw DeskError.usage("--all goes with --by rule") }
+        if inv.has("--all") && by != "rule" { throw DeskError.usage(shell.catalog.text("usage.allByRule")) }
         let rows = try StatsService(session: shell.session).registrations(by: by, includeWarnings: inv.has("--all"))
         let maxCount = rows.map(\.count).max() ?? 0
         let json = JSONValue.object([("by", .string(by)), ("rows", .array(rows.map { .object([("key", .string($0.key)), ("count", .int($0.count))]) }))])
@@ -108,7 +108,7 @@ enum SupervisorCommands {
         try file.write(contentsOf: Data(html.utf8))
         try file.close()
         try shell.session.audit("report", target: path)
-        return .message("Wrote \(path) (\(html.utf8.count / 1024) KB). Audit chain head: \(chain.rows) rows, \(chain.hash) (keep it; `audit verify --head` checks it later).",
+        return .message(shell.catalog.text("report.wrote", ["path": .text(path), "kb": .int(html.utf8.count / 1024), "n": .int(chain.rows), "head": .text(chain.hash)]),
                         json: .object([("file", .string(path)), ("bytes", .int(html.utf8.count)),
                                        ("audit_rows", .int(chain.rows)), ("audit_head", .string(chain.hash))]))
     }
