@@ -135,9 +135,11 @@ enum RegistrationCommands {
                                      ("inserted", .int(s.inserted)), ("updated", .int(s.updated)), ("rejected", .int(s.rejected)),
                                      ("problems", .array(s.problems.map { .string($0) }))])
         var notices = s.problems.map { "\(s.file) \($0)" }
-        if s.rejected > s.problems.count { notices.append("… and \(s.rejected - s.problems.count) more bad row(s)") }
-        return CommandOutput(json: json, footer: ["\(s.target): inserted \(s.inserted), updated \(s.updated), rejected \(s.rejected)"
-                                                  + (inv.value("--skip-bad").map { " (bad rows written to \($0))" } ?? "")],
+        let c = shell.catalog
+        if s.rejected > s.problems.count { notices.append(c.text("import.more", ["n": .int(s.rejected - s.problems.count)])) }
+        return CommandOutput(json: json, footer: [c.text("import.summary", ["target": .text(s.target), "inserted": .int(s.inserted),
+                                                                            "updated": .int(s.updated), "rejected": .int(s.rejected)])
+                                                  + (inv.value("--skip-bad").map { c.text("import.badRows", ["file": .text($0)]) } ?? "")],
                              notices: notices)
     }
 
