@@ -61,7 +61,7 @@ enum SettingsCommands {
 
     static func setFormat(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         guard let f = inv.positional.first.flatMap(OutputFormat.init(rawValue:)) else {
-            return .message("format is \(shell.format.rawValue) (table|vertical|csv|json|auto)",
+            return .message(shell.catalog.text("format.current", ["format": .text(shell.format.rawValue)]),
                             json: .object([("format", .string(shell.format.rawValue))]))
         }
         shell.format = f
@@ -75,7 +75,7 @@ enum SettingsCommands {
         case nil: shell.timing.toggle()
         default: throw DeskError.usage("timing on|off")
         }
-        return .message("Timing is \(shell.timing ? "on" : "off").", json: .object([("timing", .bool(shell.timing))]))
+        return .message(shell.catalog.text(shell.timing ? "timing.on" : "timing.off"), json: .object([("timing", .bool(shell.timing))]))
     }
 
     /// `\x`: vertical on (remembering the format it replaces), off (back to that format), or `auto`.
@@ -87,7 +87,7 @@ enum SettingsCommands {
         case "off": on = false
         case "auto":
             shell.format = .auto
-            return .message("Expanded display is used automatically.", json: .object([("format", .string("auto"))]))
+            return .message(shell.catalog.text("expanded.auto"), json: .object([("format", .string("auto"))]))
         default: throw DeskError.usage("\\x [on|off|auto]")
         }
         if on, shell.format != .vertical {
@@ -96,7 +96,7 @@ enum SettingsCommands {
         } else if !on, shell.format == .vertical {
             shell.format = shell.formatBeforeVertical ?? .table
         }
-        return .message("Expanded display is \(on ? "on" : "off").", json: .object([("format", .string(shell.format.rawValue))]))
+        return .message(shell.catalog.text(on ? "expanded.on" : "expanded.off"), json: .object([("format", .string(shell.format.rawValue))]))
     }
 
     /// `\o FILE` sends the results that follow to FILE, opened with the user's own rights and never one of the
