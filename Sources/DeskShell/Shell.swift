@@ -44,6 +44,8 @@ public final class Shell {
         do {
             let words = try LineTokenizer.split(trimmed)
             return run(words: words)
+        } catch LineTokenizer.TokenizeError.unterminatedQuote(let q) {
+            return report(DeskError.usage(catalog.text("shell.unterminatedQuote", ["quote": .text(String(q))])), format: format)
         } catch {
             return report(DeskError.usage("\(error)"), format: format)
         }

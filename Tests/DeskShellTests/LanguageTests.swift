@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DeskShell
+import Desk
 import DeskCore
 
 /// SPEC §14: one catalog per language with the same keys, Vietnamese by default, and a Vietnamese help with no
@@ -132,5 +133,71 @@ struct LanguageTests {
         #expect(Renderer(format: .table, catalog: .en).render(CommandOutput(json: .null, tables: [t])).contains("(2 rows)"))
         #expect(Renderer(format: .vertical).render(CommandOutput(json: .null, tables: [t])).contains("-[ BẢN GHI 2 ]"))
         #expect(Renderer(format: .vertical, catalog: .en).render(CommandOutput(json: .null, tables: [t])).contains("-[ RECORD 2 ]"))
+    }
+
+    /// Every machine value a person reads (statuses, kinds, genders, severities, priorities, categories, SMS states,
+    /// roles) has a name in both languages; the Vietnamese one has no English word, and JSON keeps the value.
+    @Test(arguments: Language.allCases) func everyMachineValueHasAName(language: Language) {
+        for (group, values) in Catalog.valueGroups {
+            for raw in values {
+                #expect(Catalog.table(language)["value.\(group).\(raw)"] != nil, "value.\(group).\(raw) missing in \(language)")
+                if language == .vi {
+                    let english = Self.proseWords(Catalog.vi.value(group, raw)).filter(Self.englishWords.contains)
+                    #expect(english.isEmpty, "value.\(group).\(raw): \(english)")
+                }
+            }
+        }
+        #expect(Catalog.vi.name(Registration.Status.approved) == "đã duyệt" && Catalog.en.name(Registration.Status.approved) == "approved")
+        #expect(Catalog.vi.ticketStatus("pending") == "chờ khách" && Catalog.vi.category("no-such-category") == "no-such-category")
+    }
+
+    /// The column titles, `show` field names and `check` detail names the shell asks for by key.
+    @Test(arguments: Language.allCases) func columnFieldAndDetailNamesAreInTheCatalog(language: Language) {
+        let keys = ["bhxh_code", "full_name", "dob", "status", "kind", "phone", "id_number", "agency_code", "sms_status", "worst",
+                    "opened_at", "operator", "assigned_to", "line", "priority", "category", "summary"].map { "column.\($0)" }
+            + ["bhxh_code", "kind", "full_name", "dob", "gender", "id_number", "address", "phone", "email", "parent_bhxh_code",
+               "agency_code", "photo_portrait", "photo_id_front", "photo_id_back", "photo_birth_cert", "declaration_forwarded",
+               "status", "reject_reason", "sms_status", "submitted_at", "status_changed_at", "credentials_sent_at",
+               "last_login_at", "synthetic"].map { "field.\($0)" }
+            + ["province_code", "province", "type", "carrier", "new_number", "object_code", "benefit_level", "bhxh_code", "object",
+               "gender", "birth_year", "name"].map { "detail.\($0)" }
+        for k in keys { #expect(Catalog.table(language)[k] != nil, "\(k) missing in \(language)") }
+    }
+
+    /// A whole call as the operator sees it (call, show, diagnose, done), in the shell's chosen language.
+    static func callTranscript(_ language: Language) throws -> String {
+        let f = try ShellFixture()
+        f.shell.catalog = Catalog(language)
+        let csv = """
+            bhxh_code,full_name,dob,gender,phone,id_number,status,kind,agency_code,submitted_at
+            7901234567,Nguyễn Văn Đức,1990-05-01,M,0901234567,079090123456,submitted,self,07916,2025-03-01T08:00:00Z
+
+            """
+        _ = try Importer(session: f.shell.session).run(.registrations, bytes: Array(csv.utf8), name: "t.csv")
+        for line in ["call 0901234567", "show", "diagnose", "done 'đã hướng dẫn người gọi'"] {
+            #expect(f.shell.execute(line) == 0, "\(line): \(f.err)")
+        }
+        return f.out + f.err
+    }
+
+    /// Command syntax an operator types (`kb show ID`, `ticket show 3`) is the same in both languages.
+    static func withoutCommands(_ text: String) -> String {
+        text.replacingOccurrences(of: #"\b(kb|ticket) (show|reopen|search|list) \S*"#, with: " ", options: .regularExpression)
+    }
+
+    @Test func aWholeCallInVietnameseHasNoEnglishWordsAndInEnglishSaysTheSame() throws {
+        let vi = try Self.callTranscript(.vi)
+        #expect(vi.contains("Phiếu #1") && vi.contains("máy lẻ 121") && vi.contains("đã nộp") && vi.contains("trạng thái"), "\(vi)")
+        for line in vi.split(separator: "\n").map(String.init) {
+            let english = Self.proseWords(Self.withoutCommands(line)).filter(Self.englishWords.contains)
+            #expect(english.isEmpty, "\(english) in \"\(line)\"")
+        }
+        let en = try Self.callTranscript(.en)
+        #expect(en.contains("Ticket #1") && en.contains("line 121") && en.contains("submitted") && en.contains("status"), "\(en)")
+        #expect(en.contains("Registration 7901234567") && en.contains("Ticket #1 resolved."), "\(en)")
+        // The shell's own words are English; the diagnosis texts and the ticket's summary come from the services.
+        for word in ["trạng thái", "đã nộp", "Hồ sơ 79", "Chẩn đoán", "Lịch sử", "mở lúc", "máy lẻ", "đã giải quyết", "Loại:"] {
+            #expect(!en.contains(word), "\(word) in the English transcript")
+        }
     }
 }

@@ -15,7 +15,7 @@ import Testing
         #expect(good.object["first_broken_id"] is NSNull && good.object["problem"] is NSNull)
         #expect((good.object["missing_triggers"] as? [String]) == [])
         let text = v.run(["-c", "audit verify"])
-        #expect(text.code == 0 && text.out.contains("audit chain intact: \(rows) rows, head "), "\(text.out)")
+        #expect(text.code == 0 && text.out.contains("chuỗi nhật ký kiểm toán nguyên vẹn: \(rows) dòng, đầu chuỗi "), "\(text.out)")
 
         // `report` prints the head; a later verify checks it is still there.
         let report = v.json("report --html \(v.dir)/r.html")
@@ -34,7 +34,7 @@ import Testing
         #expect((bad.object["missing_triggers"] as? [String]) == ["audit_no_update"])
         // Every start of the console says so, whatever the command.
         let other = v.run(["--as", "hoa", "search", "nguyen"])
-        #expect(other.err.contains("audit trail is not protected") && other.err.contains("audit_no_update"), "\(other.err)")
+        #expect(other.err.contains("nhật ký kiểm toán không được bảo vệ") && other.err.contains("audit_no_update"), "\(other.err)")
     }
 
     @Test func tenConsolesWritingAtOnceKeepOneChain() {

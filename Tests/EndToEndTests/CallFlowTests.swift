@@ -126,7 +126,7 @@ extension Vssdesk.Result {
         #expect((again.object["repeat_of"] as? [Int])?.contains(id) == true, "\(again.out)")
         let text = v.run(["--as", "hoa", "-c", "done 'gọi lại hỏi thêm'", "-c", "call \(reg.phone)"])
         #expect(text.code == 0, "\(text.err)")
-        #expect(text.out.contains("#\(id) (resolved") && text.out.contains("#\(second) (resolved"), "\(text.out)")
+        #expect(text.out.contains("#\(id) (đã giải quyết") && text.out.contains("#\(second) (đã giải quyết"), "\(text.out)")
     }
 
     @Test func aCallLeftOpenIsResumedByTheNextStart() throws {

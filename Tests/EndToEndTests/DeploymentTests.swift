@@ -251,7 +251,7 @@ struct DeploymentTests {
         let key = try String(contentsOfFile: d.db + ".key", encoding: .utf8)
         let script = d.run(op, ["-f", d.db + ".key"])
         #expect(script.code != 0)
-        #expect(script.err.contains("cannot read"))
+        #expect(script.err.contains("không đọc được tệp"))
         #expect(!(script.out + script.err).contains(key.prefix(16)))
         let imported = d.run(sup, ["import", "insured", d.db + ".key"])
         #expect(imported.code != 0)

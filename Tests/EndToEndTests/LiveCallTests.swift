@@ -147,7 +147,7 @@ import Testing
         // Said on the screen; an explicit --category wins.
         let text = v.run(["--as", "hoa", "-c", "call 0901234567", "-c", "resend --verify dob=1990-05-17,id=079090173456",
                           "-c", "done đã gửi lại"])
-        #expect(text.out.contains("Loại: password (đề xuất"), "\(text.out)")
+        #expect(text.out.contains("Loại: mật khẩu (đề xuất"), "\(text.out)")
         let chosen = v.run(["--as", "hoa", "--format", "json", "-c", "call 0901234567", "-c", "done hỏi về VNeID --category login"])
         #expect(chosen.documents.last?["category"] as? String == "login" && chosen.documents.last?["category_proposed"] as? Bool == false)
     }
@@ -161,6 +161,6 @@ extension REPLTests {
         let t = start(v)
         defer { t.kill() }
         let s = t.waitFor("ID_MISMATCH")
-        #expect(s.contains("Resuming your open call") && s.contains("7901234567 — Nguyễn Văn Đức") && s.contains("ID_MISMATCH"), "\(s)")
+        #expect(s.contains("Tiếp tục cuộc gọi đang mở") && s.contains("7901234567 — Nguyễn Văn Đức") && s.contains("ID_MISMATCH"), "\(s)")
     }
 }

@@ -37,7 +37,7 @@ import Testing
         let v = Vssdesk.ready()
         let r = v.run(["-f", v.dir + "/missing.vss"])
         #expect(r.code == 1)
-        #expect(r.err.contains("cannot read"))
+        #expect(r.err.contains("không đọc được tệp"))
         // The desk's own files are refused by name, whoever asks (root here).
         let key = v.run(["-f", v.db + ".key"])
         #expect(key.code == 1)

@@ -47,9 +47,9 @@ import Testing
         #expect(cont.code == 2)
         #expect(cont.out.contains("079203001234"))
         let piped = v.run([], stdin: "check 0901234567\n")
-        #expect(piped.code == 0 && piped.out.contains("mobile"))
+        #expect(piped.code == 0 && piped.out.contains("số di động"))
         let dash = v.run(["-f", "-"], stdin: "check 0901234567\n")
-        #expect(dash.code == 0 && dash.out.contains("mobile"))
+        #expect(dash.code == 0 && dash.out.contains("số di động"))
     }
 
     @Test func exitCodes() {

@@ -18,12 +18,13 @@ enum AuditCommands {
             ("problem", .str(r.problem)), ("missing_triggers", .array(r.missingTriggers.map { .string($0) })),
             ("altered_triggers", .array(r.alteredTriggers.map { .string($0) })),
         ])
-        guard !r.ok else { return .message("audit chain intact: \(r.rows) row\(r.rows == 1 ? "" : "s"), head \(r.head)", json: json) }
+        let c = shell.catalog
+        guard !r.ok else { return .message(c.text("audit.intact", ["n": .int(r.rows), "head": .text(r.head)]), json: json) }
         var lines: [String] = []
-        if let problem = r.problem { lines.append("audit chain broken: \(problem)") }
-        if !r.missingTriggers.isEmpty { lines.append("audit triggers missing: \(r.missingTriggers.joined(separator: ", "))") }
-        if !r.alteredTriggers.isEmpty { lines.append("audit triggers altered or unexpected: \(r.alteredTriggers.joined(separator: ", "))") }
-        lines.append("\(r.rows) rows, head \(r.head)")
+        if let problem = r.problem { lines.append(c.text("audit.broken", ["problem": .text(problem)])) }
+        if !r.missingTriggers.isEmpty { lines.append(c.text("audit.triggersMissing", ["list": .text(r.missingTriggers.joined(separator: ", "))])) }
+        if !r.alteredTriggers.isEmpty { lines.append(c.text("audit.triggersAltered", ["list": .text(r.alteredTriggers.joined(separator: ", "))])) }
+        lines.append(c.text("audit.rows", ["n": .int(r.rows), "head": .text(r.head)]))
         var output = CommandOutput(json: json, lines: lines)
         output.exitCode = 1
         return output

@@ -21,24 +21,27 @@ enum BackupCommands {
         guard inv.positional.count == 1 else { throw inv.usage() }
         let r = try BackupService(session: shell.session).backup(to: inv.positional[0], replace: inv.has("--replace"),
                                                                  withKey: !inv.has("--no-key"))
-        var lines = ["Wrote \(r.path) (\(r.summary.bytes / 1024) KB, checked: integrity ok, \(describe(r.summary))) in \(String(format: "%.1f", r.seconds)) s."]
-        lines.append(r.keyPath.map { "The key is in \($0); keep both together, away from this server." }
-                     ?? "Without the key (--no-key): no temporary password in this copy can be checked.")
+        let c = shell.catalog
+        var lines = [c.text("backup.wrote", ["path": .text(r.path), "kb": .int(r.summary.bytes / 1024), "summary": .text(describe(r.summary, c)),
+                                             "seconds": .decimal(r.seconds, places: 1)])]
+        lines.append(r.keyPath.map { c.text("backup.key", ["key": .text($0)]) } ?? c.text("backup.noKey"))
         return CommandOutput(json: json(r), lines: lines)
     }
 
     static func restore(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         guard inv.positional.count == 1 else { throw inv.usage() }
         let r = try BackupService(session: shell.session).restore(from: inv.positional[0])
-        var lines = ["Restored \(r.path) (\(describe(r.summary))); the desk as it was is kept as \(r.keptAs ?? "-")."]
-        if r.keyPath == nil { lines.append("No key beside the copy: the desk keeps its current key.") }
-        if !r.checksummed { lines.append("No checksum file beside the copy: only SQLite's integrity check and the audit chain were checked.") }
+        let c = shell.catalog
+        var lines = [c.text("restore.done", ["path": .text(r.path), "summary": .text(describe(r.summary, c)), "kept": .text(r.keptAs ?? "-")])]
+        if r.keyPath == nil { lines.append(c.text("restore.noKey")) }
+        if !r.checksummed { lines.append(c.text("restore.noChecksum")) }
         return CommandOutput(json: json(r), lines: lines)
     }
 
-    static func describe(_ s: BackupSummary) -> String {
-        "\(s.counts["registrations"] ?? 0) registrations, \(s.counts["tickets"] ?? 0) tickets, \(s.counts["audit"] ?? 0) audit rows"
-            + (s.auditHead.map { ", audit head \($0.prefix(16))…" } ?? "")
+    static func describe(_ s: BackupSummary, _ c: Catalog) -> String {
+        c.text("backup.counts", ["registrations": .int(s.counts["registrations"] ?? 0), "tickets": .int(s.counts["tickets"] ?? 0),
+                                 "audit": .int(s.counts["audit"] ?? 0)])
+            + (s.auditHead.map { c.text("backup.head", ["head": .text(String($0.prefix(16)))]) } ?? "")
     }
 
     static func json(_ r: BackupService.Result) -> JSONValue {

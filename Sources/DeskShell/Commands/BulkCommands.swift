@@ -32,18 +32,18 @@ enum BulkCommands {
     }
 
     static func run(_ action: BulkService.Action, _ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        guard let filter = inv.value("--where") else { throw DeskError.usage("bulk \(action.rawValue) needs --where FILTER") }
+        guard let filter = inv.value("--where") else { throw DeskError.usage(shell.catalog.text("usage.bulkWhere", ["action": .text(action.rawValue)])) }
         var dryRun = inv.has("--dry-run")
         var service = BulkService(session: shell.session)
         if !dryRun && !inv.has("--yes") {
             guard shell.interactive && isatty(0) == 1 else {
-                throw DeskError.usage("bulk \(action.rawValue) changes data: add --yes (or --dry-run to preview)")
+                throw DeskError.usage(shell.catalog.text("usage.bulkYes", ["action": .text(action.rawValue)]))
             }
             let preview = try service.run(action, filter: filter, value: inv.value("--to"), reason: inv.value("--reason"), dryRun: true)
             // Nothing to change, nothing to confirm: the preview is the answer.
             guard preview.wouldChange > 0 else {
                 return CommandOutput(json: summaryJSON(preview, dryRun: true),
-                                     lines: [shell.catalog.text("confirm.nothingToChange", ["matched": .int(preview.matched)])] + skippedLines(preview))
+                                     lines: [shell.catalog.text("confirm.nothingToChange", ["matched": .int(preview.matched)])] + skippedLines(preview, shell.catalog))
             }
             let sample = TerminalSafe.escape(preview.sample.prefix(5).joined(separator: ", "))
             shell.writeErr(shell.catalog.text("confirm.preview", ["change": .int(preview.wouldChange), "matched": .int(preview.matched),
@@ -58,21 +58,23 @@ enum BulkCommands {
                 return .message(shell.catalog.text("confirm.cancelled"), json: summaryJSON(preview, dryRun: true))
             }
         }
-        let bar = !dryRun && shell.interactive && isatty(2) == 1 ? ProgressBar(label: "bulk", write: shell.writeErr) : nil
+        let bar = !dryRun && shell.interactive && isatty(2) == 1 ? ProgressBar(label: "bulk", catalog: shell.catalog, write: shell.writeErr) : nil
         service.progress = { matched, _ in bar?.update(done: matched, total: max(matched, 1), rows: matched) }
         defer { bar?.finish() }
         let s = try service.run(action, filter: filter, value: inv.value("--to"), reason: inv.value("--reason"), dryRun: dryRun)
-        var lines = ["bulk \(action.rawValue)\(dryRun ? " (dry run)" : ""): matched \(s.matched), "
-                     + (dryRun ? "would change \(s.wouldChange)" : "changed \(s.changed)") + ", skipped \(s.skipped)"]
-        lines += skippedLines(s)
-        if !s.sample.isEmpty { lines.append("  e.g. " + s.sample.prefix(10).joined(separator: ", ")) }
+        let c = shell.catalog
+        var lines = [c.text(dryRun ? "bulk.summary.dry" : "bulk.summary", ["action": .text(action.rawValue), "matched": .int(s.matched),
+                                                                         "changed": .int(dryRun ? s.wouldChange : s.changed), "skipped": .int(s.skipped)])]
+        lines += skippedLines(s, c)
+        if !s.sample.isEmpty { lines.append(c.text("bulk.sample", ["sample": .text(s.sample.prefix(10).joined(separator: ", "))])) }
         var notices: [String] = []
-        if s.interrupted { notices.append("interrupted: \(s.changed) change(s) were committed; run the same command again to finish") }
+        if s.interrupted { notices.append(c.text("bulk.interrupted", ["n": .int(s.changed)])) }
         return CommandOutput(json: summaryJSON(s, dryRun: dryRun), lines: lines, notices: notices)
     }
 
-    static func skippedLines(_ s: BulkService.Summary) -> [String] {
-        s.skippedReasons.isEmpty ? [] : ["  skipped: " + s.skippedReasons.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")]
+    static func skippedLines(_ s: BulkService.Summary, _ c: Catalog) -> [String] {
+        s.skippedReasons.isEmpty ? [] : [c.text("bulk.skipped", ["list": .text(s.skippedReasons.sorted { $0.key < $1.key }
+            .map { "\(c.value("skip", $0.key)) \(c.number($0.value))" }.joined(separator: ", "))])]
     }
 
     /// SPEC §9: `{"action", "dry_run", "matched", "changed", "would_change", "skipped", "skipped_reasons"}`, then

@@ -60,14 +60,14 @@ enum CallCommands {
     static func call(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         guard !inv.positional.isEmpty else { throw inv.usage() }
         let line = try inv.value("--line").map { s -> Int in
-            guard let n = Int(s) else { throw DeskError.usage("--line must be a number \(HotlineLine.rangeText)") }
+            guard let n = Int(s) else { throw DeskError.usage(shell.catalog.text("usage.lineNumber", ["range": .text(HotlineLine.rangeText)])) }
             return n
         }
         let service = TicketService(session: shell.session)
         let info: TicketService.CallInfo
         if let n = inv.value("--continue") {
             guard let id = Int(n.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) else {
-                throw DeskError.usage("--continue needs a ticket number, e.g. call 0901234567 --continue 1042")
+                throw DeskError.usage(shell.catalog.text("usage.continueNumber"))
             }
             info = try service.continueCall(id, phone: inv.rest, line: line, callerName: inv.value("--name"))
         } else {
@@ -85,13 +85,16 @@ enum CallCommands {
             ("continued", .bool(info.continued)), ("merged", .num(info.merged)), ("status", .string(t.status)),
             ("findings", .array(info.findings.map(DiagnosisBridge.json))),
         ])
-        var lines = ["Phiếu #\(t.id) — \(Masking.phone(t.callerPhone)), line \(t.line)" + (info.phoneKind == .landline ? " (máy bàn)" : "")
-                     + (info.continued ? " — nối tiếp (\(t.category))" + (info.merged.map { ", đã gộp phiếu #\($0)" } ?? "") : "")]
+        let c = shell.catalog
+        var lines = [c.text("call.header", ["id": .text(String(t.id)), "phone": .text(Masking.phone(t.callerPhone)), "line": .text(String(t.line))])
+                     + (info.phoneKind == .landline ? c.text("call.landline") : "")
+                     + (info.continued ? c.text("call.continued", ["category": .text(c.category(t.category))])
+                        + (info.merged.map { c.text("call.merged", ["id": .text(String($0))]) } ?? "") : "")]
         if info.continued, let last = t.resolution ?? (try? TicketService(session: shell.session).lastNote(t.id)) ?? nil {
             lines.append("  lần trước: \(last)")
         }
         for r in info.repeats {
-            lines.append("⚠ Đã gọi trước đây: #\(r.id) (\(r.status), \(DateText.deskDisplay(r.openedAt)), \(r.category)) — "
+            lines.append("⚠ Đã gọi trước đây: #\(r.id) (\(c.ticketStatus(r.status)), \(DateText.deskDisplay(r.openedAt)), \(c.category(r.category))) — "
                          + (info.lastWords[r.id] ?? "chưa có ghi chú"))
         }
         if let open = info.repeats.first(where: { $0.status == "open" || $0.status == "pending" }) {
@@ -103,20 +106,20 @@ enum CallCommands {
         if info.registrations.isEmpty {
             lines.append("Không có hồ sơ nào đăng ký số này. Hỏi mã số BHXH hoặc CCCD rồi `search …`, `use CODE`.")
         } else {
-            tables.append(registrationTable(info))
+            tables.append(registrationTable(info, shell.catalog))
         }
-        return CommandOutput(json: json, tables: tables, lines: lines, footer: registrationFooter(info, width: shell.terminalWidth()))
+        return CommandOutput(json: json, tables: tables, lines: lines, footer: registrationFooter(info, width: shell.terminalWidth(), catalog: shell.catalog))
     }
 
     static func use(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        guard shell.session.openTicketID != nil else { throw DeskError.usage("no open call (start one with `call PHONE`)") }
+        guard shell.session.openTicketID != nil else { throw DeskError.usage(shell.catalog.text("usage.noOpenCall")) }
         let code = try RegistrationService(session: shell.session).resolveCode(inv.positional.first)
         let r = try RegistrationService(session: shell.session).registration(code)
         try TicketService(session: shell.session).focus(code: code)
         // Choosing a registration shows why it is stuck, as `call` does when the phone matches exactly one.
         let findings = try DiagnosisBridge.findings(shell.session, code: code)
-        var lines = ["Cuộc gọi #\(shell.session.openTicketID!) gắn với hồ sơ \(code) — \(r.fullName) — \(r.status.rawValue), SMS \(r.smsStatus.rawValue)."]
-        lines += DiagnosisBridge.lines(findings, width: shell.terminalWidth())
+        var lines = ["Cuộc gọi #\(shell.session.openTicketID!) gắn với hồ sơ \(code) — \(r.fullName) — \(shell.catalog.name(r.status)), SMS \(shell.catalog.name(r.smsStatus))."]
+        lines += DiagnosisBridge.lines(findings, width: shell.terminalWidth(), catalog: shell.catalog)
         return CommandOutput(json: .object([("id", .num(shell.session.openTicketID)), ("bhxh_code", .string(code)),
                                             ("status", .string(r.status.rawValue)), ("sms_status", .string(r.smsStatus.rawValue)),
                                             ("findings", .array(findings.map(DiagnosisBridge.json)))]),
@@ -131,22 +134,21 @@ enum CallCommands {
         return .object(fields)
     }
 
-    static func registrationTable(_ info: TicketService.CallInfo) -> CommandOutput.Table {
-        CommandOutput.Table(columns: RegistrationViews.listColumns + ["SMS", "lỗi nặng nhất"],
+    static func registrationTable(_ info: TicketService.CallInfo, _ c: Catalog) -> CommandOutput.Table {
+        CommandOutput.Table(columns: RegistrationViews.listColumns(c) + [c.text("column.sms_status"), c.text("column.worst")],
                             rows: info.registrations.map { r in
                                 let w = info.worst[r.bhxhCode]
-                                return RegistrationViews.listRow(SearchHit(registration: r))
-                                    + [r.smsStatus.rawValue, w.map { "\($0.rule) (\($0.severity.rawValue))" } ?? "✓"]
+                                return RegistrationViews.listRow(SearchHit(registration: r), c)
+                                    + [c.name(r.smsStatus), w.map { "\($0.rule) (\(c.name($0.severity)))" } ?? "✓"]
                             })
     }
 
     /// The call screen's lines about the registrations: with one, its diagnosis; with several, how to choose.
-    static func registrationFooter(_ info: TicketService.CallInfo, width: Int) -> [String] {
+    static func registrationFooter(_ info: TicketService.CallInfo, width: Int, catalog: Catalog = .vi) -> [String] {
         if let code = info.focus {
-            return DiagnosisBridge.lines(info.findings, width: width)
-                + ["`show`, `diagnose`, `resend --verify dob=…,id=…` now mean \(code); `done \"…\"` ends the call."]
+            return DiagnosisBridge.lines(info.findings, width: width, catalog: catalog) + [catalog.text("call.focus", ["code": .text(code)])]
         }
-        if info.registrations.count > 1 { return ["\(info.registrations.count) hồ sơ dùng số này: `use CODE` để chọn."] }
+        if info.registrations.count > 1 { return [catalog.text("call.several", ["n": .int(info.registrations.count)])] }
         return []
     }
 
@@ -165,13 +167,16 @@ enum CallCommands {
         return fields
     }
 
-    static func ticketRow(_ t: TicketSummary, _ s: SLAPolicy.State) -> [String] {
+    static func ticketRow(_ t: TicketSummary, _ s: SLAPolicy.State, _ c: Catalog) -> [String] {
         let sla = s.firstResponseBreached || s.resolutionBreached ? "QUÁ HẠN" : s.minutesLeft.map { "còn \($0)′" } ?? ""
-        return ["#\(t.id)", DateText.deskDisplay(t.openedAt), t.operatorLogin, t.assignedTo ?? "", String(t.line), t.status, t.priority,
-                t.category, t.bhxhCode ?? "", t.summary, sla]
+        return ["#\(t.id)", DateText.deskDisplay(t.openedAt), t.operatorLogin, t.assignedTo ?? "", String(t.line), c.ticketStatus(t.status), c.priority(t.priority),
+                c.category(t.category), t.bhxhCode ?? "", t.summary, sla]
     }
 
-    static let listColumns = ["#", "mở lúc", "ai", "giao cho", "line", "trạng thái", "ưu tiên", "loại", "mã số BHXH", "tóm tắt", "SLA"]
+    static func listColumns(_ c: Catalog) -> [String] {
+        ["#"] + ["opened_at", "operator", "assigned_to", "line", "status", "priority", "category", "bhxh_code", "summary"]
+            .map { c.text(TextKey("column.\($0)")) } + ["SLA"]
+    }
 
     static func single(_ t: TicketSummary, message: String) -> CommandOutput {
         CommandOutput(json: .object(ticketJSON(t)), lines: [message])
@@ -189,8 +194,9 @@ enum CallCommands {
         let t = try service.done(resolution: inv.rest, category: inv.value("--category") ?? proposal?.category)
         var json = ticketJSON(t)
         json.append(("category_proposed", .bool(proposal != nil)))
-        let said = proposal.map { " Loại: \($0.category) (đề xuất từ việc đã làm: \($0.reason))." } ?? ""
-        return CommandOutput(json: .object(json), lines: ["Phiếu #\(t.id) đã giải quyết.\(said)"])
+        let c = shell.catalog
+        let said = proposal.map { c.text("done.proposed", ["category": .text(c.category($0.category)), "reason": .text($0.reason)]) } ?? ""
+        return CommandOutput(json: .object(json), lines: [c.text("done.resolved", ["id": .text(String(t.id))]) + said])
     }
 
     static func hold(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
@@ -206,9 +212,9 @@ enum CallCommands {
     }
 
     static func ticketNew(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        guard let caller = inv.value("--caller") else { throw DeskError.usage("ticket new needs --caller PHONE") }
+        guard let caller = inv.value("--caller") else { throw DeskError.usage(shell.catalog.text("usage.needsCaller")) }
         let line = try inv.value("--line").map { s -> Int in
-            guard let n = Int(s) else { throw DeskError.usage("--line must be a number \(HotlineLine.rangeText)") }
+            guard let n = Int(s) else { throw DeskError.usage(shell.catalog.text("usage.lineNumber", ["range": .text(HotlineLine.rangeText)])) }
             return n
         }
         let t = try TicketService(session: shell.session).create(caller: caller, line: line, code: inv.value("--code"),
@@ -222,12 +228,14 @@ enum CallCommands {
         var json = ticketJSON(t, sla)
         json.append(("timeline", .array(notes.map { .object([("at", .string($0.at)), ("operator", .string($0.operatorLogin)),
                                                              ("kind", .string($0.kind)), ("detail", .string($0.detail))]) })))
-        let lines = ["Phiếu #\(t.id) — \(t.status), \(t.priority), \(t.category), line \(t.line), \(t.operatorLogin)"
+        let c = shell.catalog
+        let lines = ["Phiếu #\(t.id) — \(c.ticketStatus(t.status)), \(c.priority(t.priority)), \(c.category(t.category)), "
+                         + c.text("ticket.line", ["line": .text(String(t.line))]) + ", \(t.operatorLogin)"
                          + (t.assignedTo.map { ", giao cho \($0)" } ?? ""),
                      "  người gọi: \(Masking.phone(t.callerPhone))\(t.callerName.map { " (\($0))" } ?? "")   mã số BHXH: \(t.bhxhCode ?? "-")",
                      "  tóm tắt: \(t.summary)" + (t.resolution.map { "\n  kết quả: \($0)" } ?? ""),
                      "  SLA: \(sla.elapsed)′ giờ hành chính" + (sla.firstResponseBreached || sla.resolutionBreached ? ", QUÁ HẠN" : sla.minutesLeft.map { ", còn \($0)′" } ?? "")]
-        let table = CommandOutput.Table(title: "Diễn biến", columns: ["lúc", "ai", "loại", "chi tiết"],
+        let table = CommandOutput.Table(title: c.text("show.timeline"), columns: RegistrationViews.columns(["at", "who", "event", "detail"], c),
                                         rows: notes.map { [DateText.deskDisplay($0.at), $0.operatorLogin, $0.kind, $0.detail] }, wrapped: [3])
         return CommandOutput(json: .object(json), tables: [table], lines: lines)
     }
@@ -237,7 +245,7 @@ enum CallCommands {
         if let s = inv.value("--status") {
             let statuses = s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             for st in statuses where !CommandTable.ticketStatuses.contains(st) {
-                throw DeskError.usage("--status must be open, pending, resolved or closed")
+                throw DeskError.usage(shell.catalog.text("usage.oneOf", ["flag": "--status", "list": .text(TicketStatus.names.joined(separator: ", "))]))
             }
             f.statuses = statuses
         }
@@ -245,18 +253,18 @@ enum CallCommands {
         f.assignee = inv.value("--assignee")
         if inv.has("--mine") { f.involving = shell.session.actor.login }
         if let l = inv.value("--line") {
-            guard let n = Int(l), HotlineLine.isValid(n) else { throw DeskError.usage("--line must be \(HotlineLine.rangeText)") }
+            guard let n = Int(l), HotlineLine.isValid(n) else { throw DeskError.usage(shell.catalog.text("usage.lineRange", ["range": .text(HotlineLine.rangeText)])) }
             f.line = n
         }
         if let c = inv.value("--category") {
-            guard TicketService.categories.contains(c) else { throw DeskError.usage("--category must be one of \(TicketService.categories.joined(separator: ", "))") }
+            guard TicketService.categories.contains(c) else { throw DeskError.usage(shell.catalog.text("usage.oneOf", ["flag": "--category", "list": .text(TicketService.categories.joined(separator: ", "))])) }
             f.category = c
         }
         f.from = try inv.value("--from").map(DateArg.start)
         f.to = try inv.value("--to").map(DateArg.endInclusive)
         let rows = try TicketService(session: shell.session).list(f, overdue: inv.has("--overdue"), limit: try inv.int("--limit", default: 50))
         return CommandOutput(json: .object([("results", .array(rows.map { .object(ticketJSON($0.0, $0.1)) }))]),
-                             tables: [CommandOutput.Table(columns: listColumns, rows: rows.map { ticketRow($0.0, $0.1) })])
+                             tables: [CommandOutput.Table(columns: listColumns(shell.catalog), rows: rows.map { ticketRow($0.0, $0.1, shell.catalog) })])
     }
 
     static func ticketNote(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {

@@ -50,7 +50,7 @@ enum CredentialCommands {
     static func send(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         let timeout = TimeInterval(try inv.int("--timeout", default: 15))
         let r = try OutboxService(session: shell.session).send(gateway: inv.value("--gateway"), timeout: timeout)
-        return .message("SMS: \(r.attempted) tried, \(r.sent) sent, \(r.retrying) to retry, \(r.failed) failed.",
+        return .message(shell.catalog.text("outbox.sent", ["tried": .int(r.attempted), "sent": .int(r.sent), "retrying": .int(r.retrying), "failed": .int(r.failed)]),
                         json: .object([("attempted", .int(r.attempted)), ("sent", .int(r.sent)), ("retrying", .int(r.retrying)),
                                        ("failed", .int(r.failed))]))
     }

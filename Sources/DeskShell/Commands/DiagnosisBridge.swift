@@ -12,18 +12,18 @@ enum DiagnosisBridge {
                  ("action", .string(f.action)), ("kb", .string(f.kb))])
     }
 
-    static func table(_ findings: [Finding], title: String? = "Chẩn đoán") -> CommandOutput.Table {
-        CommandOutput.Table(title: title, columns: ["mức", "mã", "nội dung", "việc cần làm", "KB"],
-                            rows: findings.map { [$0.severity.rawValue, $0.rule, $0.message, $0.action, $0.kb] }, wrapped: [2, 3])
+    static func table(_ findings: [Finding], title: String? = "Chẩn đoán", catalog: Catalog = .vi) -> CommandOutput.Table {
+        CommandOutput.Table(title: title, columns: RegistrationViews.columns(["severity", "rule", "message", "action", "kb"], catalog),
+                            rows: findings.map { [catalog.name($0.severity), $0.rule, $0.message, $0.action, $0.kb] }, wrapped: [2, 3])
     }
 
     /// Findings as lines an operator reads top to bottom (wrapped by display width), for the call screen.
-    static func lines(_ findings: [Finding], width: Int) -> [String] {
+    static func lines(_ findings: [Finding], width: Int, catalog: Catalog = .vi) -> [String] {
         if findings.isEmpty { return ["✓ Không phát hiện lỗi nào."] }
         var out: [String] = []
         for f in findings {
             let mark = f.severity == .error ? "✗" : f.severity == .warning ? "!" : "·"
-            out.append("\(mark) \(f.rule) (\(f.severity.rawValue))")
+            out.append("\(mark) \(f.rule) (\(catalog.name(f.severity)))")
             for l in DisplayWidth.wrap(f.message, width: max(20, width - 4)) { out.append("    " + l) }
             // Many actions already end in their article's `kb show ID`: name it once.
             let link = "kb show \(f.kb)"

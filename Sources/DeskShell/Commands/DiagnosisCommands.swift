@@ -33,7 +33,7 @@ enum DiagnosisCommands {
             let list = CommandOutput.Table(title: "Hồ sơ bị kẹt (\(report.rows.count) / \(report.total))",
                                            columns: ["mã số BHXH", "họ tên", "trạng thái", "lỗi"],
                                            rows: report.rows.map { [$0.registration.bhxhCode, $0.registration.fullName,
-                                                                    $0.registration.status.rawValue, $0.findings.map(\.rule).joined(separator: ", ")] },
+                                                                    shell.catalog.name($0.registration.status), $0.findings.map(\.rule).joined(separator: ", ")] },
                                            records: "results")
             return CommandOutput(json: json, tables: [counts, list])
         }
@@ -41,8 +41,8 @@ enum DiagnosisCommands {
         let (r, findings) = try service.diagnose(code)
         let json = JSONValue.object([("bhxh_code", .string(r.bhxhCode)), ("status", .string(r.status.rawValue)),
                                      ("findings", .array(findings.map(DiagnosisBridge.json)))])
-        var lines = ["\(r.bhxhCode) — \(r.fullName) — \(r.status.rawValue)"]
-        lines += DiagnosisBridge.lines(findings, width: shell.terminalWidth())
+        var lines = ["\(r.bhxhCode) — \(r.fullName) — \(shell.catalog.name(r.status))"]
+        lines += DiagnosisBridge.lines(findings, width: shell.terminalWidth(), catalog: shell.catalog)
         return CommandOutput(json: json, lines: lines)
     }
 }

@@ -48,8 +48,8 @@ enum KnowledgeCommands {
         KnowledgeBaseLoader.refreshIfNeeded(shell)
         let kb = KnowledgeBase(session: shell.session)
         guard let a = try kb.article(id) else {
-            let near = Suggest.nearest(id, in: try kb.ids()).map { " (did you mean \($0)?)" } ?? ""
-            throw DeskError.notFound("no KB article \(id)\(near)")
+            let near = Suggest.nearest(id, in: try kb.ids()).map { shell.catalog.text("shell.didYouMean", ["name": .text($0)]) } ?? ""
+            throw DeskError.notFound(shell.catalog.text("kb.notFound", ["id": .text(id), "hint": .text(near)]))
         }
         try shell.session.audit("kb_show", target: id)
         let json = JSONValue.object([("id", .string(a.id)), ("title", .string(a.title)), ("tags", .array(a.tags.map { .string($0) })),

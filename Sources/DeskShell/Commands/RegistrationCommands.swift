@@ -32,25 +32,27 @@ enum RegistrationCommands {
         var filter = RegistrationFilter()
         if let s = inv.value("--status") {
             guard CommandTable.registrationStatuses.contains(s) else {
-                throw DeskError.usage("--status must be one of \(CommandTable.registrationStatuses.joined(separator: ", "))")
+                throw DeskError.usage(shell.catalog.text("usage.oneOf", ["flag": "--status", "list": .text(CommandTable.registrationStatuses.joined(separator: ", "))]))
             }
             filter.status = s
         }
         filter.agency = inv.value("--agency")
         let limit = try inv.int("--limit", default: 20)
-        guard limit > 0 else { throw DeskError.usage("--limit must be at least 1") }
+        guard limit > 0 else { throw DeskError.usage(shell.catalog.text("usage.limit")) }
         let result = try RegistrationService(session: shell.session).search(inv.rest, filter: filter, limit: limit)
         let json = JSONValue.object([("query", .string(result.query)), ("kind", .string(result.kind)), ("total", .int(result.total)),
                                      ("total_capped", .bool(result.totalCapped)), ("results", .array(result.hits.map(RegistrationViews.listJSON)))])
-        let table = CommandOutput.Table(columns: RegistrationViews.listColumns, rows: result.hits.map(RegistrationViews.listRow))
+        let table = CommandOutput.Table(columns: RegistrationViews.listColumns(shell.catalog),
+                                        rows: result.hits.map { RegistrationViews.listRow($0, shell.catalog) })
         var footer: [String] = []
         if result.hits.contains(where: { $0.match == .heard }) {
             footer.append("\(RegistrationViews.heardMark)tên nghe giống, không đúng từng chữ: hỏi lại người gọi cách viết trước khi dùng")
         }
         if result.total > result.hits.count {
-            footer.append("\(result.hits.count) of \(result.totalCapped ? "\(result.total)+" : String(result.total)) shown (--limit N for more; add words to narrow)")
+            footer.append(shell.catalog.text("search.more", ["shown": .int(result.hits.count),
+                                                           "total": .text(shell.catalog.number(result.total) + (result.totalCapped ? "+" : ""))]))
         }
-        return CommandOutput(json: json, tables: [table], lines: ["Tìm theo \(result.kind): \(result.query)"], footer: footer)
+        return CommandOutput(json: json, tables: [table], lines: [shell.catalog.text("search.by", ["kind": .text(shell.catalog.value("id", result.kind)), "query": .text(result.query)])], footer: footer)
     }
 
     static func show(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
@@ -70,26 +72,31 @@ enum RegistrationCommands {
         json.append(("sms", .array(d.sms.map { .object([("id", .int($0.id)), ("to", .string(Masking.phone($0.toPhone))),
                                                         ("status", .string($0.status)), ("created_at", .string($0.createdAt)),
                                                         ("sent_at", .str($0.sentAt))]) })))
-        var lines = ["Hồ sơ \(code) — \(d.registration.fullName)" + (d.registration.synthetic ? " (dữ liệu mẫu)" : "")]
-        let keyWidth = fields.map { DisplayWidth.of($0.0) }.max() ?? 0
-        for (k, v) in fields { lines.append("  " + DisplayWidth.pad(k, to: keyWidth) + "  " + RegistrationViews.text(k, v)) }
+        let c = shell.catalog
+        var lines = [c.text("show.header", ["code": .text(code), "name": .text(d.registration.fullName)])
+                     + (d.registration.synthetic ? c.text("show.synthetic") : "")]
+        let names = fields.map { RegistrationViews.fieldName($0.0, shell.catalog) }
+        let keyWidth = names.map { DisplayWidth.of($0) }.max() ?? 0
+        for ((k, v), name) in zip(fields, names) {
+            lines.append("  " + DisplayWidth.pad(name, to: keyWidth) + "  " + RegistrationViews.text(k, v, shell.catalog))
+        }
         if let p = d.insured { lines.append(RegistrationViews.registryLine(p, full: full)) }
         var tables: [CommandOutput.Table] = []
         if !findings.isEmpty {
-            tables.append(CommandOutput.Table(title: "Chẩn đoán", columns: ["mức", "mã", "nội dung", "KB"],
-                                              rows: findings.map { [$0.severity.rawValue, $0.rule, $0.message, $0.kb] }, wrapped: [2], records: "findings"))
+            tables.append(CommandOutput.Table(title: c.text("show.diagnosis"), columns: RegistrationViews.columns(["severity", "rule", "message", "kb"], c),
+                                              rows: findings.map { [shell.catalog.name($0.severity), $0.rule, $0.message, $0.kb] }, wrapped: [2], records: "findings"))
         }
-        tables.append(CommandOutput.Table(title: "Lịch sử", columns: ["lúc", "ai", "loại", "chi tiết"],
+        tables.append(CommandOutput.Table(title: c.text("show.history"), columns: RegistrationViews.columns(["at", "who", "event", "detail"], c),
                                           rows: d.events.map { [DateText.deskDisplay($0.at), $0.operatorLogin ?? "", $0.kind, $0.detail] },
                                           wrapped: [3], records: "events"))
         if !d.tickets.isEmpty {
-            tables.append(CommandOutput.Table(title: "Phiếu", columns: ["#", "mở lúc", "trạng thái", "tóm tắt"],
-                                              rows: d.tickets.map { ["#\($0.id)", DateText.deskDisplay($0.openedAt), $0.status, $0.summary] },
+            tables.append(CommandOutput.Table(title: c.text("show.tickets"), columns: ["#"] + RegistrationViews.columns(["opened_at", "status", "summary"], c),
+                                              rows: d.tickets.map { ["#\($0.id)", DateText.deskDisplay($0.openedAt), shell.catalog.ticketStatus($0.status), $0.summary] },
                                               wrapped: [3], records: "tickets"))
         }
         if !d.sms.isEmpty {
-            tables.append(CommandOutput.Table(title: "Tin nhắn", columns: ["#", "đến", "trạng thái", "tạo lúc", "gửi lúc"],
-                                              rows: d.sms.map { ["\($0.id)", Masking.phone($0.toPhone), $0.status,
+            tables.append(CommandOutput.Table(title: c.text("show.sms"), columns: ["#"] + RegistrationViews.columns(["to", "status", "created_at", "sent_at"], c),
+                                              rows: d.sms.map { ["\($0.id)", Masking.phone($0.toPhone), shell.catalog.value("sms", $0.status),
                                                                  DateText.deskDisplay($0.createdAt), DateText.deskDisplay($0.sentAt)] },
                                               records: "sms"))
         }
@@ -97,14 +104,18 @@ enum RegistrationCommands {
     }
 
     static func check(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        guard !inv.positional.isEmpty else { throw DeskError.usage("check needs a value, e.g. check 0901234567") }
+        guard !inv.positional.isEmpty else { throw DeskError.usage(shell.catalog.text("usage.checkValue")) }
         let c = IdentifierCheck.classify(inv.rest)
         let json = JSONValue.object([("input", .string(c.input)), ("kind", .string(c.kind.rawValue)), ("valid", .bool(c.valid)),
                                      ("normalized", .string(c.normalized)),
                                      ("details", .object(c.details.map { ($0.0, .string($0.1)) })),
                                      ("problems", .array(c.problems.map { .string($0) }))])
-        var lines = ["\(c.input): \(c.kind.rawValue), \(c.valid ? "hợp lệ" : "KHÔNG hợp lệ"), chuẩn hoá \(c.normalized)"]
-        for (k, v) in c.details { lines.append("  \(k): \(v)") }
+        let cat = shell.catalog
+        var lines = ["\(c.input): \(cat.value("id", c.kind.rawValue)), \(c.valid ? "hợp lệ" : "KHÔNG hợp lệ"), chuẩn hoá \(c.normalized)"]
+        for (k, v) in c.details {
+            let name = cat.text(TextKey("detail.\(k)"))
+            lines.append("  \(name.isEmpty ? k : name): \(v)")
+        }
         for p in c.problems { lines.append("  ! \(p)") }
         try shell.session.audit("check", target: c.kind.rawValue, detail: nil)
         return CommandOutput(json: json, lines: lines)
@@ -116,7 +127,7 @@ enum RegistrationCommands {
         }
         try shell.session.require(.supervisor, for: "import")
         var importer = Importer(session: shell.session)
-        let bar = shell.interactive && isatty(2) == 1 ? ProgressBar(label: "import", write: shell.writeErr) : nil
+        let bar = shell.interactive && isatty(2) == 1 ? ProgressBar(label: "import", catalog: shell.catalog, write: shell.writeErr) : nil
         importer.progress = { p in bar?.update(done: p.bytesDone, total: p.bytesTotal, rows: p.rows) }
         defer { bar?.finish() }
         let s = try importer.run(target, path: inv.positional[1], skipBadPath: inv.value("--skip-bad"))
@@ -124,9 +135,11 @@ enum RegistrationCommands {
                                      ("inserted", .int(s.inserted)), ("updated", .int(s.updated)), ("rejected", .int(s.rejected)),
                                      ("problems", .array(s.problems.map { .string($0) }))])
         var notices = s.problems.map { "\(s.file) \($0)" }
-        if s.rejected > s.problems.count { notices.append("… and \(s.rejected - s.problems.count) more bad row(s)") }
-        return CommandOutput(json: json, footer: ["\(s.target): inserted \(s.inserted), updated \(s.updated), rejected \(s.rejected)"
-                                                  + (inv.value("--skip-bad").map { " (bad rows written to \($0))" } ?? "")],
+        let c = shell.catalog
+        if s.rejected > s.problems.count { notices.append(c.text("import.more", ["n": .int(s.rejected - s.problems.count)])) }
+        return CommandOutput(json: json, footer: [c.text("import.summary", ["target": .text(s.target), "inserted": .int(s.inserted),
+                                                                            "updated": .int(s.updated), "rejected": .int(s.rejected)])
+                                                  + (inv.value("--skip-bad").map { c.text("import.badRows", ["file": .text($0)]) } ?? "")],
                              notices: notices)
     }
 

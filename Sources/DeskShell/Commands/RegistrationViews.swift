@@ -27,24 +27,52 @@ enum RegistrationViews {
         ])
     }
 
-    static let listColumns = ["mã số BHXH", "họ tên", "ngày sinh", "trạng thái", "loại", "điện thoại", "CCCD/CMND", "cơ quan"]
+
+    /// The list's column titles in the catalog's language.
+    static func listColumns(_ c: Catalog) -> [String] {
+        ["bhxh_code", "full_name", "dob", "status", "kind", "phone", "id_number", "agency_code"].map { c.text(TextKey("column.\($0)")) }
+    }
+
+    /// Column titles by their `column.…` keys.
+    static func columns(_ keys: [String], _ c: Catalog) -> [String] { keys.map { c.text(TextKey("column.\($0)")) } }
+
+    /// A `show` field's name as a person reads it (`trạng thái` for `status`); JSON keeps the snake_case key.
+    static func fieldName(_ key: String, _ c: Catalog) -> String {
+        let t = c.text(TextKey("field.\(key)"))
+        return t.isEmpty ? key : t
+    }
+
+    /// A `show` field's value as a person reads it: machine values named, times in desk-local time.
+    static func text(_ key: String, _ v: JSONValue, _ c: Catalog) -> String {
+        if case .string(let s) = v {
+            switch key {
+            case "status": return c.value("status", s)
+            case "kind": return c.value("kind", s)
+            case "gender": return c.value("gender", s)
+            case "sms_status": return c.value("sms", s)
+            default: break
+            }
+        }
+        if case .bool(let b) = v { return c.text(b ? "value.yes" : "value.no") }
+        return text(key, v)
+    }
 
     /// A name matched only as heard is marked before it, and `search` explains the mark below the table.
     static let heardMark = "≈ "
 
-    static func listRow(_ hit: SearchHit) -> [String] {
-        var row = plainRow(hit)
+    static func listRow(_ hit: SearchHit, _ c: Catalog) -> [String] {
+        var row = plainRow(hit, c)
         if hit.match == .heard { row[1] = heardMark + row[1] }
         return row
     }
 
-    static func plainRow(_ hit: SearchHit) -> [String] {
+    static func plainRow(_ hit: SearchHit, _ c: Catalog) -> [String] {
         if let r = hit.registration {
-            return [r.bhxhCode, r.fullName, r.dob ?? "", r.status.rawValue, r.kind.rawValue, Masking.phone(r.phone),
+            return [r.bhxhCode, r.fullName, r.dob ?? "", c.name(r.status), c.name(r.kind), Masking.phone(r.phone),
                     Masking.id(r.idNumber), r.agencyCode ?? ""]
         }
         let p = hit.insured!
-        return [p.bhxhCode, p.fullName, p.dob ?? "", "(chưa đăng ký)", "", Masking.phone(p.phone), Masking.id(p.idNumber), p.agencyCode ?? ""]
+        return [p.bhxhCode, p.fullName, p.dob ?? "", c.text("value.unregistered"), "", Masking.phone(p.phone), Masking.id(p.idNumber), p.agencyCode ?? ""]
     }
 
     /// Every column of a registration; personal data masked unless `full` (show on an open call).

@@ -61,7 +61,7 @@ enum SettingsCommands {
 
     static func setFormat(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         guard let f = inv.positional.first.flatMap(OutputFormat.init(rawValue:)) else {
-            return .message("format is \(shell.format.rawValue) (table|vertical|csv|json|auto)",
+            return .message(shell.catalog.text("format.current", ["format": .text(shell.format.rawValue)]),
                             json: .object([("format", .string(shell.format.rawValue))]))
         }
         shell.format = f
@@ -75,7 +75,7 @@ enum SettingsCommands {
         case nil: shell.timing.toggle()
         default: throw DeskError.usage("timing on|off")
         }
-        return .message("Timing is \(shell.timing ? "on" : "off").", json: .object([("timing", .bool(shell.timing))]))
+        return .message(shell.catalog.text(shell.timing ? "timing.on" : "timing.off"), json: .object([("timing", .bool(shell.timing))]))
     }
 
     /// `\x`: vertical on (remembering the format it replaces), off (back to that format), or `auto`.
@@ -87,7 +87,7 @@ enum SettingsCommands {
         case "off": on = false
         case "auto":
             shell.format = .auto
-            return .message("Expanded display is used automatically.", json: .object([("format", .string("auto"))]))
+            return .message(shell.catalog.text("expanded.auto"), json: .object([("format", .string("auto"))]))
         default: throw DeskError.usage("\\x [on|off|auto]")
         }
         if on, shell.format != .vertical {
@@ -96,7 +96,7 @@ enum SettingsCommands {
         } else if !on, shell.format == .vertical {
             shell.format = shell.formatBeforeVertical ?? .table
         }
-        return .message("Expanded display is \(on ? "on" : "off").", json: .object([("format", .string(shell.format.rawValue))]))
+        return .message(shell.catalog.text(on ? "expanded.on" : "expanded.off"), json: .object([("format", .string(shell.format.rawValue))]))
     }
 
     /// `\o FILE` sends the results that follow to FILE, opened with the user's own rights and never one of the
@@ -128,21 +128,24 @@ enum SettingsCommands {
                                             ("role", .string(a.role.rawValue)), ("line", .num(a.line)),
                                             ("database", .string(SettingsService(session: shell.session).location)),
                                             ("open_ticket", .num(shell.session.openTicketID))]),
-                             lines: ["\(a.displayName) (\(a.login)), \(a.role.rawValue), line \(a.line.map(String.init) ?? "-"), database \(SettingsService(session: shell.session).location)"])
+                             lines: [shell.catalog.text("whoami.line", ["name": .text(a.displayName), "login": .text(a.login), "role": .text(shell.catalog.name(a.role)),
+                                                                 "line": .text(a.line.map(String.init) ?? "-"),
+                                                                 "database": .text(SettingsService(session: shell.session).location)])])
     }
 
     static func operatorAdd(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         guard inv.positional.count == 1 else { throw inv.usage() }
         let role = try inv.value("--role").map { r -> Operator.Role in
-            guard let role = Operator.Role(rawValue: r) else { throw DeskError.usage("--role must be operator, supervisor or admin") }
+            guard let role = Operator.Role(rawValue: r) else { throw DeskError.usage(shell.catalog.text("usage.oneOf", ["flag": "--role", "list": .text(Operator.Role.allCases.map(\.rawValue).joined(separator: ", "))])) }
             return role
         } ?? .operatorRole
         let line = try inv.value("--line").map { s -> Int in
-            guard let n = Int(s) else { throw DeskError.usage("--line must be a number \(HotlineLine.rangeText)") }
+            guard let n = Int(s) else { throw DeskError.usage(shell.catalog.text("usage.lineNumber", ["range": .text(HotlineLine.rangeText)])) }
             return n
         }
         let op = try OperatorService(session: shell.session).add(login: inv.positional[0], displayName: inv.value("--name"), line: line, role: role)
-        return .message("operator \(op.login) (\(op.displayName)) is \(op.role.rawValue)" + (op.line.map { " on line \($0)" } ?? ""),
+        return .message(shell.catalog.text("operator.added", ["login": .text(op.login), "name": .text(op.displayName), "role": .text(shell.catalog.name(op.role))])
+                        + (op.line.map { shell.catalog.text("operator.onLine", ["line": .text(String($0))]) } ?? ""),
                         json: operatorJSON(op))
     }
 
@@ -161,7 +164,7 @@ enum SettingsCommands {
     static func operatorDisable(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         guard inv.positional.count == 1 else { throw inv.usage() }
         try OperatorService(session: shell.session).disable(inv.positional[0])
-        return .message("operator \(inv.positional[0]) disabled")
+        return .message(shell.catalog.text("operator.disabled", ["login": .text(inv.positional[0])]))
     }
 
     static func configGet(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {

@@ -23,6 +23,16 @@ enum SupervisorCommands {
         ]
     }
 
+    /// A row's key as a person reads it: a category or a status by its name, a day, line or login as it is.
+    static func statsKey(_ by: String, _ key: String, _ c: Catalog) -> String {
+        switch by {
+        case "category": return c.category(key)
+        case "status": return c.ticketStatus(key)
+        case "priority": return c.priority(key)
+        default: return key
+        }
+    }
+
     static func num(_ i: Int?) -> String { i.map(String.init) ?? "" }
 
     static func bar(_ value: Int, max: Int, width: Int = 20) -> String {
@@ -45,28 +55,32 @@ enum SupervisorCommands {
             ("backlog", .object(backlog.buckets.map { ($0.0, .int($0.1)) })),
         ])
         let maxCount = rows.map(\.count).max() ?? 0
-        var columns = ["key", "count", "open", "resolved", "median 1st (min)", "p90 1st", "median resol.", "p90 resol."]
+        let c = shell.catalog
+        var columns = [c.text(TextKey("stats.by.\(by)"))] + ["count", "open", "resolved", "medianFirst", "p90First", "medianResolution", "p90Resolution"]
+            .map { c.text(TextKey("stats.column.\($0)")) }
         if shell.color { columns.append("") }
         let table = CommandOutput.Table(columns: columns, rows: rows.map { r in
-            var cells = [r.key, String(r.count), String(r.open), String(r.resolved), num(r.medianFirstResponse), num(r.p90FirstResponse),
+            var cells = [statsKey(by, r.key, c), String(r.count), String(r.open), String(r.resolved), num(r.medianFirstResponse), num(r.p90FirstResponse),
                          num(r.medianResolution), num(r.p90Resolution)]
             if shell.color { cells.append(bar(r.count, max: maxCount)) }
             return cells
         }, numeric: [1, 2, 3, 4, 5, 6, 7])
-        let backlogLine = "Open backlog by age: " + backlog.buckets.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+        let backlogLine = c.text("stats.backlog", ["list": .text(backlog.buckets.map { "\(c.value("age", $0.0)) \(c.number($0.1))" }.joined(separator: ", "))])
         return CommandOutput(json: json, tables: [table], footer: [backlogLine])
     }
 
     static func statsRegistrations(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         let by = inv.value("--by") ?? "status"
-        if inv.has("--all") && by != "rule" { throw DeskError.usage("--all goes with --by rule") }
+        if inv.has("--all") && by != "rule" { throw DeskError.usage(shell.catalog.text("usage.allByRule")) }
         let rows = try StatsService(session: shell.session).registrations(by: by, includeWarnings: inv.has("--all"))
         let maxCount = rows.map(\.count).max() ?? 0
         let json = JSONValue.object([("by", .string(by)), ("rows", .array(rows.map { .object([("key", .string($0.key)), ("count", .int($0.count))]) }))])
-        var columns = ["key", "count"]
+        let c = shell.catalog
+        var columns = [c.text(TextKey("stats.by.\(by)")), c.text("stats.column.registrations")]
         if shell.color { columns.append("") }
         return CommandOutput(json: json, tables: [CommandOutput.Table(columns: columns, rows: rows.map { r in
-            shell.color ? [r.key, String(r.count), bar(r.count, max: maxCount)] : [r.key, String(r.count)]
+            let key = by == "status" ? c.value("status", r.key) : r.key
+            return shell.color ? [key, String(r.count), bar(r.count, max: maxCount)] : [key, String(r.count)]
         }, numeric: [1])])
     }
 
@@ -94,7 +108,7 @@ enum SupervisorCommands {
         try file.write(contentsOf: Data(html.utf8))
         try file.close()
         try shell.session.audit("report", target: path)
-        return .message("Wrote \(path) (\(html.utf8.count / 1024) KB). Audit chain head: \(chain.rows) rows, \(chain.hash) (keep it; `audit verify --head` checks it later).",
+        return .message(shell.catalog.text("report.wrote", ["path": .text(path), "kb": .int(html.utf8.count / 1024), "n": .int(chain.rows), "head": .text(chain.hash)]),
                         json: .object([("file", .string(path)), ("bytes", .int(html.utf8.count)),
                                        ("audit_rows", .int(chain.rows)), ("audit_head", .string(chain.hash))]))
     }

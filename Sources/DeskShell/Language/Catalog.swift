@@ -36,10 +36,14 @@ public struct Catalog: Sendable {
     /// Every language's table, for the completeness test.
     public static func table(_ language: Language) -> [String: String] {
         switch language {
-        case .vi: return vietnamese
-        case .en: return english
+        case .vi: return viAll
+        case .en: return enAll
         }
     }
+
+    /// The texts and the names of machine values (DisplayNames.swift), one table per language.
+    static let viAll = vietnamese.merging(vietnameseValues) { a, _ in a }
+    static let enAll = english.merging(englishValues) { a, _ in a }
 
     /// The template of `key`. A key missing from this language (which the catalog test forbids) falls back to
     /// another language, and a key missing everywhere prints as nothing: the console never shows a raw key.

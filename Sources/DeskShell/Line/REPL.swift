@@ -33,7 +33,7 @@ final class REPL {
         using_history()
         read_history(historyPath)
         stifle_history(2000)
-        shell.writeErr("vssdesk — đường dây nóng VssID, BHXH Quận 6. `help` lists commands, Tab completes, Ctrl-D exits.\n")
+        shell.writeErr(shell.catalog.text("repl.greeting") + "\n")
         reading: while !shell.wantsExit {
             shell.session.storage.idle()
             let line: String

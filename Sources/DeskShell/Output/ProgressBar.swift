@@ -7,8 +7,11 @@ final class ProgressBar {
     private let start = Date()
     private var lastDraw = Date.distantPast
 
-    init(label: String, write: @escaping (String) -> Void) {
+    private let catalog: Catalog
+
+    init(label: String, catalog: Catalog = .vi, write: @escaping (String) -> Void) {
         self.label = label
+        self.catalog = catalog
         self.write = write
     }
 
@@ -23,8 +26,8 @@ final class ProgressBar {
         let width = 30
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        write(String(format: "\r%@ %@ %3.0f%%  %d rows  %.0f rows/s  ETA %.0fs  (Ctrl-C cancels) ", label, bar,
-                     fraction * 100, rows, rate, eta))
+        write("\r" + catalog.text("progress.line", ["label": .text(label), "bar": .text(bar), "pct": .int(Int((fraction * 100).rounded())),
+                                                    "rows": .int(rows), "rate": .int(Int(rate.rounded())), "eta": .int(Int(eta.rounded()))]) + " ")
     }
 
     func finish() { write("\r\u{1B}[K") }

@@ -35,23 +35,23 @@ public enum Launcher {
             format = parsed
         }
         guard ["stop", "continue"].contains(options.onError) else {
-            stderr("\(error) --on-error must be stop or continue\n")
+            stderr("\(error) \(catalog.text("launcher.onError"))\n")
             return ExitCode.usage
         }
         if options.actAs != nil && !ProcessIdentity.isRoot {
-            stderr("\(error) --as is honoured only for root\n")
+            stderr("\(error) \(catalog.text("launcher.asRootOnly"))\n")
             return ExitCode.notAllowed
         }
         var clock = Clock()
         if let now = env["VSSDESK_NOW"], !now.isEmpty {
             if ProcessIdentity.isRoot {
                 guard let d = DateText.parseInstant(now) else {
-                    stderr("\(error) VSSDESK_NOW=\(now) is not an ISO 8601 time\n")
+                    stderr("\(error) \(catalog.text("launcher.badNow", ["now": .text(now)]))\n")
                     return ExitCode.usage
                 }
                 clock = Clock(fixed: d)
             } else {
-                stderr("warning: VSSDESK_NOW is honoured only for root; using the real clock\n")
+                stderr(catalog.text("launcher.nowRootOnly") + "\n")
             }
         }
         let login = options.actAs ?? ProcessIdentity.loginName
@@ -78,7 +78,7 @@ public enum Launcher {
         do {
             guard let op = try OperatorService.activeOperator(login, in: storage) else {
                 // Disabled or unknown: nothing at all, not even a read.
-                stderr("\(error) \(login) is not an active operator of \(path); an admin adds you with `operator add \(login)`\n")
+                stderr("\(error) \(catalog.text("launcher.notOperator", ["login": .text(login), "path": .text(path)]))\n")
                 return ExitCode.notAllowed
             }
             actor = op
@@ -98,8 +98,8 @@ public enum Launcher {
         CallResume.restore(shell)
         // One sqlite_master query: a desk whose audit triggers were dropped or changed says so at every start.
         if let problems = try? AuditVerifier(session: session).triggerProblems(), !(problems.missing.isEmpty && problems.altered.isEmpty) {
-            stderr("warning: the audit trail is not protected: triggers missing \(problems.missing), altered \(problems.altered); "
-                   + "run `audit verify` and tell the desk's admin\n")
+            stderr(catalog.text("launcher.auditUnprotected", ["missing": .text(problems.missing.joined(separator: ", ")),
+                                                              "altered": .text(problems.altered.joined(separator: ", "))]) + "\n")
         }
 
         if !interactiveTTY || !options.commands.isEmpty || options.scriptFile != nil || !options.words.isEmpty {

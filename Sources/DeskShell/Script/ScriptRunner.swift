@@ -29,7 +29,7 @@ struct ScriptRunner {
             case .file(let path):
                 // Read with the user's own rights; a refusal names the file, never what is in it (SPEC §13).
                 guard let bytes = try? Files.read(path) else {
-                    shell.writeErr("\(shell.catalog.text("shell.errorPrefix")) cannot read \(TerminalSafe.escape(path))\n")
+                    shell.writeErr("\(shell.catalog.text("shell.errorPrefix")) \(shell.catalog.text("script.cannotRead", ["path": .text(TerminalSafe.escape(path))]))\n")
                     return firstFailure == 0 ? 1 : firstFailure
                 }
                 (name, lines) = (TerminalSafe.escape(path), ScriptLines(bytes: bytes))
