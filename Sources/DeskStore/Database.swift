@@ -42,14 +42,15 @@ public final class Database {
 
     /// A database file the user names (a backup to check or restore from): opened read-only with the user's own
     /// rights, without the desk's pragmas, never marked as one of the desk's own files.
-    public init(userFile path: String) throws {
+    /// `writable`: a new file the user's own process fills (a backup being written).
+    public init(userFile path: String, writable: Bool = false) throws {
         self.path = path
         self.busyTimeoutMs = 5000
         var db: OpaquePointer?
-        let rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
+        let rc = sqlite3_open_v2(path, &db, (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_NOMUTEX, nil)
         guard rc == SQLITE_OK, let db else {
             if let db { sqlite3_close_v2(db) }
-            throw UserFile.Failure.cannotRead(path)
+            throw writable ? UserFile.Failure.cannotWrite(path, reason: "cannot open it as a database") : UserFile.Failure.cannotRead(path)
         }
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, busyTimeoutMs)

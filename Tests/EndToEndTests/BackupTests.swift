@@ -98,4 +98,15 @@ import Testing
         p.waitUntilExit()
         #expect(v.json("restore \(copy)").code == 0)
     }
+
+    @Test func namesPlantedBesideTheCopyAreNotWrittenThrough() throws {
+        let v = Vssdesk.ready(demo: 20)
+        let victim = v.write("victim.txt", "keep me\n")
+        let copy = v.dir + "/copy.sqlite"
+        try FileManager.default.createSymbolicLink(atPath: copy + ".sha256", withDestinationPath: victim)
+        #expect(v.json("backup \(copy)").code == 0)
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep me\n")
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: copy + ".sha256")) == nil)
+        #expect(sh("/bin/sh", ["-c", "cd \"$0\" && sha256sum -c copy.sqlite.sha256", v.dir]).code == 0)
+    }
 }

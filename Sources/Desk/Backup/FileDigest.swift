@@ -24,7 +24,9 @@ enum FileDigest {
 
     static func write(for path: String, digest: String) throws {
         let name = (path as NSString).lastPathComponent
-        let handle = try UserFile.createForWriting(manifest(for: path), mode: 0o640)
+        // Replaced, not rewritten in place: the old name may be a symlink someone else left there.
+        unlink(manifest(for: path))
+        let handle = try UserFile.createNew(manifest(for: path), mode: 0o640)
         try handle.write(contentsOf: Data("\(digest)  \(name)\n".utf8))
         try handle.close()
     }

@@ -89,6 +89,16 @@ public enum UserFile {
         return out
     }
 
+    /// A file that must not exist yet, made beside one the user named (a backup's checksum): never through a
+    /// symlink planted under that name, whoever can write the folder.
+    public static func createNew(_ path: String, mode: mode_t = 0o600) throws -> FileHandle {
+        if isProtected(path) { throw Failure.isDeskFile(path) }
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY, mode)
+        guard fd >= 0 else { throw Failure.cannotWrite(path, reason: String(cString: strerror(errno))) }
+        _ = fchmod(fd, mode)
+        return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    }
+
     /// Creates (or truncates) `path` for writing with the user's rights and `mode` (for a new file, whatever the
     /// umask). Refuses the desk's own files and anything that is not a regular file or a terminal/pipe.
     public static func createForWriting(_ path: String, mode: mode_t = 0o600) throws -> FileHandle {

@@ -29,31 +29,38 @@ public enum DatabaseCopy {
         if !replace, FileManager.default.fileExists(atPath: destination) {
             throw Failure(message: "\(destination) already exists (add --replace to overwrite it)")
         }
-        let partial = destination + ".partial-\(getpid())"
-        let fd = open(partial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
+        // A fresh, private name: created here (O_EXCL never follows a planted symlink), then checked to still be
+        // that file when SQLite has it open, so a swap in a folder others can write gains nothing.
+        let partial = destination + ".partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(partial, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw Failure(message: "cannot write \(destination): \(String(cString: strerror(errno)))") }
         _ = fchmod(fd, 0o640)
-        close(fd)
+        var made = stat()
+        fstat(fd, &made)
         var finished = false
-        defer { if !finished { unlink(partial) } }
+        defer {
+            close(fd)
+            if !finished { unlink(partial) }
+        }
 
-        let target = try openFile(partial, readOnly: false)
-        defer { sqlite3_close_v2(target) }
+        let target = try Database(userFile: partial, writable: true)
+        var opened = stat()
+        guard lstat(partial, &opened) == 0, opened.st_dev == made.st_dev, opened.st_ino == made.st_ino else {
+            throw Failure(message: "cannot write \(destination): the file being written was replaced")
+        }
         try db.execute("BEGIN")
         let counts: [String: Int]
         do {
             counts = try rowCounts(db)
-            try copy(from: db.handle, to: target)
+            try copy(from: db.handle, to: target.handle)
             try db.execute("COMMIT")
         } catch {
             try? db.execute("ROLLBACK")
             throw error
         }
         // The source is in WAL mode and the header says so; the copy is one file that opens anywhere.
-        try exec(target, "PRAGMA journal_mode=DELETE")
-        sqlite3_close_v2(target)
-        let sync = open(partial, O_RDONLY | O_CLOEXEC)
-        if sync >= 0 { fsync(sync); close(sync) }
+        try target.execute("PRAGMA journal_mode=DELETE")
+        fsync(fd)
         guard rename(partial, destination) == 0 else {
             throw Failure(message: "cannot write \(destination): \(String(cString: strerror(errno)))")
         }
@@ -151,40 +158,5 @@ public enum DatabaseCopy {
         guard rc == SQLITE_DONE, finish == SQLITE_OK else {
             throw DatabaseError(code: rc == SQLITE_DONE ? finish : rc, message: "copy failed: \(String(cString: sqlite3_errmsg(target)))")
         }
-    }
-
-    static func openFile(_ path: String, readOnly: Bool) throws -> OpaquePointer {
-        var handle: OpaquePointer?
-        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
-        let rc = sqlite3_open_v2(path, &handle, flags, nil)
-        guard rc == SQLITE_OK, let handle else {
-            if let handle { sqlite3_close_v2(handle) }
-            throw Failure(message: "cannot open \(path)")
-        }
-        sqlite3_busy_timeout(handle, 5000)
-        return handle
-    }
-
-    static func exec(_ handle: OpaquePointer, _ sql: String) throws {
-        let rc = sqlite3_exec(handle, sql, nil, nil, nil)
-        guard rc == SQLITE_OK else { throw DatabaseError(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql) }
-    }
-
-    static func column(_ handle: OpaquePointer, _ sql: String) throws -> [String] {
-        var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
-            throw DatabaseError(code: sqlite3_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), sql: sql)
-        }
-        defer { sqlite3_finalize(statement) }
-        var out: [String] = []
-        while true {
-            let rc = sqlite3_step(statement)
-            if rc == SQLITE_DONE { break }
-            guard rc == SQLITE_ROW else {
-                throw DatabaseError(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
-            }
-            out.append(sqlite3_column_text(statement, 0).map { String(cString: $0) } ?? "")
-        }
-        return out
     }
 }
