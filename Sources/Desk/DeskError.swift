@@ -33,11 +33,16 @@ public enum DeskError: Error, CustomStringConvertible {
             case .unavailable(let m), .notVssdeskDatabase(let m): return DeskError.unavailable(m)
             case .interrupted: return DeskError.interrupted("interrupted; nothing was changed")
             case .badCopy(let m): return DeskError.invalid(m)
+            case .file(let f): return f
             case .constraint, .other: return e
             }
         }
         if let e = error as? UserFile.Failure {
-            return DeskError.invalid(e.description)
+            switch e {
+            case .cannotRead(let p): return FileProblem.cannotRead(path: p)
+            case .cannotWrite(let p, let reason): return FileProblem.cannotWrite(path: p, reason: reason)
+            case .isDeskFile(let p): return FileProblem.deskFile(path: p)
+            }
         }
         return error
     }

@@ -123,7 +123,7 @@ public final class Shell {
 
     /// Prints the error on stderr and returns its exit code (SPEC §9: 1 failed, 2 usage, 3 not allowed, 4 busy).
     func report(_ raw: Error, format fmt: OutputFormat) -> Int32 {
-        let (code, text) = Self.classify(raw)
+        let (code, text) = ExitCode.of(raw, catalog: catalog)
         fail(text, exitCode: code, format: fmt)
         return code
     }
@@ -143,7 +143,7 @@ public final class Shell {
     }
 
     /// The message and exit code of an error (see `ExitCode`).
-    public static func classify(_ error: Error) -> (Int32, String) { ExitCode.of(error) }
+    public static func classify(_ error: Error, catalog: Catalog = .vi) -> (Int32, String) { ExitCode.of(error, catalog: catalog) }
 
     /// Output format for a command, honouring the session's setting.
     var isJSON: Bool { format == .json }

@@ -34,6 +34,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case cannotOpen(path: String, reason: String)
     case worldAccessible(path: String, mode: Int)
     case companionMissing(path: String)
+    case uriRefused(path: String)
 
     public var description: String {
         switch self {
@@ -42,6 +43,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             return "the database schema is version \(found), newer than this vssdesk knows (\(known)); upgrade vssdesk"
         case .missing(let p): return "no database at \(p) (run `vssdesk init` to create it)"
         case .cannotOpen(let p, let reason): return "cannot open \(p): \(reason)"
+        case .uriRefused(let p): return "cannot open \(p): a URI is not accepted as the database; give a file path"
         case .companionMissing(let p):
             return "\(p) is missing; the desk's admin (the owner of the database) runs any vssdesk command, e.g. "
                 + "`vssdesk config list`, to recreate it"

@@ -75,3 +75,19 @@ import Testing
         }
     }
 }
+
+@Suite struct FileProblemLanguageTests {
+    /// The refusals of files are said in the operator's language, and the same in English on request.
+    @Test func fileRefusalsAreVietnameseByDefaultAndEnglishOnRequest() {
+        let v = Vssdesk.ready()
+        chmod(v.db, 0o644)
+        defer { chmod(v.db, 0o660) }
+        let vi = v.run(["search", "nguyen"])
+        #expect(vi.code == 4 && vi.err.contains("chmod 660") && vi.err.contains("dữ liệu cá nhân"), "\(vi.err)")
+        let en = v.run(["search", "nguyen"], env: ["VSSDESK_LANG": "en"])
+        #expect(en.code == 4 && en.err.contains("personal data"), "\(en.err)")
+        chmod(v.db, 0o660)
+        let script = v.run(["--format", "json", "-c", "report --html \(v.db)"])
+        #expect(script.code == 1 && script.err.contains("tệp riêng của hệ thống"), "\(script.err)")
+    }
+}

@@ -14,6 +14,8 @@ public enum StorageError: Error, CustomStringConvertible, Sendable {
     case unavailable(String)
     /// A copy given to `restore` or made by `backup` is not a usable desk copy.
     case badCopy(String)
+    /// The database file itself is missing, unsafe or cannot be opened.
+    case file(FileProblem)
     /// Anything else the engine reported.
     case other(String)
 
@@ -23,6 +25,7 @@ public enum StorageError: Error, CustomStringConvertible, Sendable {
              .badCopy(let m), .other(let m):
             return m
         case .interrupted: return "interrupted"
+        case .file(let f): return f.description
         }
     }
 }

@@ -140,5 +140,14 @@ extension Catalog {
         "shell.unknownCommand": "unknown command \"{word}\"{hint}; type `help` for the list",
         "shell.unknownLanguage": "VSSDESK_LANG={value} is not a language of vssdesk; the languages are {choices}",
         "shell.unknownSubcommand": "unknown command \"{group} {word}\" (did you mean {group} {near}?)",
+        "storage.busy": "the database is busy (locked by another process); try again",
+        "file.cannotRead": "cannot read {path}",
+        "file.cannotWrite": "cannot write {path}: {reason}",
+        "file.deskFile": "{path} is one of the desk's own files (the database, its log or its key); choose another file",
+        "file.missingDatabase": "no database at {path} (run `vssdesk init` to create it)",
+        "file.cannotOpenDatabase": "cannot open {path}: {reason}",
+        "file.uriDatabase": "cannot open {path}: a URI is not accepted as the database; give a file path",
+        "file.worldAccessible": "{path} can be read or written by every user (mode {mode}); it holds citizens' personal data, so vssdesk will not use it until an admin runs: chmod 660 {path}",
+        "file.companionMissing": "{path} is missing; the desk's admin (the owner of the database) runs any vssdesk command, e.g. `vssdesk config list`, to recreate it",
     ]
 }

@@ -140,5 +140,14 @@ extension Catalog {
         "shell.unknownCommand": "không có lệnh \"{word}\"{hint}; gõ `help` để xem danh sách lệnh",
         "shell.unknownLanguage": "VSSDESK_LANG={value} không phải ngôn ngữ của vssdesk; các ngôn ngữ có sẵn: {choices}",
         "shell.unknownSubcommand": "không có lệnh \"{group} {word}\" (ý bạn là {group} {near}?)",
+        "storage.busy": "cơ sở dữ liệu đang bận (một tiến trình khác đang khóa); vui lòng thử lại",
+        "file.cannotRead": "không đọc được tệp {path}",
+        "file.cannotWrite": "không ghi được tệp {path}: {reason}",
+        "file.deskFile": "{path} là tệp riêng của hệ thống (cơ sở dữ liệu, nhật ký hoặc khóa của nó); hãy chọn tệp khác",
+        "file.missingDatabase": "không có cơ sở dữ liệu tại {path} (chạy `vssdesk init` để tạo)",
+        "file.cannotOpenDatabase": "không mở được {path}: {reason}",
+        "file.uriDatabase": "không mở được {path}: không nhận địa chỉ URI làm cơ sở dữ liệu, hãy cho đường dẫn tệp",
+        "file.worldAccessible": "{path} đang để mọi người dùng đọc hoặc ghi được (quyền {mode}); tệp chứa dữ liệu cá nhân của công dân nên vssdesk không dùng cho đến khi quản trị viên chạy: chmod 660 {path}",
+        "file.companionMissing": "thiếu {path}; quản trị viên của hệ thống (chủ sở hữu cơ sở dữ liệu) chạy một lệnh vssdesk bất kỳ, ví dụ `vssdesk config list`, để tạo lại",
     ]
 }

@@ -9,9 +9,12 @@ enum ExitCode {
     static let notAllowed: Int32 = 3
     static let unavailable: Int32 = 4
 
-    /// The one message and exit code for an error of any layer (storage errors are mapped by `DeskError.from`).
-    static func of(_ raw: Error) -> (code: Int32, message: String) {
+    /// The one message and exit code for an error of any layer (storage errors are mapped by `DeskError.from`);
+    /// typed problems are said in the catalog's language.
+    static func of(_ raw: Error, catalog: Catalog = .vi) -> (code: Int32, message: String) {
         switch DeskError.from(raw) {
+        case let f as FileProblem:
+            return (f.isDeskUnavailable ? unavailable : failure, text(f, catalog))
         case let e as DeskError:
             switch e {
             case .usage: return (usage, e.description)
@@ -20,15 +23,29 @@ enum ExitCode {
             default: return (failure, e.description)
             }
         case let e as StorageError:
-            if case .busy = e { return (unavailable, e.description) }
+            if case .busy = e { return (unavailable, catalog.text("storage.busy")) }
             return (failure, e.description)
         case let e: return (failure, "\(e)")
         }
     }
 
+    static func text(_ f: FileProblem, _ c: Catalog) -> String {
+        switch f {
+        case .cannotRead(let p): return c.text("file.cannotRead", ["path": .text(p)])
+        case .cannotWrite(let p, let reason): return c.text("file.cannotWrite", ["path": .text(p), "reason": .text(reason)])
+        case .deskFile(let p): return c.text("file.deskFile", ["path": .text(p)])
+        case .missingDatabase(let p): return c.text("file.missingDatabase", ["path": .text(p)])
+        case .cannotOpenDatabase(let p, let reason): return c.text("file.cannotOpenDatabase", ["path": .text(p), "reason": .text(reason)])
+        case .uriDatabase(let p): return c.text("file.uriDatabase", ["path": .text(p)])
+        case .worldAccessible(let p, let mode):
+            return c.text("file.worldAccessible", ["path": .text(p), "mode": .text(String(mode, radix: 8))])
+        case .companionMissing(let p): return c.text("file.companionMissing", ["path": .text(p)])
+        }
+    }
+
     /// A desk that cannot be opened, or whose operators cannot be read, is unavailable whatever the reason.
-    static func opening(_ error: Error) -> (code: Int32, message: String) {
-        let (code, message) = of(error)
+    static func opening(_ error: Error, catalog: Catalog = .vi) -> (code: Int32, message: String) {
+        let (code, message) = of(error, catalog: catalog)
         return (code == failure ? unavailable : code, message)
     }
 }

@@ -52,7 +52,7 @@ enum InitCommand {
                                                         ("admin", .string(login)), ("demo", .int(demoLoaded))])), format: format)
             return ExitCode.success
         } catch {
-            let (code, text) = ExitCode.of(error)
+            let (code, text) = ExitCode.of(error, catalog: catalog)
             err("error: \(text)\n")
             return code
         }

@@ -10,7 +10,7 @@ enum KnowledgeBaseLoader {
             let report = try KnowledgeBase(session: shell.session).refresh()
             if report.rebuilt { for p in report.problems { shell.writeErr("kb: \(TerminalSafe.escape(p))\n") } }
         } catch {
-            shell.writeErr("kb: could not refresh the knowledge base: \(TerminalSafe.escape(Shell.classify(error).1))\n")
+            shell.writeErr("kb: could not refresh the knowledge base: \(TerminalSafe.escape(Shell.classify(error, catalog: shell.catalog).1))\n")
         }
     }
 }

@@ -70,7 +70,7 @@ public enum Launcher {
             let busyMs = env["VSSDESK_BUSY_TIMEOUT_MS"].flatMap { Int32($0) } ?? 5000
             storage = try OpenStorage.open(path, busyTimeoutMs: busyMs)
         } catch {
-            let (code, text) = ExitCode.opening(error)
+            let (code, text) = ExitCode.opening(error, catalog: catalog)
             stderr("\(error) \(text)\n")
             return code
         }
@@ -83,7 +83,7 @@ public enum Launcher {
             }
             actor = op
         } catch {
-            let (code, text) = ExitCode.opening(error)
+            let (code, text) = ExitCode.opening(error, catalog: catalog)
             stderr("\(error) \(text)\n")
             return code
         }

@@ -10,7 +10,7 @@ enum DatabaseFileMode {
         // Debian's SQLite reads `file:` names as URIs (SQLITE_USE_URI): `?nolock=1` or `?immutable=1` would let
         // one console write past the others' locks and corrupt the desk.
         if path.hasPrefix("file:") {
-            throw StoreError.cannotOpen(path: path, reason: "a URI is not accepted as the database; give a file path")
+            throw StoreError.uriRefused(path: path)
         }
         var st = stat()
         if stat(path, &st) != 0 {

@@ -17,7 +17,11 @@ extension StoreError: StorageErrorConvertible {
     public var storageError: StorageError {
         switch self {
         case .notVssdeskDatabase, .schemaTooNew: return .notVssdeskDatabase(description)
-        case .missing, .cannotOpen, .worldAccessible, .companionMissing: return .unavailable(description)
+        case .missing(let p): return .file(.missingDatabase(path: p))
+        case .cannotOpen(let p, let reason): return .file(.cannotOpenDatabase(path: p, reason: reason))
+        case .uriRefused(let p): return .file(.uriDatabase(path: p))
+        case .worldAccessible(let p, let mode): return .file(.worldAccessible(path: p, mode: mode))
+        case .companionMissing(let p): return .file(.companionMissing(path: p))
         }
     }
 }
