@@ -30,7 +30,7 @@ public final class PostgresStorage: DeskStorage {
     public init(uri: String, create: Bool = false, busyTimeoutMs: Int32 = 5000) throws {
         do {
             db = try PGConnection(uri, setup: [
-                "SET client_min_messages = warning",
+                "SET client_min_messages = error",
                 "SET lock_timeout = \(max(1, busyTimeoutMs))",
                 "SET idle_in_transaction_session_timeout = 600000",
                 "SET application_name = 'vssdesk'",

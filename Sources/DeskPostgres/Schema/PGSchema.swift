@@ -10,6 +10,7 @@ enum PGSchema {
 
     static let migrations: [(name: String, sql: String)] = [
         ("v1-core", v1),
+        ("v2-roles", v2Roles),
     ]
 
     static var latestVersion: Int { migrations.count }

@@ -23,10 +23,19 @@ final class PGOperatorStore: OperatorStorage {
             ON CONFLICT (login) DO UPDATE SET display_name = EXCLUDED.display_name, line = EXCLUDED.line,
                 role = EXCLUDED.role, active = EXCLUDED.active
             """, [.text(op.login), .text(op.displayName), .of(op.line), .text(op.role.rawValue), .int(op.active ? 1 : 0), .text(at)])
+        try syncRole(op.login, role: op.role, active: op.active)
     }
 
     func setActive(_ login: String, _ active: Bool) throws -> Bool {
-        try db.run("UPDATE operators SET active = $1 WHERE login = $2", [.int(active ? 1 : 0), .text(login)]) > 0
+        guard try db.run("UPDATE operators SET active = $1 WHERE login = $2", [.int(active ? 1 : 0), .text(login)]) > 0,
+              let op = try get(login) else { return false }
+        try syncRole(login, role: op.role, active: active)
+        return true
+    }
+
+    /// The operator's login role on the server follows the row (SPEC §15): same transaction, so both or neither.
+    private func syncRole(_ login: String, role: Operator.Role, active: Bool) throws {
+        _ = try db.query("SELECT vssdesk_sync_role($1, $2, $3)", [.text(login), .text(role.rawValue), .bool(active)])
     }
 
     private static func operatorFrom(_ r: PGRow) -> Operator {
