@@ -20,3 +20,8 @@ public enum OpenStorage {
         isPostgres(location) ? PostgresStorage.schemaVersion : SQLiteStorage.schemaVersion
     }
 }
+
+/// How a PostgreSQL location is shown to a person: any password in it replaced by `***`.
+public enum PostgresDisplay {
+    public static func uri(_ uri: String) -> String { PostgresStorage.displayed(uri) }
+}

@@ -89,7 +89,7 @@ public final class PostgresStorage: DeskStorage {
     public func purgeOverwrittenContent() -> Bool { true }
 
     /// The URI as shown to a person: a password in it is replaced by `***`.
-    static func displayed(_ uri: String) -> String {
+    public static func displayed(_ uri: String) -> String {
         guard var parts = URLComponents(string: uri) else { return uri }
         if parts.password != nil { parts.password = "***" }
         if let items = parts.queryItems, items.contains(where: { $0.name == "password" }) {
