@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "DeskStore", dependencies: ["CSQLite", "CProcess", "DeskCore", .product(name: "Crypto", package: "swift-crypto")], path: "Sources/DeskStore"),
         .target(name: "Desk", dependencies: ["DeskCore", "DeskStore", .product(name: "Crypto", package: "swift-crypto")], path: "Sources/Desk"),
         .target(name: "DeskPostgres", dependencies: ["CLibpq", "Desk", "DeskCore", "DeskStore"], path: "Sources/DeskPostgres"),
-        .target(name: "DeskEngines", dependencies: ["Desk", "DeskPostgres", "DeskStore"], path: "Sources/DeskEngines"),
+        .target(name: "DeskEngines", dependencies: ["Desk", "DeskCore", "DeskPostgres", "DeskStore"], path: "Sources/DeskEngines"),
         .target(name: "DeskShell", dependencies: ["Desk", "DeskEngines", "DeskCore", "CReadline", "CLineShim"], path: "Sources/DeskShell"),
         .executableTarget(name: "vssdesk", dependencies: ["DeskShell", "DeskStore", .product(name: "ArgumentParser", package: "swift-argument-parser")], path: "Sources/vssdesk"),
         .executableTarget(name: "vssdesk-bench", dependencies: ["Desk", "DeskStore", "DeskCore"], path: "bench/Sources"),

@@ -1,6 +1,7 @@
 @_spi(RawSQL) import DeskStore
 import Desk
 import DeskPostgres
+import DeskCore
 
 /// A SQLite desk read for `migrate --to`: its own connection, read-only, one read transaction for the whole copy
 /// (WAL mode: the snapshot the first read takes; writers go on, and what they write is not copied).
