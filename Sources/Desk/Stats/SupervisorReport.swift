@@ -49,6 +49,14 @@ public struct SupervisorReport: Sendable {
     public var open: Int { tickets - resolved }
     public var backlogTotal: Int { backlog.reduce(0) { $0 + $1.count } }
 
+    public init(from: String, to: String, generatedAt: Date, author: Operator, deskAgency: String) {
+        self.from = from
+        self.to = to
+        self.generatedAt = generatedAt
+        self.author = author
+        self.deskAgency = deskAgency
+    }
+
     /// How a priority's tickets did against one target. A ticket still running that has not missed its target yet
     /// is neither met nor breached: it is left out of the rate.
     public struct Attainment: Sendable, Equatable {
@@ -78,6 +86,16 @@ public struct SupervisorReport: Sendable {
         public var resolutionTarget: Int?
         public var firstResponse = Attainment()
         public var resolution = Attainment()
+
+        public init(priority: String, tickets: Int = 0, firstResponseTarget: Int? = nil, resolutionTarget: Int? = nil,
+                    firstResponse: Attainment = .init(), resolution: Attainment = .init()) {
+            self.priority = priority
+            self.tickets = tickets
+            self.firstResponseTarget = firstResponseTarget
+            self.resolutionTarget = resolutionTarget
+            self.firstResponse = firstResponse
+            self.resolution = resolution
+        }
     }
 
     /// Every priority together.
@@ -103,6 +121,18 @@ public struct SupervisorReport: Sendable {
         /// The target is still running: the ticket has no response (or resolution) yet.
         public var stillOpen: Bool
         public var lateMinutes: Int { actualMinutes - targetMinutes }
+
+        public init(ticketID: Int, priority: String, openedAt: Date, operatorLogin: String, target: Target, targetMinutes: Int,
+                    actualMinutes: Int, stillOpen: Bool) {
+            self.ticketID = ticketID
+            self.priority = priority
+            self.openedAt = openedAt
+            self.operatorLogin = operatorLogin
+            self.target = target
+            self.targetMinutes = targetMinutes
+            self.actualMinutes = actualMinutes
+            self.stillOpen = stillOpen
+        }
     }
 
     public struct Day: Sendable, Equatable {
@@ -110,6 +140,12 @@ public struct SupervisorReport: Sendable {
         public var calls: Int
         /// Not a weekend or a holiday of the SLA calendar.
         public var workingDay: Bool
+
+        public init(date: String, calls: Int, workingDay: Bool) {
+            self.date = date
+            self.calls = calls
+            self.workingDay = workingDay
+        }
     }
 
     /// One line's or one operator's tickets and times (`StatsService`'s row: count, resolved, medians).
@@ -118,6 +154,12 @@ public struct SupervisorReport: Sendable {
         /// The operator's display name (nil for a line, or a login no longer in `operators`).
         public var name: String?
         public var row: StatsService.TicketRow
+
+        public init(key: String, name: String?, row: StatsService.TicketRow) {
+            self.key = key
+            self.name = name
+            self.row = row
+        }
     }
 
     public struct RuleCount: Sendable, Equatable {
@@ -126,5 +168,11 @@ public struct SupervisorReport: Sendable {
         public var callers: Int
         /// Registrations this rule makes stuck now, desk-wide (SQL count, `stats registrations --by rule`).
         public var stuck: Int
+
+        public init(rule: String, callers: Int, stuck: Int) {
+            self.rule = rule
+            self.callers = callers
+            self.stuck = stuck
+        }
     }
 }

@@ -61,7 +61,7 @@ enum DayChart {
                 parts.append("<text class=\"axis month\" x=\"\(f(x))\" y=\"\(height - 3)\" text-anchor=\"\(j == 0 ? "start" : "end")\">\(HTMLReport.escape(label))</text>")
             }
         }
-        let svg = "<svg class=\"days\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTMLReport.escape(title))\">"
+        let svg = "<svg class=\"days\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTMLReport.escape(title))\">"
             + parts.joined() + "</svg>"
         return HTML(markup: svg)
     }
