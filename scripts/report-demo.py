@@ -105,7 +105,7 @@ def main():
     if chromium:
         png = os.path.join(out, "report.png")
         subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", f"--screenshot={png}",
-                        "--window-size=1200,2000", "file://" + html], capture_output=True, check=True)
+                        "--window-size=900,1700", "file://" + html], capture_output=True, check=True)
         print(f"{tickets} tickets; {html}; {png}")
     else:
         print(f"{tickets} tickets; {html}; no chromium, no PNG")

@@ -95,9 +95,9 @@ extension HTMLReport {
             }
             let who = (names[b.operatorLogin] ?? nil).map { "\($0) (\(b.operatorLogin))" } ?? b.operatorLogin
             return [.number("#\(b.ticketID)"), Cell(content: HTML(c.priority(b.priority)), classes: ["nowrap"]),
-                    Cell(content: HTML(fmt.time(b.openedAt)), classes: ["nowrap"]), Cell(content: HTML(target), classes: ["nowrap"]),
+                    Cell(content: HTML(fmt.time(b.openedAt)), classes: ["nowrap"]), .text(target),
                     Cell(content: actual, numeric: true), Cell(content: HTML(fmt.duration(b.lateMinutes)), numeric: true, classes: ["late"]),
-                    .text(who)]
+                    Cell(content: HTML(who), classes: ["nowrap"])]
         }
         var out = para(c.text("report.breach.count", ["n": .int(r.breaches.count), "t": .int(Set(r.breaches.map(\.ticketID)).count)]))
             + ReportTable(head: [head], rows: rows).html
@@ -122,7 +122,7 @@ extension HTMLReport {
     }
 
     static func workloadRow(_ first: String, _ row: StatsService.TicketRow, _ fmt: ReportFormat) -> [Cell] {
-        [.text(first), count(row.count, fmt), count(row.resolved, fmt), count(row.open, fmt), .number(fmt.minutes(row.medianFirstResponse)),
+        [Cell(content: HTML(first), classes: ["nowrap"]), count(row.count, fmt), count(row.resolved, fmt), count(row.open, fmt), .number(fmt.minutes(row.medianFirstResponse)),
          .number(fmt.minutes(row.medianResolution)), .number(fmt.minutes(row.meanResolution))]
     }
 
