@@ -146,6 +146,14 @@ import DeskCore
         #expect(html.contains("lang=\"vi\"") && html.contains("01/03/2025"))
     }
 
+    @Test func toAloneReportsItsMonth() throws {
+        let f = try ShellFixture(format: .json)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString).html").path
+        #expect(f.shell.execute("report --html \(path) --to 14/02/2025") == 0, "\(f.err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(f.out.utf8)) as? [String: Any])
+        #expect(json["from"] as? String == "2025-02-01" && json["to"] as? String == "2025-02-14")
+    }
+
     @Test func badDatesAreUsageErrorsInTheOperatorsLanguage() throws {
         let f = try ShellFixture()
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString).html").path

@@ -16,10 +16,10 @@ enum SupervisorCommands {
                                 FlagSpec("--all", "flag.all")],
                         example: "stats registrations --by rule", run: statsRegistrations),
             CommandSpec("report", group: .supervisors, role: .supervisor, synopsis: "report --html FILE [--from D] [--to D]",
-                        summary: "command.report",
+                        summary: "report.help.summary",
                         flags: [FlagSpec("--html", value: "FILE", "flag.html", completion: .file),
-                                FlagSpec("--from", value: "D", "flag.from.report"), FlagSpec("--to", value: "D", "flag.to.ticket.list")],
-                        example: "report --html bao-cao.html", run: report),
+                                FlagSpec("--from", value: "D", "report.help.from"), FlagSpec("--to", value: "D", "report.help.to")],
+                        example: "report --html bao-cao.html --from 2025-03-01 --to 2025-03-31", run: report),
         ]
     }
 
@@ -96,8 +96,10 @@ enum SupervisorCommands {
             return d
         }
         let month = ReportService.defaultPeriod(today: shell.session.clock.today)
-        let from = try date("--from") ?? month.from
-        let to = try date("--to") ?? max(from, month.to)
+        let until = try date("--to")
+        // `--to` alone reports its own month up to that day; `--from` alone runs to today.
+        let from = try date("--from") ?? until.map { String($0.prefix(8)) + "01" } ?? month.from
+        let to = until ?? max(from, month.to)
         let fmt = ReportFormat(catalog: c)
         guard from <= to else {
             throw DeskError.usage(c.text("report.usage.order", ["from": .text(fmt.day(from)), "to": .text(fmt.day(to))]))

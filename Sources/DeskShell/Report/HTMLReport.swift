@@ -55,10 +55,11 @@ enum HTMLReport {
         let superior = desk.count == 5 ? AgencyCode.name(of: province) : nil
         let issuer = AgencyCode.name(of: desk) ?? desk
         let today = DateText.deskDate(r.generatedAt).split(separator: "-").map(String.init)
-        // Administrative style (Decree 30/2020): a day under 10 and the months January and February take a leading 0.
+        // Vietnamese administrative style (Decree 30/2020): a day under 10 and the months January and February take a
+        // leading 0, the other months none.
         let month = Int(today[1]) ?? 0
-        var dateLine = c.text("report.place", ["place": .text(place(province) ?? ""), "d": .text(today[2]),
-                                               "m": .text(month < 3 ? today[1] : String(month)),
+        let monthText = c.language == .vi && month >= 3 ? String(month) : today[1]
+        var dateLine = c.text("report.place", ["place": .text(place(province) ?? ""), "d": .text(today[2]), "m": .text(monthText),
                                                "y": .text(today[0])])
         if place(province) == nil { dateLine = String(dateLine.drop { $0 == "," || $0 == " " }) }
         let rule = HTML(markup: "<div class=\"rule\"></div>")

@@ -1,6 +1,9 @@
 extension Catalog {
     /// The supervisors' report (`report --html`) in English, with the same meaning as the Vietnamese.
     static let reportEnglish: [String: String] = [
+        "report.help.summary": "Write the HTML report for the agency's management: SLA attainment, missed targets, calls per day, workload, registration problems, backlog (supervisors).",
+        "report.help.from": "first day of the period (default: the first of this month)",
+        "report.help.to": "last day of the period (default: today; with --to alone the period starts on the first of its month)",
         "report.htmlTitle": "VssID hotline report — {agency} — {from} to {to}",
         "report.nation": "SOCIALIST REPUBLIC OF VIET NAM",
         "report.motto": "Independence – Freedom – Happiness",

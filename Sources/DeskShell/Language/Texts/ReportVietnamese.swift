@@ -2,6 +2,9 @@ extension Catalog {
     /// The supervisors' report (`report --html`) in Vietnamese: written as a district office writes a report to its
     /// management.
     static let reportVietnamese: [String: String] = [
+        "report.help.summary": "Ghi báo cáo HTML gửi lãnh đạo đơn vị: chỉ tiêu thời gian, trường hợp vượt chỉ tiêu, cuộc gọi từng ngày, khối lượng công việc, lỗi hồ sơ, tồn đọng (giám sát viên).",
+        "report.help.from": "ngày đầu kỳ (mặc định: ngày 1 của tháng này)",
+        "report.help.to": "ngày cuối kỳ (mặc định: hôm nay; chỉ có --to thì kỳ bắt đầu từ ngày 1 của tháng đó)",
         "report.htmlTitle": "Báo cáo đường dây nóng VssID — {agency} — {from} đến {to}",
         "report.nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "report.motto": "Độc lập – Tự do – Hạnh phúc",
