@@ -127,7 +127,8 @@ import DeskCore
     }
 
     @Test func theNiceScaleOfTheChart() {
-        #expect(DayChart.niceMax(4) == 5 && DayChart.niceMax(13) == 20 && DayChart.niceMax(20) == 20 && DayChart.niceMax(101) == 200)
+        #expect(DayChart.scale(0) == (4, 1) && DayChart.scale(5) == (5, 1) && DayChart.scale(13) == (15, 5))
+        #expect(DayChart.scale(20) == (20, 5) && DayChart.scale(101) == (150, 50) && DayChart.scale(1234) == (1500, 500))
         #expect(HTMLReport.roman(4) == "IV" && HTMLReport.roman(9) == "IX" && HTMLReport.roman(10) == "X")
     }
 }

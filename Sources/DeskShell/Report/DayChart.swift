@@ -9,19 +9,23 @@ enum DayChart {
     static let width = 680, height = 210
     static let left = 34, right = 8, top = 14, bottom = 30
 
-    /// 1, 2, 5, 10, 20, 50, … at or above `n`, so the gridlines fall on round numbers.
-    static func niceMax(_ n: Int) -> Int {
-        var step = 1
+    /// The axis for a peak of `n` calls: a round step (1, 2, 5, 10, 20, …) giving at most five gridlines above zero,
+    /// and the top gridline at or above the peak.
+    static func scale(_ n: Int) -> (top: Int, step: Int) {
+        let peak = max(4, n)
+        var magnitude = 1
         while true {
-            for m in [1, 2, 5] where m * step >= n { return m * step }
-            step *= 10
+            for m in [1, 2, 5] where m * magnitude * 5 >= peak {
+                let step = m * magnitude
+                return ((peak + step - 1) / step * step, step)
+            }
+            magnitude *= 10
         }
     }
 
     static func svg(_ days: [SupervisorReport.Day], title: String, format: ReportFormat) -> HTML {
         let plotW = Double(width - left - right), plotH = Double(height - top - bottom)
-        let peak = max(1, days.map(\.calls).max() ?? 0)
-        let yMax = niceMax(max(4, peak))
+        let (yMax, step) = scale(days.map(\.calls).max() ?? 0)
         let slot = plotW / Double(max(1, days.count))
         let barW = max(1, slot * 0.68)
         let labelEvery = days.count <= 31 ? 1 : days.count <= 62 ? 2 : 7
@@ -32,8 +36,7 @@ enum DayChart {
         for (i, d) in days.enumerated() where !d.workingDay {
             parts.append("<rect class=\"off\" x=\"\(f(Double(left) + slot * Double(i)))\" y=\"\(top)\" width=\"\(f(slot))\" height=\"\(f(plotH))\"/>")
         }
-        for k in 0...4 {
-            let v = yMax * k / 4
+        for v in stride(from: 0, through: yMax, by: step) {
             parts.append("<line class=\"grid\" x1=\"\(left)\" x2=\"\(width - right)\" y1=\"\(f(y(v)))\" y2=\"\(f(y(v)))\"/>")
             parts.append("<text class=\"axis\" x=\"\(left - 5)\" y=\"\(f(y(v) + 3.5))\" text-anchor=\"end\">\(HTMLReport.escape(format.number(v)))</text>")
         }

@@ -40,7 +40,8 @@ extension HTMLReport {
         let perDay = working == 0 ? 0 : Double(r.tickets) / Double(working)
         let cards = HTML.element("div", ["class": "kpis"],
             kpi("report.kpi.calls", fmt.number(r.tickets), c.text("report.kpi.perDay", ["n": .decimal(perDay, places: 1)])),
-            kpi("report.kpi.resolved", fmt.number(r.resolved), c.text("report.kpi.ofCalls", ["p": .text(fmt.share(r.resolved, of: r.tickets))])),
+            kpi("report.kpi.resolved", fmt.number(r.resolved),
+                r.tickets == 0 ? "" : c.text("report.kpi.ofCalls", ["p": .text(fmt.share(r.resolved, of: r.tickets))])),
             kpi("report.kpi.backlog", fmt.number(r.backlogTotal), c.text("report.kpi.backlogHint")),
             kpi("report.kpi.firstResponse", fmt.percent(total.firstResponse.percent),
                 c.text("report.kpi.ofDecided", ["met": .int(total.firstResponse.met), "n": .int(total.firstResponse.decided)]),
@@ -50,8 +51,10 @@ extension HTMLReport {
                 grade: grade(total.resolution.percent)),
             kpi("report.kpi.breaches", fmt.number(r.breaches.count), c.text("report.kpi.breachTickets", ["n": .int(breachTickets)]),
                 grade: r.breaches.isEmpty ? "good" : "bad"))
-        let text = c.text("report.summary", ["calls": .int(r.tickets), "resolved": .int(r.resolved),
-                                             "p": .text(fmt.share(r.resolved, of: r.tickets)), "backlog": .int(r.backlogTotal)])
+        let text = r.tickets == 0
+            ? c.text("report.summary.none", ["backlog": .int(r.backlogTotal)])
+            : c.text("report.summary", ["calls": .int(r.tickets), "resolved": .int(r.resolved),
+                                        "p": .text(fmt.share(r.resolved, of: r.tickets)), "backlog": .int(r.backlogTotal)])
         return cards + para(text)
     }
 

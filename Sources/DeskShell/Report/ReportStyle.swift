@@ -23,7 +23,7 @@ extension HTMLReport {
     .title .what{font-size:15px;font-weight:bold;margin-top:2px}
     .title .period{font-style:italic;margin-top:4px}
     .title .generated{font-size:12px;color:var(--muted)}
-    h2{font-size:14px;text-transform:uppercase;color:var(--navy);border-bottom:1.5px solid var(--navy);padding-bottom:2px;margin:18px 0 7px;
+    h2{font-size:14px;line-height:1.7;text-transform:uppercase;color:var(--navy);border-bottom:1.5px solid var(--navy);padding:2px 0 0;margin:14px 0 7px;
     break-after:avoid;page-break-after:avoid}
     p{margin:4px 0}
     .note{font-size:11.5px;color:var(--muted);font-style:italic}

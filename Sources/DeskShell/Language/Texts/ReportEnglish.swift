@@ -37,6 +37,7 @@ extension Catalog {
         "report.kpi.breaches": "Missed targets",
         "report.kpi.breachTickets": "on {n} {n|ticket|tickets}",
         "report.summary": "In the period the hotline took {calls} {calls|call|calls} and resolved {resolved} ({p}); {backlog} {backlog|ticket is|tickets are} still open or waiting on the caller.",
+        "report.summary.none": "The hotline took no calls in the period; {backlog} {backlog|ticket is|tickets are} still open or waiting on the caller.",
 
         "report.sla.priority": "Priority",
         "report.sla.tickets": "Tickets",

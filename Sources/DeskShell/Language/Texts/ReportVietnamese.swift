@@ -38,6 +38,7 @@ extension Catalog {
         "report.kpi.breaches": "Lượt vượt chỉ tiêu",
         "report.kpi.breachTickets": "trên {n} phiếu",
         "report.summary": "Trong kỳ, đường dây nóng tiếp nhận {calls} cuộc gọi, đã giải quyết {resolved} ({p}); hiện còn {backlog} phiếu đang mở hoặc chờ người gọi bổ sung.",
+        "report.summary.none": "Trong kỳ, đường dây nóng không tiếp nhận cuộc gọi nào; hiện còn {backlog} phiếu đang mở hoặc chờ người gọi bổ sung.",
 
         "report.sla.priority": "Mức ưu tiên",
         "report.sla.tickets": "Số phiếu",
