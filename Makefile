@@ -17,9 +17,13 @@ run: build
 demo: build
 	$(BIN) --db $(DB) demo --count 1000
 
+# Every test, against a private PostgreSQL cluster the run starts and removes (scripts/with-test-postgres). The
+# service and end-to-end suites then run a second time with PostgreSQL as the desk's engine: one suite, two engines.
+PG_SUITES = DeskTests|EndToEndTests
 test:
 	$(SWIFT) build --build-tests
-	VSSDESK_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build
+	scripts/with-test-postgres sh -c 'VSSDESK_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build && \
+	  VSSDESK_TEST_BACKEND=postgres VSSDESK_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --filter "$(PG_SUITES)"'
 
 # Start-up is most of a one-shot `vssdesk -c …`: a static Swift runtime (27 → 16 ms) and a fixed-address executable
 # (no 80,000 start-up relocations to apply: 713 → 485 page faults, −30 %). See BENCHMARKS.md.

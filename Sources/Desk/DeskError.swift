@@ -30,6 +30,7 @@ public enum DeskError: Error, CustomStringConvertible {
             switch e {
             case .busy: return DeskError.unavailable("the database is busy (locked by another process); try again")
             case .readOnly(let m): return DeskError.unavailable("the database is read-only: \(m)")
+            case .denied(let m): return DeskError.notAllowed("the database refused this for your role: \(m)")
             case .unavailable(let m), .notVssdeskDatabase(let m): return DeskError.unavailable(m)
             case .interrupted: return DeskError.interrupted("interrupted; nothing was changed")
             case .badCopy(let m): return DeskError.invalid(m)

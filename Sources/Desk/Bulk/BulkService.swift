@@ -113,7 +113,7 @@ public struct BulkService {
         if action == .closeTickets {
             try closeTickets(filter, &summary)
         } else {
-            let key: SymmetricKey? = action == .resend && !dryRun ? try InstallKey.load(forDatabase: session.storage.location) : nil
+            let key: SymmetricKey? = action == .resend && !dryRun ? try InstallKey.load(for: session.storage) : nil
             try forEachRegistration(filter) { page in
                 if !dryRun && session.isCancelled() { summary.interrupted = true; return false }
                 try apply(action, page, value: value, reason: reason, dryRun: dryRun, key: key, &summary)

@@ -94,7 +94,7 @@ public struct CredentialService {
             throw DeskError.invalid("the registered number \(Masking.phone(phone)) cannot receive SMS (PHONE_INVALID): see `kb show doi-sdt-email`")
         }
 
-        let key = try key ?? InstallKey.load(forDatabase: storage.location)
+        let key = try key ?? InstallKey.load(for: storage)
         let dayAgo = DateText.format(now.addingTimeInterval(-86400))
         let limit = try dailyLimit
         let recentSince = DateText.format(now.addingTimeInterval(-Double(Self.recentMinutes) * 60))

@@ -52,8 +52,20 @@ public enum InstallKey {
         lock.unlock()
     }
 
+    /// The key of the desk `storage` opens: beside a SQLite file, or the install's shared key for a server desk.
+    public static func load(for storage: any DeskStorage) throws -> SymmetricKey {
+        let keyPath = storage.installKeyPath
+        let owner = keyPath == self.keyPath(forDatabase: storage.location) ? storage.location
+            : (keyPath as NSString).deletingLastPathComponent
+        return try load(keyPath: keyPath, owner: owner)
+    }
+
     public static func load(forDatabase path: String) throws -> SymmetricKey {
-        let keyPath = keyPath(forDatabase: path)
+        try load(keyPath: keyPath(forDatabase: path), owner: path)
+    }
+
+    /// `owner` is the file whose owner may create a missing key (the database file; for a server desk, the key's folder).
+    static func load(keyPath: String, owner path: String) throws -> SymmetricKey {
         lock.lock()
         defer { lock.unlock() }
         if let key = cache[keyPath] { return key }
@@ -73,8 +85,22 @@ public enum InstallKey {
 
     /// `<db>.key`; `VSSDESK_KEY_FILE` moves it for root only (another key would let a user forge or check hashes).
     public static func keyPath(forDatabase path: String) -> String {
-        if getuid() == 0, let v = getenv("VSSDESK_KEY_FILE"), v.pointee != 0 { return String(cString: v) }
+        if let moved = rootOverride { return moved }
         return (DeskGroup.resolve(path) ?? path) + ".key"
+    }
+
+    /// A server desk's key, the same on every console machine (the admin copies it there, like the binary):
+    /// `<prefix>/etc/vssdesk/server.key` beside the installed executable the kernel ran (not argv[0]).
+    public static func serverKeyPath() -> String {
+        if let moved = rootOverride { return moved }
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let prefix = ((exe as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+        return (prefix as NSString).appendingPathComponent("etc/vssdesk/server.key")
+    }
+
+    private static var rootOverride: String? {
+        if getuid() == 0, let v = getenv("VSSDESK_KEY_FILE"), v.pointee != 0 { return String(cString: v) }
+        return nil
     }
 
     private static func loadOrCreate(_ keyPath: String, database: String) throws -> SymmetricKey {

@@ -27,6 +27,11 @@ public protocol DeskStorage: TransactionBoundary {
     /// Where the data lives, as the operator named it (a file path for SQLite): shown by `whoami`, and the place the
     /// install key is kept beside.
     var location: String { get }
+    /// Where the HMAC key of temporary passwords is kept (beside a SQLite file; the install's shared key for a server).
+    var installKeyPath: String { get }
+    /// The login this connection acts as when the engine knows it (a PostgreSQL role), after becoming `actAs` if
+    /// given (root only); nil where the operating system's login is the operator (SQLite).
+    func connectedLogin(actAs: String?) throws -> String?
     /// Starts a bulk load of `table` inside the current transaction.
     func beginBulkLoad(_ table: BulkTable) throws -> any BulkLoading
     /// Cheap housekeeping for a moment when nobody waits (the prompt before the next line).
@@ -41,4 +46,9 @@ public protocol DeskStorage: TransactionBoundary {
 public protocol TransactionBoundary: AnyObject {
     /// Runs `body` in one transaction: its writes commit together, or none do when it throws.
     func transaction<T>(_ body: () throws -> T) throws -> T
+}
+
+extension DeskStorage {
+    public var installKeyPath: String { InstallKey.keyPath(forDatabase: location) }
+    public func connectedLogin(actAs: String?) throws -> String? { nil }
 }

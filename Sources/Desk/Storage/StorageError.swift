@@ -4,6 +4,8 @@ public enum StorageError: Error, CustomStringConvertible, Sendable {
     /// Another process holds the lock past the wait.
     case busy(String)
     case readOnly(String)
+    /// The engine itself refused the acting role (PostgreSQL's GRANTs, SPEC §15).
+    case denied(String)
     /// Ctrl-C stopped the statement.
     case interrupted
     /// A row broke a rule of the schema (a CHECK, a UNIQUE, a trigger).
@@ -21,7 +23,7 @@ public enum StorageError: Error, CustomStringConvertible, Sendable {
 
     public var description: String {
         switch self {
-        case .busy(let m), .readOnly(let m), .constraint(let m), .notVssdeskDatabase(let m), .unavailable(let m),
+        case .busy(let m), .readOnly(let m), .denied(let m), .constraint(let m), .notVssdeskDatabase(let m), .unavailable(let m),
              .badCopy(let m), .other(let m):
             return m
         case .interrupted: return "interrupted"

@@ -1,5 +1,6 @@
 import Foundation
 import Desk
+import DeskEngines
 import DeskCore
 
 /// `vssdesk init [--demo N]`: creates the database, makes the calling user the first admin, loads the KB and,
@@ -23,8 +24,10 @@ enum InitCommand {
             i += 1
         }
         do {
-            let existed = FileManager.default.fileExists(atPath: path)
+            let existed = OpenStorage.isPostgres(path) ? false : FileManager.default.fileExists(atPath: path)
             let storage = try OpenStorage.open(path, create: true)
+            // On a server the first admin is the role that connected (SPEC §15).
+            let login = try storage.connectedLogin(actAs: nil) ?? login
             try OperatorService.bootstrap(storage: storage, login: login, displayName: ProcessIdentity.realName, at: clock.nowText)
             guard let actor = try OperatorService.lookUp(login, in: storage) else {
                 err("error: \(path) already has operators and \(login) is not one of them\n")
@@ -37,7 +40,7 @@ enum InitCommand {
                 return ExitCode.notAllowed
             }
             // The key is made now, as the desk's owner, not later by the first operator to resend (SPEC §13).
-            if path != ":memory:" { _ = try InstallKey.load(forDatabase: path) }
+            if path != ":memory:" { _ = try InstallKey.load(for: storage) }
             let session = Session(storage: storage, actor: actor, clock: clock)
             let shell = Shell(session: session, format: format)
             shell.catalog = catalog
@@ -46,7 +49,7 @@ enum InitCommand {
             if let n = demoCount, try DemoService(session: session).deskIsEmpty() {
                 demoLoaded = try DemoService(session: session).load(count: n).registrations
             }
-            let message = "\(existed ? "Opened" : "Created") \(path) (schema v\(OpenStorage.schemaVersion)); \(login) is \(actor.role.rawValue)"
+            let message = "\(existed ? "Opened" : "Created") \(path) (schema v\(OpenStorage.schemaVersion(for: path))); \(login) is \(actor.role.rawValue)"
                 + (demoLoaded > 0 ? "; loaded \(demoLoaded) synthetic registrations" : "")
             shell.emit(.message(message, json: .object([("database", .string(path)), ("created", .bool(!existed)),
                                                         ("admin", .string(login)), ("demo", .int(demoLoaded))])), format: format)

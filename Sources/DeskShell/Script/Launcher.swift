@@ -2,6 +2,7 @@ import Foundation
 import CLineShim
 import CReadline
 import Desk
+import DeskEngines
 import DeskCore
 
 /// arguments → open storage → run shell: the whole life of a vssdesk process, with one exit code.
@@ -76,6 +77,8 @@ public enum Launcher {
         }
         let actor: Operator
         do {
+            // On a server the database knows who connected (its role is the operator's login, SPEC §15).
+            let login = try storage.connectedLogin(actAs: options.actAs) ?? login
             guard let op = try OperatorService.activeOperator(login, in: storage) else {
                 // Disabled or unknown: nothing at all, not even a read.
                 stderr("\(error) \(catalog.text("launcher.notOperator", ["login": .text(login), "path": .text(path)]))\n")

@@ -1,0 +1,110 @@
+import Desk
+import DeskCore
+import Foundation
+
+/// The PostgreSQL implementation of `DeskStorage` (SPEC §15): one libpq connection per console, the same protocols
+/// as SQLite, the SQL of each table family in `Stores/`. The location is the libpq URI the operator gave, with any
+/// password removed before it is shown.
+public final class PostgresStorage: DeskStorage {
+    let db: PGConnection
+    public let location: String
+
+    public let registrations: any RegistrationStorage
+    public let insured: any InsuredStorage
+    public let tickets: any TicketStorage
+    public let outbox: any OutboxStorage
+    public let credentials: any CredentialStorage
+    public let audit: any AuditStorage
+    public let operators: any OperatorStorage
+    public let settings: any SettingsStorage
+    public let knowledgeBase: any KnowledgeBaseStorage
+    public let backups: any BackupStorage
+
+    /// Whether `location` names a PostgreSQL desk (a libpq URI) rather than a SQLite file.
+    public static func handles(_ location: String) -> Bool {
+        location.hasPrefix("postgresql://") || location.hasPrefix("postgres://")
+    }
+
+    /// Connects to `uri`; with `create`, brings a new or older schema up to date (`init`), otherwise a database
+    /// nobody has initialised is refused and an older schema is migrated.
+    public init(uri: String, create: Bool = false, busyTimeoutMs: Int32 = 5000) throws {
+        do {
+            db = try PGConnection(uri, setup: [
+                "SET client_min_messages = error",
+                "SET lock_timeout = \(max(1, busyTimeoutMs))",
+                "SET idle_in_transaction_session_timeout = 600000",
+                "SET application_name = 'vssdesk'",
+            ])
+            location = Self.displayed(uri)
+            if !create, try !PGSchema.isInitialised(db) { throw PGStoreError.notInitialised(location) }
+            try PGSchema.migrate(db)
+        } catch let e as PGError {
+            throw e.storageError
+        } catch let e as PGStoreError {
+            switch e {
+            case .schemaTooNew, .notInitialised: throw StorageError.notVssdeskDatabase(e.description)
+            case .notImplemented: throw StorageError.other(e.description)
+            }
+        }
+        registrations = PGRegistrationStore(db)
+        insured = PGInsuredStore(db)
+        tickets = PGTicketStore(db)
+        outbox = PGOutboxStore(db)
+        credentials = PGCredentialStore(db)
+        audit = PGAuditStore(db)
+        operators = PGOperatorStore(db)
+        settings = PGSettingsStore(db)
+        knowledgeBase = PGKnowledgeBaseStore(db)
+        backups = PGBackups()
+    }
+
+    public static var schemaVersion: Int { PGSchema.latestVersion }
+
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        do { return try db.transaction(body) } catch let e as PGError { throw e.storageError }
+    }
+
+    public func beginBulkLoad(_ table: BulkTable) throws -> any BulkLoading {
+        try PGBulkLoad(db, table: table)
+    }
+
+    public var installKeyPath: String { InstallKey.serverKeyPath() }
+
+    /// The role this connection acts as. `actAs` (root only, checked by the launcher) becomes that role with
+    /// `SET SESSION AUTHORIZATION`, which the server allows a superuser only: the server then enforces that
+    /// operator's GRANTs, not root's.
+    public func connectedLogin(actAs: String?) throws -> String? {
+        do {
+            if let actAs {
+                try db.execSimple("SET SESSION AUTHORIZATION " + db.quotedIdentifier(actAs))
+            }
+            return try db.queryOne("SELECT current_user::text")?.string(0)
+        } catch let e as PGError { throw e.storageError }
+    }
+
+    /// PostgreSQL does its own housekeeping (autovacuum); nothing waits on the console for it.
+    public func idle() {}
+    public func useOneShotMode() {}
+    /// A wiped password's old row version is left to VACUUM; the heap page is not readable by any desk role.
+    public func purgeOverwrittenContent() -> Bool { true }
+
+    /// The URI as shown to a person: a password in it is replaced by `***`.
+    public static func displayed(_ uri: String) -> String {
+        guard var parts = URLComponents(string: uri) else { return uri }
+        if parts.password != nil { parts.password = "***" }
+        if let items = parts.queryItems, items.contains(where: { $0.name == "password" }) {
+            parts.queryItems = items.map { $0.name == "password" ? URLQueryItem(name: "password", value: "***") : $0 }
+        }
+        return parts.string ?? uri
+    }
+}
+
+/// Backups of a PostgreSQL desk are the server's (pg_dump, base backups and WAL archiving): `backup`/`restore` are
+/// SQLite-only and say so.
+final class PGBackups: BackupStorage {
+    static let message = "backup and restore copy a SQLite desk file; a PostgreSQL desk is backed up by the server (pg_dump, pg_basebackup): see the README"
+    func backup(to destination: String, replace: Bool) throws -> [String: Int] { throw StorageError.other(Self.message) }
+    func verify(_ path: String) throws -> BackupSummary { throw StorageError.other(Self.message) }
+    func restore(from source: String) throws { throw StorageError.other(Self.message) }
+    func otherProcesses() -> [Int32] { [] }
+}
