@@ -10,7 +10,7 @@ public struct StatsService {
     public static let ticketDimensions = ["day", "week", "line", "operator", "category", "status"]
     public static let registrationDimensions = ["status", "agency", "rule"]
 
-    public struct TicketRow {
+    public struct TicketRow: Sendable {
         public var key: String
         public var count = 0
         public var open = 0
@@ -18,10 +18,16 @@ public struct StatsService {
         public var firstResponse: [Int] = []
         public var resolution: [Int] = []
 
+        public init(key: String) { self.key = key }
+
         public var medianFirstResponse: Int? { Percentile.median(firstResponse.sorted()) }
         public var p90FirstResponse: Int? { Percentile.nearestRank(firstResponse.sorted(), 90) }
         public var medianResolution: Int? { Percentile.median(resolution.sorted()) }
         public var p90Resolution: Int? { Percentile.nearestRank(resolution.sorted(), 90) }
+        /// The mean resolution time, rounded to the minute (nil when nothing was resolved).
+        public var meanResolution: Int? {
+            resolution.isEmpty ? nil : Int((Double(resolution.reduce(0, +)) / Double(resolution.count)).rounded())
+        }
     }
 
     public struct Backlog {
@@ -49,7 +55,7 @@ public struct StatsService {
         let cal = policy.calendar
         let now = session.clock.now
         var rows: [String: TicketRow] = [:]
-        var backlog: [String: Int] = ["<1d": 0, "1-3d": 0, "3-7d": 0, ">7d": 0]
+        var backlog = Dictionary(uniqueKeysWithValues: Self.ageBuckets.map { ($0, 0) })
         try session.storage.tickets.forEachTicket(from: from, to: to) { t in
             guard let opened = DateText.parseInstant(t.openedAt) else { return }
             let key: String
@@ -63,23 +69,34 @@ public struct StatsService {
             }
             // Updated in place: a copy taken out of the dictionary and put back would copy its growing arrays of
             // minutes at every ticket (3 s instead of 0.3 s for 200,000 tickets over ten lines).
-            Self.record(t, opened: opened, now: now, calendar: cal, into: &rows[key, default: TicketRow(key: key)], backlog: &backlog)
+            Self.record(t, opened: opened, calendar: cal, into: &rows[key, default: TicketRow(key: key)])
+            if Self.isOpen(t) { backlog[Self.ageBucket(opened: opened, now: now), default: 0] += 1 }
         }
         try session.audit("stats", target: "tickets", detail: "by \(dimension)")
         let ordered = rows.values.sorted { a, b in
             dimension == "day" || dimension == "week" || dimension == "line" ? a.key < b.key : (a.count, b.key) > (b.count, a.key)
         }
-        return (ordered, Backlog(buckets: ["<1d", "1-3d", "3-7d", ">7d"].map { ($0, backlog[$0] ?? 0) }))
+        return (ordered, Backlog(buckets: Self.ageBuckets.map { ($0, backlog[$0] ?? 0) }))
     }
 
-    private static func record(_ t: TicketSummary, opened: Date, now: Date, calendar cal: OfficeCalendar, into row: inout TicketRow,
-                               backlog: inout [String: Int]) {
+    /// The backlog's age buckets, youngest first (calendar days since the ticket opened).
+    public static let ageBuckets = ["<1d", "1-3d", "3-7d", ">7d"]
+
+    static func ageBucket(opened: Date, now: Date) -> String {
+        let days = now.timeIntervalSince(opened) / 86400
+        return days < 1 ? "<1d" : days < 3 ? "1-3d" : days < 7 ? "3-7d" : ">7d"
+    }
+
+    /// Open or pending: still on the desk's plate.
+    static func isOpen(_ t: TicketSummary) -> Bool { t.status == "open" || t.status == "pending" }
+
+    /// Adds one ticket to a row: its count, whether it is still open, and its times on the SLA clock (first response;
+    /// resolution less the time it was pending on the caller). The report's workload tables use it too.
+    static func record(_ t: TicketSummary, opened: Date, calendar cal: OfficeCalendar, into row: inout TicketRow) {
         row.count += 1
-        let isOpen = t.status == "open" || t.status == "pending"
+        let isOpen = isOpen(t)
         if isOpen {
             row.open += 1
-            let days = now.timeIntervalSince(opened) / 86400
-            backlog[days < 1 ? "<1d" : days < 3 ? "1-3d" : days < 7 ? "3-7d" : ">7d", default: 0] += 1
         } else {
             row.resolved += 1
         }

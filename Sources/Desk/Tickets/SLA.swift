@@ -34,6 +34,8 @@ public struct SLAPolicy: Sendable {
     public struct State: Sendable {
         /// Office minutes the ticket has been running (pending time excluded).
         public var elapsed: Int
+        /// Office minutes from opening to the first response (nil while there is none).
+        public var firstResponseMinutes: Int?
         public var firstResponseDue: Int?
         public var resolutionDue: Int?
         public var firstResponseBreached: Bool
@@ -45,7 +47,7 @@ public struct SLAPolicy: Sendable {
     /// Where a ticket stands against its targets at `now`.
     public func state(_ t: TicketSummary, now: Date) -> State {
         guard let opened = DateText.parseInstant(t.openedAt) else {
-            return State(elapsed: 0, firstResponseDue: nil, resolutionDue: nil, firstResponseBreached: false, resolutionBreached: false, minutesLeft: nil)
+            return State(elapsed: 0, firstResponseMinutes: nil, firstResponseDue: nil, resolutionDue: nil, firstResponseBreached: false, resolutionBreached: false, minutesLeft: nil)
         }
         let end: Date
         if let resolved = t.resolvedAt.flatMap(DateText.parseInstant), t.status == "resolved" || t.status == "closed" {
@@ -68,7 +70,7 @@ public struct SLAPolicy: Sendable {
         let running = t.status == "open" || t.status == "pending"
         if running, responseAt == nil, let ft = firstTarget { left.append(ft - elapsed) }
         if running, let rt = resTarget { left.append(rt - elapsed) }
-        return State(elapsed: elapsed, firstResponseDue: firstTarget, resolutionDue: resTarget, firstResponseBreached: firstBreached,
+        return State(elapsed: elapsed, firstResponseMinutes: responseMinutes, firstResponseDue: firstTarget, resolutionDue: resTarget, firstResponseBreached: firstBreached,
                      resolutionBreached: resBreached, minutesLeft: left.min())
     }
 }

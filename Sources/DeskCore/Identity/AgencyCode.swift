@@ -14,4 +14,8 @@ public struct AgencyCode: Hashable, Sendable {
     }
 
     public static let desk = AgencyCode("07916")!
+
+    /// The agency's name as VssID's agency picker writes it (`BHXH Quận 6`, `BHXH TP. Hồ Chí Minh`, `BHXH tỉnh Long
+    /// An`); nil for a district agency the desk has no reviewed name for, which is then shown by its bare code.
+    public static func name(of code: String) -> String? { AgencyNames.name(code) }
 }

@@ -41,9 +41,12 @@ public struct Catalog: Sendable {
         }
     }
 
-    /// The texts and the names of machine values (DisplayNames.swift), one table per language.
+    /// The texts, the names of machine values (DisplayNames.swift), the PostgreSQL messages and the report's texts
+    /// (Texts/), one table per language.
     static let viAll = vietnamese.merging(vietnameseValues) { a, _ in a }.merging(vietnamesePostgres) { a, _ in a }
+        .merging(reportVietnamese) { a, _ in a }
     static let enAll = english.merging(englishValues) { a, _ in a }.merging(englishPostgres) { a, _ in a }
+        .merging(reportEnglish) { a, _ in a }
 
     /// The template of `key`. A key missing from this language (which the catalog test forbids) falls back to
     /// another language, and a key missing everywhere prints as nothing: the console never shows a raw key.

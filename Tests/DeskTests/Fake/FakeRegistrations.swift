@@ -70,15 +70,42 @@ final class FakeRegistrations: RegistrationStorage {
     func setSMSStatus(_ code: String, _ status: String) throws {
         s.state.registrations[code]?.smsStatus = Registration.SMSStatus(rawValue: status) ?? .none
     }
-    func countBy(_ field: RegistrationField) throws -> [(String, Int)] { throw InMemoryStorage.Unsupported(what: "countBy") }
+    func countBy(_ field: RegistrationField) throws -> [(String, Int)] {
+        var counts: [String: Int] = [:]
+        for r in all {
+            let key = switch field {
+            case .status: r.status.rawValue
+            case .agency: r.agencyCode ?? ""
+            case .kind: r.kind.rawValue
+            case .smsStatus: r.smsStatus.rawValue
+            }
+            counts[key, default: 0] += 1
+        }
+        return counts.map { ($0.key, $0.value) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
+    }
 
     /// The fake narrows by no rule: every registration is a candidate and the pure rules decide.
     var stuckRules: [String] { [] }
     func stuckCandidates(_ c: StuckCriteria, rule: String?, agency: String?, after: String?, limit: Int) throws -> [Registration] {
         Array(all.filter { (agency == nil || $0.agencyCode == agency) && (after == nil || $0.bhxhCode > after!) }.prefix(limit))
     }
+    /// The pure rules over every registration: the errors they find are what makes a registration stuck.
     func stuckCounts(_ c: StuckCriteria, agency: String?) throws -> (counts: [(rule: String, count: Int)], total: Int) {
-        throw InMemoryStorage.Unsupported(what: "stuck counts")
+        let ctx = DiagnosisContext(today: c.today, now: c.today + "T00:00:00Z", deskAgency: c.deskAgency)
+        var counts: [String: Int] = [:]
+        var total = 0
+        for r in all where agency == nil || r.agencyCode == agency {
+            var snapshot = DiagnosisSnapshot(registration: r, insured: s.state.insured[r.bhxhCode], insuredLoaded: c.insuredLoaded)
+            if let parent = r.parentBhxhCode {
+                snapshot.parent = s.state.registrations[parent]
+                snapshot.parentInsured = s.state.insured[parent]
+            }
+            if let phone = r.phone { snapshot.sharedPhoneCodes = try selfCodesSharingPhone(phone, except: r.bhxhCode, limit: 10) }
+            let errors = Set(Diagnosis.run(snapshot, ctx).filter { $0.severity == .error }.map(\.rule))
+            for rule in errors { counts[rule, default: 0] += 1 }
+            if !errors.isEmpty { total += 1 }
+        }
+        return (counts.map { (rule: $0.key, count: $0.value) }.sorted { $0.rule < $1.rule }, total)
     }
 
     static func matches(_ r: Registration, _ f: RegistrationFilter) -> Bool {
