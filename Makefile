@@ -4,7 +4,7 @@ DB ?= vssdesk.sqlite
 BIN = .build/debug/vssdesk
 PREFIX ?= /usr/local
 
-.PHONY: run build test bench bench-quick bench-scale release install demo clean
+.PHONY: run build test bench bench-pg bench-quick bench-scale release install demo clean
 
 build:
 	$(SWIFT) build
@@ -42,6 +42,12 @@ bench-quick: release
 # How cost grows: import, lookups and stats only, at 5,000,000 registrations and 1,000,000 tickets (~30 minutes).
 bench-scale: release
 	SCALE_ONLY=1 bench/run.sh 5000000 1000000
+
+# The same figures on PostgreSQL (a private cluster the run starts), beside psql/pgbench: 1M by default,
+# `make bench-pg N=10000000` for the city-wide scale (about an hour on this machine). BENCHMARKS.md has both.
+N ?= 1000000
+bench-pg: release
+	bench/run-pg.sh $(N) 200000
 
 # The man page comes from the command table, like `help` and Tab completion.
 install: release

@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "DeskEngines", dependencies: ["Desk", "DeskCore", "DeskPostgres", "DeskStore"], path: "Sources/DeskEngines"),
         .target(name: "DeskShell", dependencies: ["Desk", "DeskEngines", "DeskCore", "CReadline", "CLineShim"], path: "Sources/DeskShell"),
         .executableTarget(name: "vssdesk", dependencies: ["DeskShell", "DeskStore", .product(name: "ArgumentParser", package: "swift-argument-parser")], path: "Sources/vssdesk"),
-        .executableTarget(name: "vssdesk-bench", dependencies: ["Desk", "DeskStore", "DeskCore"], path: "bench/Sources"),
+        .executableTarget(name: "vssdesk-bench", dependencies: ["Desk", "DeskStore", "DeskCore", "DeskEngines", "DeskPostgres"], path: "bench/Sources"),
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], path: "Tests/DeskCoreTests"),
         .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskCore"], path: "Tests/DeskStoreTests"),
         .testTarget(name: "DeskTests", dependencies: ["Desk"], path: "Tests/DeskTests"),

@@ -49,8 +49,13 @@ enum BenchData {
 
     static func addTickets(db: String, count: Int) throws {
         let store = try Store(path: db)
-        var rng = SeededRandom(seed: 99)
         let codes = try store.db.query("SELECT bhxh_code, phone FROM registrations WHERE id % 5 = 0 LIMIT 200000").map { ($0.string(0)!, $0.string(1)) }
+        try addTickets(storage: SQLiteStorage(store), codes: codes, count: count)
+    }
+
+    /// The same tickets on any engine, through the storage protocols.
+    static func addTickets(storage store: any DeskStorage, codes: [(String, String?)], count: Int) throws {
+        var rng = SeededRandom(seed: 99)
         let ops = (0..<10).map { "op\(120 + $0)" }
         for (i, login) in ops.enumerated() {
             try store.operators.upsert(Operator(login: login, displayName: "Điện thoại viên \(i)", line: 120 + i, role: .operatorRole), at: DateText.format(benchNow))

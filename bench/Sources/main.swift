@@ -11,6 +11,7 @@ import DeskStore
 //   vssdesk-bench audit DB N         chained audit rows until the trail has N (for `audit verify` at scale)
 //   vssdesk-bench chain-cost DB [S]  ticket note with the chained audit row vs the same without the chain (JSON)
 //   vssdesk-bench backup-pause DB PROGRAM ARGS…  a backup program run beside ticket notes: its time, the notes' waits
+//   vssdesk-bench pg-samples|pg-latency URI, pg-tickets URI T, pg-concurrent URI N SECONDS   the same on PostgreSQL
 
 let args = CommandLine.arguments
 func fail(_ s: String) -> Never {
@@ -45,6 +46,18 @@ case "chain-cost":
 case "backup-pause":
     guard args.count >= 4 else { fail("usage: vssdesk-bench backup-pause DB PROGRAM [ARGS…]") }
     try BackupPause.run(db: args[2], command: Array(args[3...]))
+case "pg-samples":
+    try PGBench.printSamples(args[2])
+case "pg-tickets":
+    guard args.count == 4, let n = Int(args[3]) else { fail("usage: vssdesk-bench pg-tickets URI T") }
+    try PGBench.addTickets(args[2], count: n)
+case "pg-latency":
+    try PGBench.latency(args[2])
+case "pg-concurrent":
+    guard args.count == 5, let n = Int(args[3]), let s = Int(args[4]) else { fail("usage: vssdesk-bench pg-concurrent URI N SECONDS") }
+    try PGBench.concurrent(args[2], processes: n, seconds: s)
+case "pg-worker":
+    try PGBench.worker(args[2], seconds: Int(args[3])!, index: Int(args[4])!)
 default:
     fail("unknown bench command \(args[1])")
 }
