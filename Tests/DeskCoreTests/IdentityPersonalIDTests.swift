@@ -143,9 +143,7 @@ struct IdentityGenderTests {
         #expect(Gender(parsing: raw) == nil)
     }
 
-    @Test func vietnameseNames() {
-        #expect(Gender.male.vietnamese == "Nam")
-        #expect(Gender.female.vietnamese == "Nữ")
+    @Test func machineValues() {
         #expect(Gender.male.rawValue == "M")
         #expect(Gender.female.rawValue == "F")
     }

@@ -1,3 +1,5 @@
+import DeskCore
+
 /// The name of one text in the catalogs (`command.call`, `renderer.rows`): code names a text, never writes it.
 public struct TextKey: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
     public let name: String
@@ -41,9 +43,16 @@ public struct Catalog: Sendable {
         }
     }
 
-    /// The texts and the names of machine values (DisplayNames.swift), one table per language.
-    static let viAll = vietnamese.merging(vietnameseValues) { a, _ in a }
-    static let enAll = english.merging(englishValues) { a, _ in a }
+    /// The texts, the names of machine values (DisplayNames.swift) and what the services and rules say (Texts/),
+    /// one table per language.
+    static let viAll = merged([vietnamese, vietnameseValues, shellVietnamese, serviceVietnamese, findingVietnamese])
+    static let enAll = merged([english, englishValues, shellEnglish, serviceEnglish, findingEnglish])
+
+    private static func merged(_ parts: [[String: String]]) -> [String: String] {
+        var all: [String: String] = [:]
+        for part in parts { all.merge(part) { a, _ in a } }
+        return all
+    }
 
     /// The template of `key`. A key missing from this language (which the catalog test forbids) falls back to
     /// another language, and a key missing everywhere prints as nothing: the console never shows a raw key.

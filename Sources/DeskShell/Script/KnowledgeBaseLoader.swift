@@ -8,9 +8,9 @@ enum KnowledgeBaseLoader {
         shell.knowledgeBaseChecked = true
         do {
             let report = try KnowledgeBase(session: shell.session).refresh()
-            if report.rebuilt { for p in report.problems { shell.writeErr("kb: \(TerminalSafe.escape(p))\n") } }
+            if report.rebuilt { for p in report.problems { shell.writeErr("kb: \(TerminalSafe.escape(shell.catalog.say(p)))\n") } }
         } catch {
-            shell.writeErr("kb: could not refresh the knowledge base: \(TerminalSafe.escape(Shell.classify(error, catalog: shell.catalog).1))\n")
+            shell.writeErr("kb: " + shell.catalog.text("kb.refreshFailed", ["reason": .text(TerminalSafe.escape(Shell.classify(error, catalog: shell.catalog).1))]) + "\n")
         }
     }
 }

@@ -13,8 +13,10 @@ public enum Launcher {
         let env = Environment()
         let path = options.databasePath ?? env["VSSDESK_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultDatabase
         let stderr: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
-        // Resolved once, before anything is said: every later message is in this language.
+        // Resolved before anything is said: every message is in this language (the desk's own default, read once the
+        // desk is open, applies when VSSDESK_LANG is not set).
         let catalog: Catalog
+        let languageFromEnvironment = !(env["VSSDESK_LANG"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty
         do {
             catalog = Catalog(try Language.resolve(env["VSSDESK_LANG"]))
         } catch let e as UnknownLanguage {
@@ -89,16 +91,27 @@ public enum Launcher {
         }
 
         let session = Session(storage: storage, actor: actor, clock: clock)
+        // Without VSSDESK_LANG, the desk's own default (`config set language`); a bad stored value is said, and the
+        // console stays in Vietnamese so that an admin can still fix it.
+        var language = catalog
+        if !languageFromEnvironment {
+            do {
+                language = Catalog(try Language.resolve(session.settings.value(.language)))
+            } catch {
+                stderr(catalog.text("launcher.warning") + " " + ExitCode.of(error, catalog: catalog).message + "\n")
+            }
+        }
         // SIGTERM and SIGHUP stop a long command at its next safe point, exactly like Ctrl-C (SPEC §13).
         session.isCancelled = { vss_peek_interrupt() != 0 || vss_was_terminated() != 0 }
         let shell = Shell(session: session, format: format, color: false)
-        shell.catalog = catalog
+        shell.catalog = language
+        shell.languageFromEnvironment = languageFromEnvironment
         let interactiveTTY = isatty(0) == 1 && isatty(1) == 1
         shell.color = isatty(1) == 1 && env["NO_COLOR"] == nil && !options.noColor
         CallResume.restore(shell)
         // One sqlite_master query: a desk whose audit triggers were dropped or changed says so at every start.
         if let problems = try? AuditVerifier(session: session).triggerProblems(), !(problems.missing.isEmpty && problems.altered.isEmpty) {
-            stderr(catalog.text("launcher.auditUnprotected", ["missing": .text(problems.missing.joined(separator: ", ")),
+            stderr(language.text("launcher.auditUnprotected", ["missing": .text(problems.missing.joined(separator: ", ")),
                                                               "altered": .text(problems.altered.joined(separator: ", "))]) + "\n")
         }
 
