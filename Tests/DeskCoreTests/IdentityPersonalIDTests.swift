@@ -89,7 +89,7 @@ struct IdentityCCCDTests {
     ])
     func inconsistencies(c: InconsistencyCase) throws {
         let id = try #require(CCCD(c.number))
-        #expect(id.inconsistencies(gender: c.gender, birthYear: c.year) == c.problems)
+        #expect(id.inconsistencies(gender: c.gender, birthYear: c.year).map(\.vietnamese) == c.problems)
     }
 }
 

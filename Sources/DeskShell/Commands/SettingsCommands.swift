@@ -25,7 +25,8 @@ enum SettingsCommands {
                         positional: .choices(["on", "off"]), example: "\\timing", run: setTiming),
             CommandSpec("manpage", group: .settings, synopsis: "manpage", summary: "command.manpage",
                         example: "manpage > vssdesk.1", run: { _, shell in
-                            CommandOutput(json: .object([("manpage", .string(ManPage.render(shell.commands)))]), lines: [ManPage.render(shell.commands)])
+                            let page = ManPage.render(shell.commands, catalog: shell.catalog)
+                            return CommandOutput(json: .object([("manpage", .string(page))]), lines: [page])
                         }),
             CommandSpec("whoami", group: .settings, synopsis: "whoami", summary: "command.whoami",
                         example: "whoami", run: whoami),

@@ -26,29 +26,29 @@ public enum Launcher {
         } catch {
             return ExitCode.usage
         }
-        let error = catalog.text("shell.errorPrefix")
+        let prefix = catalog.text("shell.errorPrefix")
 
         var format: OutputFormat = .table
         if let f = options.format {
             guard let parsed = OutputFormat(rawValue: f) else {
-                stderr("\(error) \(catalog.text("shell.formatChoices"))\n")
+                stderr("\(prefix) \(catalog.text("shell.formatChoices"))\n")
                 return ExitCode.usage
             }
             format = parsed
         }
         guard ["stop", "continue"].contains(options.onError) else {
-            stderr("\(error) \(catalog.text("launcher.onError"))\n")
+            stderr("\(prefix) \(catalog.text("launcher.onError"))\n")
             return ExitCode.usage
         }
         if options.actAs != nil && !ProcessIdentity.isRoot {
-            stderr("\(error) \(catalog.text("launcher.asRootOnly"))\n")
+            stderr("\(prefix) \(catalog.text("launcher.asRootOnly"))\n")
             return ExitCode.notAllowed
         }
         var clock = Clock()
         if let now = env["VSSDESK_NOW"], !now.isEmpty {
             if ProcessIdentity.isRoot {
                 guard let d = DateText.parseInstant(now) else {
-                    stderr("\(error) \(catalog.text("launcher.badNow", ["now": .text(now)]))\n")
+                    stderr("\(prefix) \(catalog.text("launcher.badNow", ["now": .text(now)]))\n")
                     return ExitCode.usage
                 }
                 clock = Clock(fixed: d)
@@ -59,7 +59,7 @@ public enum Launcher {
         let login = options.actAs ?? ProcessIdentity.loginName
 
         if options.words == ["manpage"] {
-            FileHandle.standardOutput.write(Data(ManPage.render(CommandTable.all).utf8))
+            FileHandle.standardOutput.write(Data(ManPage.render(CommandTable.all, catalog: catalog).utf8))
             return ExitCode.success
         }
         if options.words.first == "init" {
@@ -73,20 +73,20 @@ public enum Launcher {
             storage = try OpenStorage.open(path, busyTimeoutMs: busyMs)
         } catch {
             let (code, text) = ExitCode.opening(error, catalog: catalog)
-            stderr("\(error) \(text)\n")
+            stderr("\(prefix) \(text)\n")
             return code
         }
         let actor: Operator
         do {
             guard let op = try OperatorService.activeOperator(login, in: storage) else {
                 // Disabled or unknown: nothing at all, not even a read.
-                stderr("\(error) \(catalog.text("launcher.notOperator", ["login": .text(login), "path": .text(path)]))\n")
+                stderr("\(prefix) \(catalog.text("launcher.notOperator", ["login": .text(login), "path": .text(path)]))\n")
                 return ExitCode.notAllowed
             }
             actor = op
         } catch {
             let (code, text) = ExitCode.opening(error, catalog: catalog)
-            stderr("\(error) \(text)\n")
+            stderr("\(prefix) \(text)\n")
             return code
         }
 

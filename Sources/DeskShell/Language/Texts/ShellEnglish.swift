@@ -140,5 +140,17 @@ extension Catalog {
         "repl.interrupted": "interrupted",
         "repl.slaLeft": "SLA {n}m",
         "launcher.warning": "warning:",
+        "man.title": "BHXH Quận 6 hotline console",
+        "man.name": "console of the VssID hotline of BHXH Quận 6",
+        "man.section.name": "NAME",
+        "man.section.synopsis": "SYNOPSIS",
+        "man.section.description": "DESCRIPTION",
+        "man.section.exit": "EXIT STATUS",
+        "man.section.environment": "ENVIRONMENT",
+        "man.section.commands": "COMMANDS",
+        "man.description": "With no command on a terminal, vssdesk opens an interactive prompt (GNU readline, history in ~/.vssdesk_history, Tab completion). With -c, -f, a command, or piped input it runs without a prompt. Everything it shows is in Vietnamese; VSSDESK_LANG=en or `config set language en` gives the English console, and command names, flags, JSON keys and CSV headers stay the same.",
+        "man.exit": "0 success, 1 a command failed, 2 usage error, 3 not allowed (role), 4 database busy or unavailable.",
+        "man.environment": "VSSDESK_DB (database path), VSSDESK_LANG (vi or en, this user's language), PAGER, NO_COLOR; for root only: VSSDESK_NOW (replaces the clock).",
+        "man.example": "Example:",
     ]
 }

@@ -140,5 +140,17 @@ extension Catalog {
         "repl.interrupted": "đã dừng",
         "repl.slaLeft": "SLA {n}p",
         "launcher.warning": "cảnh báo:",
+        "man.title": "bảng điều khiển đường dây nóng BHXH Quận 6",
+        "man.name": "bảng điều khiển đường dây nóng VssID của BHXH Quận 6",
+        "man.section.name": "TÊN",
+        "man.section.synopsis": "CÚ PHÁP",
+        "man.section.description": "MÔ TẢ",
+        "man.section.exit": "MÃ THOÁT",
+        "man.section.environment": "BIẾN MÔI TRƯỜNG",
+        "man.section.commands": "CÁC LỆNH",
+        "man.description": "Chạy trên máy trạm không kèm lệnh nào, vssdesk mở dấu nhắc tương tác (GNU readline, lịch sử lưu ở ~/.vssdesk_history, phím Tab gợi ý). Với -c, -f, một lệnh, hoặc dữ liệu đưa vào qua ống dẫn, chương trình chạy không có dấu nhắc. Mọi chữ hiện ra đều bằng tiếng Việt; VSSDESK_LANG=en hoặc `config set language en` cho giao diện tiếng Anh, còn tên lệnh, tùy chọn, khóa JSON và tiêu đề cột CSV không đổi.",
+        "man.exit": "0 thành công, 1 một lệnh thất bại, 2 sai cú pháp, 3 không đủ quyền (vai trò), 4 cơ sở dữ liệu đang bận hoặc không dùng được.",
+        "man.environment": "VSSDESK_DB (đường dẫn cơ sở dữ liệu), VSSDESK_LANG (vi hoặc en, ngôn ngữ của người dùng này), PAGER, NO_COLOR; chỉ với root: VSSDESK_NOW (thay cho đồng hồ).",
+        "man.example": "Ví dụ:",
     ]
 }
