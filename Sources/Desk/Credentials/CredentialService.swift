@@ -66,7 +66,7 @@ public struct CredentialService {
         guard let r = try storage.registrations.get(code) else { throw DeskError.notFound(.noRegistration, ["code": .text(code)]) }
         let now = session.clock.now
         if let until = try lockedUntil(code: code, now: now) {
-            try session.audit("resend_refused", target: code, detail: "locked: too many failed verifications", timeline: "gửi lại bị khoá (xác minh sai nhiều lần)")
+            try session.audit("resend_refused", target: code, detail: "locked: too many failed verifications", timeline: TimelineDetail.make([("reason", "locked")]))
             throw DeskError.invalid(.resendLocked, ["code": .text(code), "failures": .int(Self.maxFailedVerifications),
                                                     "until": .time(DateText.format(until))])
         }
@@ -79,7 +79,7 @@ public struct CredentialService {
             || verification.matches(dob: subjectInsured?.dob, id: subjectInsured?.idNumber)
         guard verified else {
             try session.audit("verify_failed", target: code, detail: "caller verification did not match",
-                              timeline: "xác minh người gọi không khớp")
+                              timeline: "✗")
             throw DeskError.invalid(.verificationFailed)
         }
 
@@ -113,11 +113,11 @@ public struct CredentialService {
             let (id, superseded) = try Self.issueSuperseding(storage: storage, code: code, phone: phone, key: key, at: now,
                                                              operator: session.actor.login, eventKind: "resend",
                                                              ticketID: session.openTicketID)
-            let replaced = superseded.isEmpty ? "" : "; thay SMS chưa gửi " + superseded.map { "#\($0)" }.joined(separator: ", ")
             try session.audit("resend", target: code,
                               detail: "sms #\(id) to \(Masking.phone(phone))"
                                   + (superseded.isEmpty ? "" : "; superseded " + superseded.map { "#\($0)" }.joined(separator: ", ")),
-                              timeline: "gửi lại mật khẩu cho \(code): SMS #\(id) tới \(Masking.phone(phone))\(replaced)")
+                              timeline: TimelineDetail.make([("code", code), ("sms", "#\(id)"), ("to", Masking.phone(phone)),
+                                                             ("superseded", superseded.isEmpty ? nil : superseded.map { "#\($0)" }.joined(separator: ","))]))
             return (id, superseded, recent)
         }
         // The superseded passwords' page images are in the log: fold it, as delivery does (SPEC §13).

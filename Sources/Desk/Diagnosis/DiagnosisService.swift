@@ -54,7 +54,7 @@ public struct DiagnosisService {
         if audit {
             let summary = findings.map(\.rule).joined(separator: ",")
             try session.audit("diagnose", target: code, detail: summary.isEmpty ? "no findings" : summary,
-                              timeline: "chẩn đoán \(code): \(summary.isEmpty ? "không có lỗi" : summary)")
+                              timeline: "\(code): \(summary.isEmpty ? "✓" : summary)")
         }
         return (r, findings)
     }

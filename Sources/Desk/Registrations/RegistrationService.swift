@@ -107,7 +107,7 @@ public struct RegistrationService {
         if hits.count > limit { hits = Array(hits.prefix(limit)) }
         // Every person the results show, so `audit --code` finds this lookup for each of them.
         try session.audit("search", target: kind.label, detail: "query kind \(kind.label); \(total) match(es)",
-                          timeline: "search (\(kind.label)): \(total) kết quả", codes: hits.map(\.bhxhCode))
+                          timeline: TimelineDetail.make([("kind", kind.label), ("results", String(total))]), codes: hits.map(\.bhxhCode))
         return SearchResult(query: trimmed, kind: kind.label, total: total, hits: hits, totalCapped: capped)
     }
 
@@ -149,7 +149,7 @@ public struct RegistrationService {
         }
         let d = RegistrationDetail(registration: r, insured: try storage.insured.get(code), events: try storage.registrations.events(code),
                                    tickets: try storage.tickets.forCode(code, limit: 20), sms: try storage.outbox.forCode(code, limit: 20))
-        try session.audit("show", target: code, timeline: "xem hồ sơ \(code)")
+        try session.audit("show", target: code, timeline: code)
         return d
     }
 }

@@ -84,9 +84,10 @@ public struct TicketService {
             }
             let id = try storage.tickets.create(openedAt: now, operator: session.actor.login, line: line, callerPhone: phone,
                                               callerName: callerName?.nfcCollapsed, bhxhCode: code, category: "other",
-                                              summary: "Cuộc gọi từ \(Masking.phone(phone))", priority: "normal")
+                                              summary: Masking.phone(phone), priority: "normal")
             try storage.tickets.addNote(ticketID: id, at: now, operator: session.actor.login, kind: "call",
-                                      detail: "mở cuộc gọi line \(line); \(regs.count) hồ sơ theo số này", countsAsResponse: false)
+                                      detail: TimelineDetail.make([("line", String(line)), ("registrations", String(regs.count))]),
+                                      countsAsResponse: false)
             try storage.tickets.setOpenCall(operator: session.actor.login, ticketID: id, bhxhCode: code, at: now)
             try storage.audit.record(at: now, operator: session.actor.login, action: "call", target: phone,
                                    detail: "ticket #\(id); \(regs.count) registration(s)", ticketID: id, codes: regs.map(\.bhxhCode))
@@ -200,9 +201,10 @@ public struct TicketService {
                 t.bhxhCode = regs[0].bhxhCode
                 try storage.tickets.update(t)
             }
-            let from = t.callerPhone == phone ? "" : " từ số \(Masking.phone(phone))"
             try storage.tickets.addNote(ticketID: id, at: now, operator: me, kind: "call",
-                                      detail: "khách gọi lại\(from), line \(line)" + (merged.map { "; gộp phiếu #\($0)" } ?? ""),
+                                      detail: TimelineDetail.make([("again", "1"), ("line", String(line)),
+                                                                   ("from", t.callerPhone == phone ? nil : Masking.phone(phone)),
+                                                                   ("merged", merged.map { "#\($0)" })]),
                                       countsAsResponse: false)
             try storage.tickets.setOpenCall(operator: me, ticketID: id, bhxhCode: t.bhxhCode, at: now)
             try storage.audit.record(at: now, operator: me, action: "call_continue", target: phone,
@@ -339,7 +341,7 @@ public struct TicketService {
         try session.storage.transaction {
             try session.storage.tickets.update(t)
             try session.storage.tickets.addNote(ticketID: id, at: session.clock.nowText, operator: session.actor.login, kind: "assign",
-                                              detail: "giao cho \(login)", countsAsResponse: false)
+                                              detail: TimelineDetail.make([("to", login)]), countsAsResponse: false)
             try session.audit("ticket_assign", target: String(id), detail: login)
         }
         return try get(id)

@@ -45,6 +45,10 @@ public enum Setting: String, CaseIterable, Sendable {
     public struct Invalid: Error, Equatable, CustomStringConvertible {
         public var key: String
         public var problem: DeskMessage
+        public init(key: String, problem: DeskMessage) {
+            self.key = key
+            self.problem = problem
+        }
         public var description: String { "\(key): \(problem)" }
     }
 

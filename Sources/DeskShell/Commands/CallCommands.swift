@@ -248,7 +248,8 @@ enum CallCommands {
         let state = slaText(sla, c)
         lines.append(c.text("ticket.sla", ["elapsed": .text(c.minutes(sla.elapsed))]) + (state.isEmpty ? "" : ", " + state))
         let table = CommandOutput.Table(title: c.text("show.timeline"), columns: RegistrationViews.columns(["at", "who", "event", "detail"], c),
-                                        rows: notes.map { [DateText.deskDisplay($0.at), $0.operatorLogin, c.value("event", $0.kind), $0.detail] },
+                                        rows: notes.map { [DateText.deskDisplay($0.at), $0.operatorLogin, c.value("event", $0.kind),
+                                                          TimelineView.detail(kind: $0.kind, $0.detail, statuses: "ticket", c)] },
                                         wrapped: [3])
         return CommandOutput(json: .object(json), tables: [table], lines: lines)
     }

@@ -87,7 +87,8 @@ enum RegistrationCommands {
                                               rows: findings.map { [c.name($0.severity), $0.rule, c.say($0.message), $0.kb] }, wrapped: [2], records: "findings"))
         }
         tables.append(CommandOutput.Table(title: c.text("show.history"), columns: RegistrationViews.columns(["at", "who", "event", "detail"], c),
-                                          rows: d.events.map { [DateText.deskDisplay($0.at), $0.operatorLogin ?? "", c.value("event", $0.kind), $0.detail] },
+                                          rows: d.events.map { [DateText.deskDisplay($0.at), $0.operatorLogin ?? "", c.value("event", $0.kind),
+                                                               TimelineView.detail(kind: $0.kind, $0.detail, statuses: "status", c)] },
                                           wrapped: [3], records: "events"))
         if !d.tickets.isEmpty {
             tables.append(CommandOutput.Table(title: c.text("show.tickets"), columns: ["#"] + RegistrationViews.columns(["opened_at", "status", "summary"], c),

@@ -207,7 +207,7 @@ enum SettingsCommands {
                      ("target", .str($0.target)), ("detail", .str($0.detail)), ("ticket_id", .num($0.ticketID))])
         }))])
         let c = shell.catalog
-        return CommandOutput(json: json, tables: [CommandOutput.Table(columns: ["#"] + RegistrationViews.columns(["at", "who", "action", "target", "detail", "ticket"], c),
+        return CommandOutput(json: json, tables: [CommandOutput.Table(columns: ["#"] + RegistrationViews.columns(["at", "who", "audit_action", "target", "detail", "ticket"], c),
                                                                       rows: entries.map { ["\($0.id)", DateText.deskDisplay($0.at), $0.operatorLogin, c.value("action", $0.action),
                                                                                            $0.target ?? "", $0.detail ?? "", $0.ticketID.map { "#\($0)" } ?? ""] }, wrapped: [5])])
     }

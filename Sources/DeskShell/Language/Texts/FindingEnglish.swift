@@ -65,7 +65,7 @@ extension Catalog {
         "finding.photo.portrait": "the portrait photo",
         "finding.photo.front": "the photo of the front of the {document}",
         "finding.photo.back": "the photo of the back of the {document}",
-        "finding.photo.missing": "The dossier lacks {photos}. Take them again, sharp and well lit, and upload them in VssID.",
+        "finding.photo.missing": "The dossier lacks {photos}: take the photos again, sharp and well lit, and upload them in VssID.",
         "finding.photo.missingAction": "Guide the caller to take and upload {photos}: kb show cap-nhat-anh",
         "finding.agency.none": "No receiving BHXH agency was chosen. Choose {right}.",
         "finding.agency.other": "The dossier is going to {chosen}, not this help desk's agency. Choose {right}.",

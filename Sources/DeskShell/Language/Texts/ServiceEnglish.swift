@@ -88,7 +88,7 @@ extension Catalog {
         "desk.field.tenDigits": "{column} must be 10 digits",
         "desk.field.notADate": "{column} is not a date (YYYY-MM-DD or DD/MM/YYYY)",
         "desk.field.notATime": "{column} is not an ISO 8601 date-time",
-        "desk.field.notABoolean": "{column} is not a boolean (1/0, true/false, yes/no, có/không)",
+        "desk.field.notABoolean": "{column} is not a boolean (`1`/`0`, `true`/`false`, `yes`/`no`, `có`/`không`)",
         "desk.field.notAGender": "{column} is not M/F or Nam/Nữ",
         "desk.field.oneOf": "{column}: unknown value (expected one of {values})",
         "desk.field.parentRequired": "{column} is required for a child registration",

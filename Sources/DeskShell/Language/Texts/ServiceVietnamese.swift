@@ -88,7 +88,7 @@ extension Catalog {
         "desk.field.tenDigits": "{column} phải gồm 10 chữ số",
         "desk.field.notADate": "{column} không phải ngày (YYYY-MM-DD hoặc DD/MM/YYYY)",
         "desk.field.notATime": "{column} không phải thời điểm theo ISO 8601",
-        "desk.field.notABoolean": "{column} không phải giá trị có/không (1/0, true/false, yes/no, có/không)",
+        "desk.field.notABoolean": "{column} không phải giá trị có/không (`1`/`0`, `true`/`false`, `yes`/`no`, `có`/`không`)",
         "desk.field.notAGender": "{column} không phải M/F hoặc Nam/Nữ",
         "desk.field.oneOf": "{column}: giá trị không có (chọn một trong: {values})",
         "desk.field.parentRequired": "hồ sơ trẻ em phải có {column}",

@@ -152,5 +152,15 @@ extension Catalog {
         "man.exit": "0 success, 1 a command failed, 2 usage error, 3 not allowed (role), 4 database busy or unavailable.",
         "man.environment": "VSSDESK_DB (database path), VSSDESK_LANG (vi or en, this user's language), PAGER, NO_COLOR; for root only: VSSDESK_NOW (replaces the clock).",
         "man.example": "Example:",
+        "timeline.call": "line {line}; {n} {n|registration|registrations} on this number",
+        "timeline.callAgain": "the caller called again, line {line}",
+        "timeline.from": ", from {phone}",
+        "timeline.merged": "; ticket {id} folded in",
+        "timeline.assign": "assigned to {login}",
+        "timeline.search": "by {kind}: {n} {n|result|results}",
+        "timeline.resend": "new password for {code}: SMS {sms} to {to}",
+        "timeline.superseded": "; replaces unsent SMS {ids}",
+        "timeline.locked": "locked after too many failed verifications",
+        "column.audit_action": "action",
     ]
 }

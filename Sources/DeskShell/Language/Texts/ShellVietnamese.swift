@@ -152,5 +152,15 @@ extension Catalog {
         "man.exit": "0 thành công, 1 một lệnh thất bại, 2 sai cú pháp, 3 không đủ quyền (vai trò), 4 cơ sở dữ liệu đang bận hoặc không dùng được.",
         "man.environment": "VSSDESK_DB (đường dẫn cơ sở dữ liệu), VSSDESK_LANG (vi hoặc en, ngôn ngữ của người dùng này), PAGER, NO_COLOR; chỉ với root: VSSDESK_NOW (thay cho đồng hồ).",
         "man.example": "Ví dụ:",
+        "timeline.call": "máy lẻ {line}; {n} hồ sơ theo số này",
+        "timeline.callAgain": "khách gọi lại, máy lẻ {line}",
+        "timeline.from": ", từ số {phone}",
+        "timeline.merged": "; gộp phiếu {id}",
+        "timeline.assign": "giao cho {login}",
+        "timeline.search": "theo {kind}: {n} kết quả",
+        "timeline.resend": "gửi lại mật khẩu cho {code}: SMS {sms} tới {to}",
+        "timeline.superseded": "; thay SMS chưa gửi {ids}",
+        "timeline.locked": "bị khóa sau nhiều lần xác minh sai",
+        "column.audit_action": "thao tác",
     ]
 }
