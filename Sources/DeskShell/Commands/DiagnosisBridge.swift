@@ -14,12 +14,6 @@ enum DiagnosisBridge {
                  ("action", .string(catalog.say(f.action))), ("kb", .string(f.kb))])
     }
 
-    static func table(_ findings: [Finding], title: String?, catalog: Catalog) -> CommandOutput.Table {
-        CommandOutput.Table(title: title, columns: RegistrationViews.columns(["severity", "rule", "message", "action", "kb"], catalog),
-                            rows: findings.map { [catalog.name($0.severity), $0.rule, catalog.say($0.message), catalog.say($0.action), $0.kb] },
-                            wrapped: [2, 3])
-    }
-
     /// Findings as lines an operator reads top to bottom (wrapped by display width), for the call screen.
     static func lines(_ findings: [Finding], width: Int, catalog: Catalog) -> [String] {
         if findings.isEmpty { return [catalog.text("diagnosis.none")] }

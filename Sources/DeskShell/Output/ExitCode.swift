@@ -39,7 +39,7 @@ enum ExitCode {
             if case .busy = e { return (unavailable, catalog.text("storage.busy")) }
             // A rule of the schema or an engine failure no service foresaw: the engine's own words, after ours.
             return (failure, catalog.text("storage.failed", ["reason": .text(e.description)]))
-        case let e: return (failure, catalog.text("storage.failed", ["reason": .text("\(e)")]))
+        case let e: return (failure, catalog.text("shell.failed", ["reason": .text("\(e)")]))
         }
     }
 

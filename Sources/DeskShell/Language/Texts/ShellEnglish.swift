@@ -162,5 +162,6 @@ extension Catalog {
         "timeline.superseded": "; replaces unsent SMS {ids}",
         "timeline.locked": "locked after too many failed verifications",
         "column.audit_action": "action",
+        "shell.failed": "failed: {reason}",
     ]
 }

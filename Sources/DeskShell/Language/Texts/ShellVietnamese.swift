@@ -162,5 +162,6 @@ extension Catalog {
         "timeline.superseded": "; thay SMS chưa gửi {ids}",
         "timeline.locked": "bị khóa sau nhiều lần xác minh sai",
         "column.audit_action": "thao tác",
+        "shell.failed": "không thực hiện được: {reason}",
     ]
 }
