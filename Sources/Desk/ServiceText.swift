@@ -3,12 +3,15 @@ import DeskCore
 /// What the services say (their refusals, the problems they find in input, the reasons they give), by name: the
 /// shell's catalogs hold the words (`desk.*`, DeskShell/Language/Texts). `throw DeskError.notFound(.noTicket, ["id": …])`.
 public enum ServiceText: String, MessageKey {
+    // Roles, and the database as a whole
     case roleNeeded = "desk.roleNeeded"
     case untranslated = "desk.untranslated"
     case databaseBusy = "desk.databaseBusy"
     case databaseReadOnly = "desk.databaseReadOnly"
     case databaseUnusable = "desk.databaseUnusable"
     case interruptedNothingChanged = "desk.interrupted"
+
+    // Finding registrations
     case searchNeedsQuery = "desk.search.needsQuery"
     case searchNothingToFind = "desk.search.nothingToFind"
     case codeNeeded = "desk.codeNeeded"
@@ -18,6 +21,8 @@ public enum ServiceText: String, MessageKey {
     case notACode = "desk.notACode"
     case noRegistration = "desk.noRegistration"
     case insuredNotRegistered = "desk.insuredNotRegistered"
+
+    // Bulk fixes: `--where` and `--to`
     case whereEmpty = "desk.where.empty"
     case whereNotKeyValue = "desk.where.notKeyValue"
     case whereUnknownKey = "desk.where.unknownKey"
@@ -28,6 +33,8 @@ public enum ServiceText: String, MessageKey {
     case bulkBadStatus = "desk.bulk.badStatus"
     case bulkRejectNeedsReason = "desk.bulk.rejectNeedsReason"
     case bulkBadAgency = "desk.bulk.badAgency"
+
+    // Knowledge base search, diagnosis, operators, demo data
     case kbSearchNeedsWords = "desk.kb.searchNeedsWords"
     case unknownRule = "desk.unknownRule"
     case commandInterrupted = "desk.commandInterrupted"
@@ -36,6 +43,8 @@ public enum ServiceText: String, MessageKey {
     case cannotDisableSelf = "desk.cannotDisableSelf"
     case noOperator = "desk.noOperator"
     case demoCount = "desk.demoCount"
+
+    // Verifying the caller and resending credentials (`--verify`, `resend`)
     case verifyShape = "desk.verify.shape"
     case verifyDate = "desk.verify.date"
     case verifyUnknownKey = "desk.verify.unknownKey"
@@ -48,6 +57,8 @@ public enum ServiceText: String, MessageKey {
     case phoneCannotReceiveSMS = "desk.resend.phoneCannotReceiveSMS"
     case resendDailyLimit = "desk.resend.dailyLimit"
     case laterTime = "desk.laterTime"
+
+    // Calls and tickets
     case notAPhone = "desk.notAPhone"
     case lineNeeded = "desk.lineNeeded"
     case badCategory = "desk.badCategory"
@@ -65,10 +76,14 @@ public enum ServiceText: String, MessageKey {
     case doneNeedsResolution = "desk.doneNeedsResolution"
     case noCallToHold = "desk.noCallToHold"
     case noActiveOperator = "desk.noActiveOperator"
+
+    // Why `done` proposes a category
     case proposedByResend = "desk.proposed.byResend"
     case proposedByFinding = "desk.proposed.byFinding"
     case proposedNothing = "desk.proposed.nothing"
     case proposedAsRecorded = "desk.proposed.asRecorded"
+
+    // Backups, the install key, the SMS gateway
     case fileExists = "desk.fileExists"
     case copyDiffers = "desk.backup.copyDiffers"
     case checksumMismatch = "desk.backup.checksumMismatch"
@@ -82,9 +97,13 @@ public enum ServiceText: String, MessageKey {
     case keyDamaged = "desk.key.damaged"
     case gatewayEmpty = "desk.gateway.empty"
     case gatewayQuote = "desk.gateway.quote"
+
+    // Settings
     case storedSettingInvalid = "desk.setting.storedInvalid"
     case storedSettingNotANumber = "desk.setting.storedNotANumber"
     case settingInvalid = "desk.setting.invalid"
+
+    // Import: a field, a CSV record, a row, the whole file
     case fieldMissing = "desk.field.missing"
     case fieldTenDigits = "desk.field.tenDigits"
     case fieldNotADate = "desk.field.notADate"
@@ -112,11 +131,15 @@ public enum ServiceText: String, MessageKey {
     case importInterrupted = "desk.import.interrupted"
     case importRejected = "desk.import.rejected"
     case importRejectedFirst = "desk.import.rejectedFirst"
+
+    // `audit verify`
     case auditHeadMissing = "desk.audit.headMissing"
     case auditRowRemoved = "desk.audit.rowRemoved"
     case auditRowsRemoved = "desk.audit.rowsRemoved"
     case auditRowUnlinked = "desk.audit.rowUnlinked"
     case auditRowAltered = "desk.audit.rowAltered"
+
+    // Knowledge base files (`kb/*.md`, synonyms, stop words), for their editors
     case kbProblem = "desk.kb.problem"
     case kbNoDirectory = "desk.kb.noDirectory"
     case kbNotUTF8 = "desk.kb.notUTF8"
@@ -138,6 +161,8 @@ public enum ServiceText: String, MessageKey {
     case stopwordEmpty = "desk.kb.stopwordEmpty"
     case stopwordTwice = "desk.kb.stopwordTwice"
     case stopwordIsVariant = "desk.kb.stopwordIsVariant"
+
+    // A backup copy
     case copyCannotWrite = "desk.copy.cannotWrite"
     case copyCannotRead = "desk.copy.cannotRead"
     case copyNotSQLite = "desk.copy.notSQLite"
