@@ -71,7 +71,7 @@ enum SupervisorCommands {
 
     static func statsRegistrations(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         let by = inv.value("--by") ?? "status"
-        if inv.has("--all") && by != "rule" { throw ShellError.usage(shell.catalog.text("usage.allByRule")) }
+        if inv.has("--all") && by != "rule" { throw DeskError.usage(shell.catalog.text("usage.allByRule")) }
         let rows = try StatsService(session: shell.session).registrations(by: by, includeWarnings: inv.has("--all"))
         let maxCount = rows.map(\.count).max() ?? 0
         let json = JSONValue.object([("by", .string(by)), ("rows", .array(rows.map { .object([("key", .string($0.key)), ("count", .int($0.count))]) }))])
