@@ -4,7 +4,7 @@ DB ?= vssdesk.sqlite
 BIN = .build/debug/vssdesk
 PREFIX ?= /usr/local
 
-.PHONY: run build test bench bench-pg bench-quick bench-scale release install demo clean
+.PHONY: run build test bench bench-pg bench-quick bench-scale release install man demo clean
 
 build:
 	$(SWIFT) build
@@ -49,11 +49,18 @@ N ?= 1000000
 bench-pg: release
 	bench/run-pg.sh $(N) 200000
 
-# The man page comes from the command table, like `help` and Tab completion.
+# The man pages come from the command table, like `help` and Tab completion: Vietnamese in man1 (what `man vssdesk`
+# shows whatever LANG says), English under en/ (what man picks for an English LANG, or `man -L en vssdesk`).
+man: build
+	VSSDESK_LANG=vi $(BIN) manpage > vssdesk.1
+	VSSDESK_LANG=en $(BIN) manpage > vssdesk.en.1
+
 install: release
-	.build/release/vssdesk manpage > vssdesk.1
+	VSSDESK_LANG=vi .build/release/vssdesk manpage > vssdesk.1
+	VSSDESK_LANG=en .build/release/vssdesk manpage > vssdesk.en.1
 	install -D -m 0755 .build/release/vssdesk $(DESTDIR)$(PREFIX)/bin/vssdesk
 	install -D -m 0644 vssdesk.1 $(DESTDIR)$(PREFIX)/share/man/man1/vssdesk.1
+	install -D -m 0644 vssdesk.en.1 $(DESTDIR)$(PREFIX)/share/man/en/man1/vssdesk.1
 	install -d $(DESTDIR)$(PREFIX)/share/vssdesk/kb
 	install -m 0644 kb/*.md kb/synonyms.tsv kb/stopwords.txt $(DESTDIR)$(PREFIX)/share/vssdesk/kb/
 

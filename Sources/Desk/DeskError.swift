@@ -1,26 +1,35 @@
+import DeskCore
 import DeskStore
 
-/// What a service reports to the shell; the shell turns each into one message and one exit code (SPEC §9).
+/// The services' refusals, each a typed `DeskMessage` that the shell says in the operator's language and maps to one
+/// exit code (`ExitCode`); `description` is the message's key and values, for logs and tests.
 public enum DeskError: Error, CustomStringConvertible {
     /// Bad arguments or input the user can correct (exit 1 in script mode, 2 when it is command usage).
-    case invalid(String)
-    case usage(String)
-    case notFound(String)
+    case invalid(DeskMessage)
+    case usage(DeskMessage)
+    case notFound(DeskMessage)
     /// The acting operator's role does not allow this (exit 3).
-    case notAllowed(String)
+    case notAllowed(DeskMessage)
     /// The database is locked or cannot be opened (exit 4).
-    case unavailable(String)
+    case unavailable(DeskMessage)
     /// Ctrl-C stopped the command; nothing was committed.
-    case interrupted(String)
+    case interrupted(DeskMessage)
     /// Several problems found in one input (an import's bad rows).
-    case rejectedInput(summary: String, problems: [String])
+    case rejectedInput(summary: DeskMessage, problems: [DeskMessage])
 
-    public var description: String {
+    /// What was said (for `rejectedInput`, its summary).
+    public var message: DeskMessage {
         switch self {
         case .invalid(let m), .usage(let m), .notFound(let m), .notAllowed(let m), .unavailable(let m), .interrupted(let m):
             return m
-        case .rejectedInput(let summary, let problems):
-            return ([summary] + problems).joined(separator: "\n")
+        case .rejectedInput(let summary, _): return summary
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .rejectedInput(let summary, let problems): return ([summary] + problems).map(\.description).joined(separator: "\n")
+        default: return message.description
         }
     }
 
@@ -28,11 +37,12 @@ public enum DeskError: Error, CustomStringConvertible {
     public static func from(_ error: Error) -> Error {
         if let e = (error as? StorageError) ?? (error as? any StorageErrorConvertible)?.storageError {
             switch e {
-            case .busy: return DeskError.unavailable("the database is busy (locked by another process); try again")
-            case .readOnly(let m): return DeskError.unavailable("the database is read-only: \(m)")
-            case .denied(let m): return DeskError.notAllowed("the database refused this for your role: \(m)")
-            case .unavailable(let m), .notVssdeskDatabase(let m): return DeskError.unavailable(m)
-            case .interrupted: return DeskError.interrupted("interrupted; nothing was changed")
+            case .busy: return DeskError.unavailable(.init(ServiceText.databaseBusy))
+            case .readOnly(let m): return DeskError.unavailable(.init(ServiceText.databaseReadOnly, ["reason": .text(m)]))
+            case .denied(let m): return DeskError.notAllowed(.init(ServiceText.databaseDenied, ["reason": .text(m)]))
+            case .unavailable(let m): return DeskError.unavailable(.init(ServiceText.databaseUnusable, ["reason": .text(m)]))
+            case .notVssdeskDatabase(let m): return DeskError.unavailable(m)
+            case .interrupted: return DeskError.interrupted(.init(ServiceText.interruptedNothingChanged))
             case .badCopy(let m): return DeskError.invalid(m)
             case .file(let f): return f
             case .constraint, .other: return e
@@ -46,5 +56,38 @@ public enum DeskError: Error, CustomStringConvertible {
             }
         }
         return error
+    }
+}
+
+/// The refusals in a service's own words, one line each: `throw DeskError.invalid(.cannotDisableSelf)`.
+extension DeskError {
+    public static func invalid(_ key: ServiceText, _ arguments: [String: DeskMessage.Argument] = [:]) -> DeskError {
+        .invalid(DeskMessage(key, arguments))
+    }
+    public static func usage(_ key: ServiceText, _ arguments: [String: DeskMessage.Argument] = [:]) -> DeskError {
+        .usage(DeskMessage(key, arguments))
+    }
+    public static func notFound(_ key: ServiceText, _ arguments: [String: DeskMessage.Argument] = [:]) -> DeskError {
+        .notFound(DeskMessage(key, arguments))
+    }
+    public static func notAllowed(_ key: ServiceText, _ arguments: [String: DeskMessage.Argument] = [:]) -> DeskError {
+        .notAllowed(DeskMessage(key, arguments))
+    }
+    public static func unavailable(_ key: ServiceText, _ arguments: [String: DeskMessage.Argument] = [:]) -> DeskError {
+        .unavailable(DeskMessage(key, arguments))
+    }
+    public static func interrupted(_ key: ServiceText, _ arguments: [String: DeskMessage.Argument] = [:]) -> DeskError {
+        .interrupted(DeskMessage(key, arguments))
+    }
+
+    /// Code written before the catalogs knew its text (kept so that such code still builds); the shell prints the
+    /// text as it is, so every use is a message still to be named in `ServiceText`.
+    @available(*, deprecated, message: "name the text in ServiceText and its catalogs")
+    public static func usage(_ untranslated: String) -> DeskError { .usage(DeskMessage(ServiceText.untranslated, ["text": .text(untranslated)])) }
+    @available(*, deprecated, message: "name the text in ServiceText and its catalogs")
+    public static func invalid(_ untranslated: String) -> DeskError { .invalid(DeskMessage(ServiceText.untranslated, ["text": .text(untranslated)])) }
+    @available(*, deprecated, message: "name the text in ServiceText and its catalogs")
+    public static func interrupted(_ untranslated: String) -> DeskError {
+        .interrupted(DeskMessage(ServiceText.untranslated, ["text": .text(untranslated)]))
     }
 }

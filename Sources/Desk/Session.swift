@@ -13,6 +13,9 @@ public final class Session {
     public var openTicketID: Int?
     /// The registration the open call is about (so `show`, `diagnose`, `resend` may omit the code).
     public var callRegistration: String?
+    /// Writes a message in the operator's language, for the few texts a service itself puts in a file a person
+    /// reads (the reason column of `--skip-bad`). The shell sets it from its catalog; the default is the message's key.
+    public var say: @Sendable (DeskMessage) -> String = { $0.description }
 
     public init(storage: any DeskStorage, actor: Operator, clock: Clock) {
         self.storage = storage
@@ -22,9 +25,11 @@ public final class Session {
 
     public var deskAgency: String { (try? settings.value(.deskAgency)) ?? AgencyCode.desk.value }
 
+    /// `what` is the command refused, as typed (`config set`), the same in every language.
     public func require(_ role: Operator.Role, for what: String) throws {
         guard actor.role >= role else {
-            throw DeskError.notAllowed("\(what) needs the \(role.rawValue) role; \(actor.login) is \(actor.role.rawValue)")
+            throw DeskError.notAllowed(.roleNeeded, ["what": .text(what), "role": .value(group: "role", raw: role.rawValue),
+                                                     "login": .text(actor.login), "actual": .value(group: "role", raw: actor.role.rawValue)])
         }
     }
 

@@ -48,10 +48,10 @@ public enum DeskMigration {
     public static func copy(_ session: Session, to uri: String, progress: (String, Int) -> Void = { _, _ in }) throws -> Report {
         try session.require(.admin, for: "migrate")
         guard !OpenStorage.isPostgres(session.storage.location) else {
-            throw DeskError.invalid("migrate --to copies a SQLite desk; this desk is already on PostgreSQL")
+            throw DeskError.invalid(DeskMessage(ServiceText.migrateAlreadyServer))
         }
         guard OpenStorage.isPostgres(uri) else {
-            throw DeskError.usage("migrate --to takes a PostgreSQL URI (postgresql://…), got \(uri)")
+            throw DeskError.usage(DeskMessage(ServiceText.migrateNeedsURI, ["given": .text(uri)]))
         }
         do {
             let source = try SQLiteDeskSource(path: session.storage.location, storage: session.storage)
@@ -60,7 +60,14 @@ public enum DeskMigration {
                               detail: "\(report.counts.map { "\($0.table)=\($0.rows)" }.joined(separator: " ")) head=\(report.auditHead)")
             return report
         } catch let e as PGDeskCopy.Failure {
-            throw DeskError.invalid(e.description)
+            switch e {
+            case .targetNotEmpty(let what):
+                throw DeskError.invalid(DeskMessage(ServiceText.migrateTargetNotEmpty, ["what": .text(what)]))
+            case .countMismatch(let table, let source, let target):
+                throw DeskError.invalid(DeskMessage(ServiceText.migrateCountMismatch, ["table": .text(table), "source": .int(source), "target": .int(target)]))
+            case .chainMismatch(let detail):
+                throw DeskError.invalid(DeskMessage(ServiceText.migrateChainMismatch, ["detail": .text(detail)]))
+            }
         } catch {
             throw DeskError.from(error)
         }

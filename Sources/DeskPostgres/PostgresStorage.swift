@@ -42,7 +42,10 @@ public final class PostgresStorage: DeskStorage {
             throw e.storageError
         } catch let e as PGStoreError {
             switch e {
-            case .schemaTooNew, .notInitialised: throw StorageError.notVssdeskDatabase(e.description)
+            case .schemaTooNew(let found, let known):
+                throw StorageError.notVssdeskDatabase(DeskMessage(ServiceText.schemaTooNew, ["found": .int(found), "known": .int(known)]))
+            case .notInitialised(let location):
+                throw StorageError.notVssdeskDatabase(DeskMessage(ServiceText.serverNotInitialised, ["location": .text(location)]))
             case .notImplemented: throw StorageError.other(e.description)
             }
         }
@@ -102,9 +105,9 @@ public final class PostgresStorage: DeskStorage {
 /// Backups of a PostgreSQL desk are the server's (pg_dump, base backups and WAL archiving): `backup`/`restore` are
 /// SQLite-only and say so.
 final class PGBackups: BackupStorage {
-    static let message = "backup and restore copy a SQLite desk file; a PostgreSQL desk is backed up by the server (pg_dump, pg_basebackup): see the README"
-    func backup(to destination: String, replace: Bool) throws -> [String: Int] { throw StorageError.other(Self.message) }
-    func verify(_ path: String) throws -> BackupSummary { throw StorageError.other(Self.message) }
-    func restore(from source: String) throws { throw StorageError.other(Self.message) }
+    static var refusal: StorageError { .badCopy(DeskMessage(ServiceText.serverBackupsAreTheServers)) }
+    func backup(to destination: String, replace: Bool) throws -> [String: Int] { throw Self.refusal }
+    func verify(_ path: String) throws -> BackupSummary { throw Self.refusal }
+    func restore(from source: String) throws { throw Self.refusal }
     func otherProcesses() -> [Int32] { [] }
 }

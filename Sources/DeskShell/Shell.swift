@@ -8,8 +8,13 @@ public final class Shell {
     public let session: Session
     public var format: OutputFormat
     public var color: Bool
-    /// The language of everything the shell itself says, resolved once at start (`Launcher`).
-    public var catalog: Catalog = .vi
+    /// The language of everything the console says (`Launcher`: `VSSDESK_LANG`, else the desk's `language`
+    /// setting); the services' own texts for files follow it.
+    public var catalog: Catalog = .vi {
+        didSet { speak() }
+    }
+    /// Whether `VSSDESK_LANG` chose the language, so that `config set language` changes only the desk's default.
+    public var languageFromEnvironment = false
     public var timing = false
     public var interactive = false
     public var terminalWidth: () -> Int = { 80 }
@@ -32,6 +37,12 @@ public final class Shell {
         self.session = session
         self.format = format
         self.color = color
+        speak()
+    }
+
+    private func speak() {
+        let catalog = self.catalog
+        session.say = { catalog.say($0) }
     }
 
     /// Runs one line and returns its exit code (0 on success).
@@ -40,14 +51,14 @@ public final class Shell {
         let trimmed = line.trimmed
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return 0 }
         // SQLite takes text up to its first NUL: a value would be stored cut without a word (SPEC §13).
-        if trimmed.utf8.contains(0) { return report(DeskError.usage(catalog.text("shell.nulByte")), format: format) }
+        if trimmed.utf8.contains(0) { return report(ShellError.usage(catalog.text("shell.nulByte")), format: format) }
         do {
             let words = try LineTokenizer.split(trimmed)
             return run(words: words)
         } catch LineTokenizer.TokenizeError.unterminatedQuote(let q) {
-            return report(DeskError.usage(catalog.text("shell.unterminatedQuote", ["quote": .text(String(q))])), format: format)
+            return report(ShellError.usage(catalog.text("shell.unterminatedQuote", ["quote": .text(String(q))])), format: format)
         } catch {
-            return report(DeskError.usage("\(error)"), format: format)
+            return report(ShellError.usage("\(error)"), format: format)
         }
     }
 
@@ -64,7 +75,7 @@ public final class Shell {
             var inv = try Invocation.parse(words: rest, spec: spec, catalog: catalog)
             if let f = inv.options.removeValue(forKey: "--format") {
                 guard let parsed = OutputFormat(rawValue: f) else {
-                    throw DeskError.usage(catalog.text("shell.formatChoices"))
+                    throw ShellError.usage(catalog.text("shell.formatChoices"))
                 }
                 fmt = parsed
             }
@@ -90,13 +101,13 @@ public final class Shell {
         if groupNames.contains(words[0]) {
             let subs = commands.filter { $0.name.hasPrefix(words[0] + " ") }.map { String($0.name.dropFirst(words[0].count + 1)) }
             if words.count >= 2, let near = Suggest.nearest(words[1], in: subs) {
-                throw DeskError.usage(catalog.text("shell.unknownSubcommand", ["group": .text(words[0]), "word": .text(words[1]), "near": .text(near)]))
+                throw ShellError.usage(catalog.text("shell.unknownSubcommand", ["group": .text(words[0]), "word": .text(words[1]), "near": .text(near)]))
             }
-            throw DeskError.usage(catalog.text("shell.needsSubcommand", ["group": .text(words[0]), "list": .text(subs.joined(separator: ", "))]))
+            throw ShellError.usage(catalog.text("shell.needsSubcommand", ["group": .text(words[0]), "list": .text(subs.joined(separator: ", "))]))
         }
         let names = Array(Set(commands.map { String($0.name.split(separator: " ")[0]) })).sorted()
         let hint = Suggest.nearest(words[0], in: names).map { catalog.text("shell.didYouMean", ["name": .text($0)]) } ?? ""
-        throw DeskError.usage(catalog.text("shell.unknownCommand", ["word": .text(words[0]), "hint": .text(hint)]))
+        throw ShellError.usage(catalog.text("shell.unknownCommand", ["word": .text(words[0]), "hint": .text(hint)]))
     }
 
     /// Writes the output and returns the nanoseconds spent in the pager.

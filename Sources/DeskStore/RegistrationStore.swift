@@ -88,7 +88,7 @@ public final class RegistrationStore {
             if let bulk, let before { try bulk.reindex(id: before.id, old: (before.folded, before.full), new: (Folding.fold(r.fullName), r.fullName)) }
         }
         try addEvent(code: r.bhxhCode, at: at, operator: login, kind: inserted ? eventKind : eventKind + "_update",
-                     detail: inserted ? "status=\(r.status.rawValue)" : "resubmitted; status=\(r.status.rawValue)")
+                     detail: "status=\(r.status.rawValue)")
         return inserted
     }
 

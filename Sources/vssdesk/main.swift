@@ -51,6 +51,8 @@ do {
     let code = VssdeskCommand.exitCode(for: error)
     if code == .success { VssdeskCommand.exit(withError: error) }
     // The message quotes the arguments it could not parse; they reach the terminal escaped (SPEC §10).
-    FileHandle.standardError.write(Data(("error: " + TerminalSafe.escape(VssdeskCommand.message(for: error), keepLineBreaks: true) + "\n").utf8))
+    let catalog = Catalog((try? Language.resolve(ProcessInfo.processInfo.environment["VSSDESK_LANG"])) ?? .default)
+    FileHandle.standardError.write(Data((catalog.text("shell.errorPrefix") + " "
+                                         + TerminalSafe.escape(VssdeskCommand.message(for: error), keepLineBreaks: true) + "\n").utf8))
     exit(2)
 }

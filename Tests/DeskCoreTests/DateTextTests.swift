@@ -184,10 +184,10 @@ struct DateTextInstantTests {
     }
 
     @Test(arguments: [
-        ("2025-02-28T16:59:59Z", "2025-02-28", "2025-02-28 23:59"),
-        ("2025-02-28T17:00:00Z", "2025-03-01", "2025-03-01 00:00"),
-        ("2025-03-01T01:30:00Z", "2025-03-01", "2025-03-01 08:30"),
-        ("2024-12-31T17:00:00Z", "2025-01-01", "2025-01-01 00:00"),
+        ("2025-02-28T16:59:59Z", "2025-02-28", "28/02/2025 23:59"),
+        ("2025-02-28T17:00:00Z", "2025-03-01", "01/03/2025 00:00"),
+        ("2025-03-01T01:30:00Z", "2025-03-01", "01/03/2025 08:30"),
+        ("2024-12-31T17:00:00Z", "2025-01-01", "01/01/2025 00:00"),
     ])
     func deskLocal(utc: String, date: String, display: String) throws {
         let d = try #require(DateText.parseInstant(utc))
@@ -199,7 +199,9 @@ struct DateTextInstantTests {
     @Test func deskDisplayOfStoredText() {
         #expect(DateText.deskDisplay(nil as String?) == "")
         #expect(DateText.deskDisplay("not a date") == "not a date")
-        #expect(DateText.deskDisplay("2025-03-01 08:30") == "2025-03-01 08:30")
+        #expect(DateText.deskDisplay("2025-03-01 08:30") == "01/03/2025 08:30")
+        #expect(DateText.displayDate("2025-03-07") == "07/03/2025" && DateText.displayDate("07/03/2025") == "07/03/2025")
+        #expect(DateText.displayDate(nil) == "" && DateText.displayDate("1990") == "1990")
     }
 }
 

@@ -212,7 +212,7 @@ extension DiagnosisTests {
         s.insured?.fullName = Fixture.adultName.decomposedStringWithCanonicalMapping
         let f = Diagnosis.run(s, Fixture.context).first { $0.rule == "NAME_MISMATCH" }
         #expect(f?.severity == .error)
-        let message = f?.message ?? ""
+        let message = f?.message.vietnamese ?? ""
         #expect(Array(message.unicodeScalars) == Array(message.nfc.unicodeScalars))
         #expect(message.unicodeScalars.contains("\u{1EE9}"))  // precomposed ứ of Đức
     }

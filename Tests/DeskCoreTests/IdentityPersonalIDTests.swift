@@ -89,7 +89,7 @@ struct IdentityCCCDTests {
     ])
     func inconsistencies(c: InconsistencyCase) throws {
         let id = try #require(CCCD(c.number))
-        #expect(id.inconsistencies(gender: c.gender, birthYear: c.year) == c.problems)
+        #expect(id.inconsistencies(gender: c.gender, birthYear: c.year).map(\.vietnamese) == c.problems)
     }
 }
 
@@ -143,9 +143,7 @@ struct IdentityGenderTests {
         #expect(Gender(parsing: raw) == nil)
     }
 
-    @Test func vietnameseNames() {
-        #expect(Gender.male.vietnamese == "Nam")
-        #expect(Gender.female.vietnamese == "Nữ")
+    @Test func machineValues() {
         #expect(Gender.male.rawValue == "M")
         #expect(Gender.female.rawValue == "F")
     }

@@ -193,8 +193,8 @@ struct ReferenceDataProvinceTests {
         #expect(check.valid)
         #expect(check.normalized == row.code + "085123456")
         #expect(check.problems.isEmpty)
-        #expect(check.details.first { $0.0 == "province" }?.1 == row.name)
-        #expect(check.details.first { $0.0 == "province_code" }?.1 == row.code)
+        #expect(check.details.first { $0.0 == "province" }?.1.vietnamese == row.name)
+        #expect(check.details.first { $0.0 == "province_code" }?.1.vietnamese == row.code)
     }
 
     @Test(arguments: IdentTSV.provinces)
@@ -216,11 +216,11 @@ struct ReferenceDataProvinceTests {
         let number = code + "085123456"
         let c = try #require(CCCD(number), "still 12 digits: parsed, reported as inconsistent")
         #expect(c.provinceName == nil)
-        #expect(c.inconsistencies(gender: .male, birthYear: 1985) == ["mã tỉnh nơi sinh \(code) không tồn tại"])
+        #expect(c.inconsistencies(gender: .male, birthYear: 1985).map(\.vietnamese) == ["mã tỉnh nơi sinh \(code) không tồn tại"])
         let check = IdentifierCheck.classify(number)
         #expect(check.kind == .cccd)
         #expect(!check.valid)
-        #expect(check.problems == ["mã tỉnh nơi sinh \(code) không tồn tại"])
+        #expect(check.problems.map(\.vietnamese) == ["mã tỉnh nơi sinh \(code) không tồn tại"])
         #expect(!check.details.contains { $0.0 == "province" })
         #expect(AgencyCode(code) == nil)
         #expect(AgencyCode(code + "16") == nil)
@@ -297,10 +297,10 @@ struct ReferenceDataOldMobileTests {
         #expect(c.kind == .mobile)
         #expect(!c.valid)
         #expect(c.normalized == row.old + Self.tail)
-        #expect(c.details.first { $0.0 == "new_number" }?.1 == row.new + Self.tail)
-        #expect(c.details.first { $0.0 == "carrier" }?.1 == row.carrier)
+        #expect(c.details.first { $0.0 == "new_number" }?.1.vietnamese == row.new + Self.tail)
+        #expect(c.details.first { $0.0 == "carrier" }?.1.vietnamese == row.carrier)
         #expect(c.problems.count == 1)
-        #expect(c.problems.first?.contains(row.new + Self.tail) == true)
+        #expect(c.problems.first?.vietnamese.contains(row.new + Self.tail) == true)
     }
 
     @Test func prefixesNotInTheFileAreNotOldMobiles() {

@@ -51,7 +51,7 @@ import DeskCore
             _ = DisplayWidth.wrap(s, width: f.int(0...30))
             let check = IdentifierCheck.classify(s)
             if !check.valid {
-                #expect(!check.problems.isEmpty && check.problems.allSatisfy { !$0.isEmpty }, "case \(n): \(s.debugDescription)")
+                #expect(!check.problems.isEmpty && check.problems.allSatisfy { !Catalog.vi.say($0).isEmpty }, "case \(n): \(s.debugDescription)")
             }
         }
     }

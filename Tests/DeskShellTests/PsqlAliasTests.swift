@@ -42,7 +42,7 @@ import Testing
         #expect(f.shell.execute("help \\\\o") == 0)
         #expect(f.out.contains("\\o [FILE]"))
         #expect(f.shell.execute("help \\x") == 0)
-        #expect(ManPage.render(f.shell.commands).contains("\\ex [on|off|auto]"))
+        #expect(ManPage.render(f.shell.commands, catalog: .vi).contains("\\ex [on|off|auto]"))
         #expect(f.shell.execute("\\timing") == 0 && f.shell.timing)
         #expect(f.shell.execute("\\q") == 0 && f.shell.wantsExit)
     }

@@ -83,7 +83,7 @@ import DeskStore
     ])
     func badLinesAreReportedWithFileAndLine(_ synonyms: String, _ stopwords: String, _ problem: String) {
         let problems = Lexicon.parse(synonyms: synonyms, stopwords: stopwords).problems
-        #expect(problems.contains { $0.hasPrefix(problem) }, "\(problems)")
+        #expect(problems.contains { $0.english.hasPrefix(problem) }, "\(problems.map(\.english))")
     }
 
     @Test func theShippedListsAreClean() throws {

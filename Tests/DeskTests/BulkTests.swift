@@ -54,7 +54,8 @@ import DeskCore
             #expect {
                 try service.run(action, filter: "status=submitted", value: value, reason: nil, dryRun: true)
             } throws: { error in
-                guard case DeskError.usage(let text) = error else { return false }
+                guard case DeskError.usage(let message) = error else { return false }
+                let text = message.english
                 return text.contains(words) && (value == nil || text.contains(value!))
             }
         }

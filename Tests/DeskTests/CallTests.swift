@@ -161,8 +161,8 @@ import DeskCore
         let first = try TicketService(session: f.session).openCall(phone: "0912345678", line: nil, callerName: nil)
         let e = DeskAt.error { _ = try TicketService(session: f.session).openCall(phone: "0987654321", line: nil, callerName: nil) }
         #expect(DeskAt.kind(e) == "invalid")
-        #expect(e?.description.contains("#\(first.ticket.id)") == true)
-        #expect(e?.description.contains("done") == true)
+        #expect(e?.english.contains("#\(first.ticket.id)") == true)
+        #expect(e?.english.contains("done") == true)
         // A second console of the same operator that did not pick the call up is refused too: the open call in the
         // database must not be silently replaced.
         let other = try DeskAt.session(f, "2025-03-12T09:01:00", resume: false)

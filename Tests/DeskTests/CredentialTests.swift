@@ -47,7 +47,7 @@ import DeskCore
         let f = try loaded()
         let e = DeskAt.error { _ = try resend(f.session, "7901234568", verify) }
         #expect(DeskAt.kind(e) == "usage")
-        #expect(e?.description.contains("dob=") == true || e?.description.contains("--verify") == true, "\(e?.description ?? "")")
+        #expect(e?.english.contains("dob=") == true || e?.english.contains("--verify") == true, "\(e?.english ?? "")")
         #expect(try outboxCount(f) == 0)
         #expect(try DeskAt.count(f, "SELECT count(*) FROM audit WHERE action = 'verify_failed'") == 0)
     }
@@ -67,7 +67,7 @@ import DeskCore
         let before = try f.store.registrations.get(code)
         let e = DeskAt.error { _ = try resend(f.session, code, verify) }
         #expect(DeskAt.kind(e) == "invalid")
-        let message = e?.description ?? ""
+        let message = e?.english ?? ""
         #expect(message.hasPrefix(Self.neutral), "\(message)")
         let words = Set(message.lowercased().split { !$0.isLetter }.map(String.init))
         for hint in ["dob", "id", "birth", "date", "number", "cccd", "parent", "child", "submitted", "sinh"] {
@@ -89,18 +89,18 @@ import DeskCore
         let a = DeskAt.error { _ = try resend(f.session, "7901234568", "dob=1985-02-16,id=079085004321") }
         let b = DeskAt.error { _ = try resend(f.session, "7901234568", "dob=1985-02-15,id=079085004320") }
         let c = DeskAt.error { _ = try resend(f.session, "7901234590", "dob=2020-06-01,id=079320001111") }
-        #expect(a?.description != nil && a?.description == b?.description && b?.description == c?.description)
+        #expect(a?.english != nil && a?.english == b?.english && b?.english == c?.english)
     }
 
     @Test func fiveFailuresInAnHourLockTheResend() throws {
         let f = try loaded()
         for minute in 0..<5 {
             let s = try DeskAt.session(f, "2025-03-12T09:0\(minute):00")
-            #expect(DeskAt.error { _ = try resend(s, "7901234568", "dob=1985-02-1\(minute),id=079085004321") }?.description.hasPrefix(Self.neutral) == true)
+            #expect(DeskAt.error { _ = try resend(s, "7901234568", "dob=1985-02-1\(minute),id=079085004321") }?.english.hasPrefix(Self.neutral) == true)
         }
         let locked = DeskAt.error { _ = try resend(try DeskAt.session(f, "2025-03-12T09:10:00")) }
         #expect(DeskAt.kind(locked) == "invalid")
-        #expect(locked?.description.contains("locked") == true)
+        #expect(locked?.english.contains("locked") == true)
         #expect(try outboxCount(f) == 0)
         #expect(try DeskAt.count(f, "SELECT count(*) FROM audit WHERE action = 'resend_refused' AND target = '7901234568'") == 1)
         // Another registration is not locked.
@@ -118,7 +118,7 @@ import DeskCore
         // Five failures within an hour (09:00–09:53): locked until 10:53, even after the first one ages out at 10:00.
         for t in ["2025-03-12T09:54:00", "2025-03-12T10:01:00", "2025-03-12T10:52:59"] {
             let e = DeskAt.error { _ = try resend(try DeskAt.session(f, t)) }
-            #expect(e?.description.contains("locked") == true, "\(t): \(e?.description ?? "sent")")
+            #expect(e?.english.contains("locked") == true, "\(t): \(e?.english ?? "sent")")
         }
         #expect(try outboxCount(f) == 0)
         #expect(try resend(try DeskAt.session(f, "2025-03-12T10:53:01")).status == "queued")
@@ -192,7 +192,7 @@ import DeskCore
         let f = try loaded()
         let e = DeskAt.error { _ = try resend(f.session, code, verify) }
         #expect(DeskAt.kind(e) == "invalid")
-        let message = e?.description ?? ""
+        let message = e?.english ?? ""
         #expect(message.contains(status) && message.contains(code), "\(message)")
         // The relevant diagnosis comes with it.
         let errors = try DiagnosisService(session: f.session).diagnose(code, audit: false).1.filter { $0.severity == .error }
@@ -206,8 +206,8 @@ import DeskCore
         let f = try loaded()
         let e = DeskAt.error { _ = try resend(f.session, "7901234591", "dob=1970-01-01,id=079070002222") }
         #expect(DeskAt.kind(e) == "invalid")
-        #expect(e?.description.contains("cannot receive SMS") == true)
-        #expect(e?.description.contains("0283***385") == true)
+        #expect(e?.english.contains("cannot receive SMS") == true)
+        #expect(e?.english.contains("0283***385") == true)
         #expect(try outboxCount(f, "7901234591") == 0)
         #expect(try DeskAt.count(f, "SELECT count(*) FROM credentials") == 0)
     }
@@ -226,9 +226,9 @@ import DeskCore
         }
         let e = DeskAt.error { _ = try resend(try DeskAt.session(f, "2025-03-12T16:30:00")) }
         #expect(DeskAt.kind(e) == "invalid")
-        #expect(e?.description.contains("3 resends") == true)
+        #expect(e?.english.contains("3 resends") == true)
         // It says when: 24 hours after the oldest of the three, desk time.
-        #expect(e?.description.contains("2025-03-13 09:00") == true, "\(String(describing: e))")
+        #expect(e?.english.contains("13/03/2025 09:00") == true, "\(String(describing: e))")
         #expect(DeskAt.kind(DeskAt.error { _ = try resend(try DeskAt.session(f, "2025-03-13T09:00:00")) }) == "invalid")
         #expect(try outboxCount(f) == 3)
         // 24 hours after the first, one is free again.
@@ -258,7 +258,7 @@ import DeskCore
                     do {
                         _ = try CredentialService(session: s).resend(code: "7901234568", verify: CredentialTests.selfOK)
                         tally.add { $0.queued += 1 }
-                    } catch let e as DeskError where e.description.contains("resends in the last 24 hours") {
+                    } catch let e as DeskError where e.english.contains("resends in the last 24 hours") {
                         tally.add { $0.refused += 1 }
                     }
                 }

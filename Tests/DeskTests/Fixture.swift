@@ -2,6 +2,7 @@ import Foundation
 @testable import Desk
 import DeskCore
 import DeskStore
+import DeskShell
 
 /// A fresh database with an admin and a fixed clock (2025-03-12 09:00 desk time, a Wednesday).
 struct Fixture {
@@ -18,6 +19,8 @@ struct Fixture {
         store = try Store(path: path, create: true)
         try store.operators.upsert(Operator(login: "hoa", displayName: "Trần Thị Hoa", line: 121, role: role), at: "2025-01-01T00:00:00Z")
         session = Session(store: store, actor: try store.operators.get("hoa")!, clock: Clock(fixed: now))
+        // What a service writes into a file a person reads (the bad-rows reasons), as an English console writes it.
+        session.say = { Catalog.en.say($0) }
     }
 
     var dir: String { (path as NSString).deletingLastPathComponent }

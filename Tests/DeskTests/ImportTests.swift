@@ -77,8 +77,8 @@ import DeskCore
             _ = try f.importCSV(.registrations, csv)
             Issue.record("expected a rejection")
         } catch let DeskError.rejectedInput(summary, problems) {
-            #expect(summary.contains("nothing was imported"))
-            #expect(problems.contains { $0.contains(line) && $0.contains(reason) }, "\(problems)")
+            #expect(summary.english.contains("nothing was imported"))
+            #expect(problems.contains { $0.english.contains(line) && $0.english.contains(reason) }, "\(problems.map(\.english))")
         }
         #expect(try f.store.registrations.countAll() == 0)
     }
@@ -101,7 +101,7 @@ import DeskCore
             Issue.record("expected rejection")
         } catch let DeskError.rejectedInput(summary, problems) {
             #expect(problems.count == 20)
-            #expect(summary.contains("30 bad row(s)"))
+            #expect(summary.english.contains("30 bad rows of 30 (the first 20 are listed)"), "\(summary.english)")
         }
     }
 

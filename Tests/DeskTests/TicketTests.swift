@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Desk
 import DeskCore
+import DeskShell
 @_spi(RawSQL) import DeskStore
 
 /// Helpers shared by the ticket, call, credential and outbox tests: the same database seen at other times.
@@ -80,7 +81,7 @@ enum DeskAt {
                                                              priority: priority, summary: summary)
         }
         #expect(DeskAt.kind(e) == kind)
-        #expect(e?.description.contains(words) == true, "\(e?.description ?? "no error")")
+        #expect(e?.english.contains(words) == true, "\(e?.english ?? "no error")")
         #expect(try DeskAt.count(f, "SELECT count(*) FROM tickets") == 0)
     }
 
@@ -91,7 +92,7 @@ enum DeskAt {
         let e = DeskAt.error { _ = try TicketService(session: s).create(caller: "0901234567", line: nil, code: nil, category: nil,
                                                                          priority: nil, summary: "x") }
         #expect(DeskAt.kind(e) == "usage")
-        #expect(e?.description.contains("--line") == true)
+        #expect(e?.english.contains("--line") == true)
         // hoa has line 121: it is her default.
         let t = try TicketService(session: f.session).create(caller: "0901234567", line: nil, code: nil, category: nil, priority: nil,
                                                              summary: "Hỏi cách cài VssID")
@@ -176,7 +177,8 @@ enum DeskAt {
         let notesBefore = try f.store.tickets.notes(t.id).count
         let e = DeskAt.error { _ = try svc.transition(t.id, to: target) }
         #expect(DeskAt.kind(e) == "invalid")
-        #expect(e?.description == "ticket #\(t.id) is \(current); it can go to: \(allowed)")
+        let names = allowed.components(separatedBy: ", ").map(Catalog.en.ticketStatus).joined(separator: ", ")
+        #expect(e?.english == "ticket #\(t.id) is \(Catalog.en.ticketStatus(current)); it can go to: \(names)")
         #expect(try svc.get(t.id).status == current)
         #expect(try f.store.tickets.notes(t.id).count == notesBefore)
     }

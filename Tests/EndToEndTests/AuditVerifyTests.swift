@@ -30,7 +30,7 @@ import Testing
         let bad = v.json("audit verify", as: "lan")
         #expect(bad.code == 1, "\(bad.out) \(bad.err)")
         #expect(bad.object["ok"] as? Bool == false && bad.object["first_broken_id"] as? Int == 2, "\(bad.out)")
-        #expect((bad.object["problem"] as? String)?.contains("row 2") == true)
+        #expect((bad.object["problem"] as? String)?.contains("dòng 2") == true, "\(bad.out)")
         #expect((bad.object["missing_triggers"] as? [String]) == ["audit_no_update"])
         // Every start of the console says so, whatever the command.
         let other = v.run(["--as", "hoa", "search", "nguyen"])

@@ -26,7 +26,9 @@ import Testing
         let r = v.json("bulk set-status --where status=submitted --to waiting --dry-run")
         #expect(r.code == 2)
         let message = (r.object["error"] as? [String: Any])?["message"] as? String ?? ""
-        #expect(message.contains("waiting") && message.contains("not a valid status"), "\(message)")
+        #expect(message.contains("waiting") && message.contains("không phải trạng thái hợp lệ"), "\(message)")
+        let english = v.json("bulk set-status --where status=submitted --to waiting --dry-run", env: ["VSSDESK_LANG": "en"])
+        #expect(((english.object["error"] as? [String: Any])?["message"] as? String ?? "").contains("not a valid status"))
     }
 
     @Test(.enabled(if: REPLTests.available)) func nothingToChangeAsksNothing() {

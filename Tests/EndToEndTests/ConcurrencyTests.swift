@@ -49,7 +49,7 @@ import Testing
         #expect(queued.count == 3, "\(results.items.map { $0.1.out + $0.1.err })")
         for (_, r) in results.items {
             for line in r.err.split(separator: "\n") where !line.isEmpty {
-                #expect(line.contains("3 resends in the last 24 hours"), "unexpected: \(line)")
+                #expect(line.contains("đã được gửi lại 3 lần trong 24 giờ qua"), "unexpected: \(line)")
             }
         }
         #expect(SQLite3Shell.scalar(v.db, "SELECT count(*) FROM sms_outbox WHERE bhxh_code = '\(reg.code)'") == "3")

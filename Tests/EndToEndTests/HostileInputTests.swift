@@ -14,7 +14,7 @@ import Testing
                           + "7900000003,\(String(repeating: secret, count: 100))\n7900000004,\(String(repeating: "a", count: 70_000))\n")
         let refused = v.run(["-c", "import registrations \(csv)"])
         #expect(refused.code == 1)
-        #expect(refused.err.contains("line 3") && refused.err.contains("line 4") && refused.err.contains("line 5"), "\(refused.err)")
+        #expect(refused.err.contains("dòng 3") && refused.err.contains("dòng 4") && refused.err.contains("dòng 5"), "\(refused.err)")
         #expect(!refused.err.contains(secret) && !refused.err.contains("aaaa"))
         #expect(v.json("search 7900000001").object["total"] as? Int == 0)
 

@@ -8,7 +8,7 @@ public struct AuditVerifier {
         public var head: String
         public var firstBrokenID: Int?
         /// What is wrong, for a person; nil when everything checks.
-        public var problem: String?
+        public var problem: DeskMessage?
         public var missingTriggers: [String]
         public var alteredTriggers: [String]
 
@@ -26,7 +26,7 @@ public struct AuditVerifier {
         let walk = try session.storage.audit.walkChain(keptHead: keptHead?.lowercased())
         var problem = walk.firstBroken.map(Self.describe)
         if problem == nil, walk.keptHeadFound == false, let keptHead {
-            problem = "the kept head \(keptHead) is not in the chain: rows were removed from the end or the chain was rewritten"
+            problem = DeskMessage(ServiceText.auditHeadMissing, ["head": .text(keptHead)])
         }
         return Report(rows: walk.rows, head: walk.head, firstBrokenID: walk.firstBroken?.id, problem: problem,
                       missingTriggers: triggers.missing, alteredTriggers: triggers.altered)
@@ -40,16 +40,17 @@ public struct AuditVerifier {
 
     /// The trail's row count and last hash, printed by `report` so that a copy is kept outside the database.
     public func head() throws -> (rows: Int, hash: String) {
-        try session.require(.supervisor, for: "the audit chain head")
+        try session.require(.supervisor, for: "report")
         return try session.storage.audit.head()
     }
 
-    static func describe(_ b: AuditChainWalk.Break) -> String {
+    static func describe(_ b: AuditChainWalk.Break) -> DeskMessage {
         switch b.problem {
-        case .removed(let through) where through == b.id: return "row \(b.id) was removed"
-        case .removed(let through): return "rows \(b.id)–\(through) were removed"
-        case .unlinked: return "row \(b.id) does not follow the row before it (prev_hash mismatch): forged, or an earlier row was rewritten"
-        case .altered: return "row \(b.id) was changed (its hash does not match its fields)"
+        case .removed(let through) where through == b.id: return DeskMessage(ServiceText.auditRowRemoved, ["id": .text(String(b.id))])
+        case .removed(let through):
+            return DeskMessage(ServiceText.auditRowsRemoved, ["id": .text(String(b.id)), "through": .text(String(through))])
+        case .unlinked: return DeskMessage(ServiceText.auditRowUnlinked, ["id": .text(String(b.id))])
+        case .altered: return DeskMessage(ServiceText.auditRowAltered, ["id": .text(String(b.id))])
         }
     }
 }

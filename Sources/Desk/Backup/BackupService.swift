@@ -26,7 +26,7 @@ public struct BackupService {
         }
         let keyPath = destination + ".key"
         if withKey, !replace, FileManager.default.fileExists(atPath: keyPath) {
-            throw DeskError.invalid("\(keyPath) already exists (add --replace to overwrite it)")
+            throw DeskError.invalid(.fileExists, ["path": .text(keyPath)])
         }
         let started = Date()
         let backups = session.storage.backups
@@ -35,7 +35,7 @@ public struct BackupService {
         do {
             summary = try mapped { try backups.verify(destination) }
             guard summary.counts == counts else {
-                throw DeskError.invalid("the copy at \(destination) does not hold what the desk held when it was made; it was removed")
+                throw DeskError.invalid(.copyDiffers, ["path": .text(destination)])
             }
         } catch {
             unlink(destination)
@@ -60,8 +60,7 @@ public struct BackupService {
         var checksummed = false
         if let recorded = try FileDigest.recorded(for: source) {
             guard try FileDigest.sha256(of: source) == recorded else {
-                throw DeskError.invalid("\(source) does not match its checksum (\(FileDigest.manifest(for: source))): the copy "
-                                        + "was changed or damaged; nothing was restored")
+                throw DeskError.invalid(.checksumMismatch, ["path": .text(source), "manifest": .text(FileDigest.manifest(for: source))])
             }
             checksummed = true
         }
@@ -69,8 +68,7 @@ public struct BackupService {
         let summary = try mapped { try backups.verify(source) }
         let others = backups.otherProcesses()
         guard others.isEmpty else {
-            throw DeskError.unavailable("other consoles have the desk open (process \(others.map(String.init).joined(separator: ", "))); "
-                                        + "ask them to quit (and stop the SMS timer), then restore again")
+            throw DeskError.unavailable(.othersOpen, ["pids": .text(others.map(String.init).joined(separator: ", "))])
         }
         let live = session.storage.location
         let kept = live + "-before-restore"

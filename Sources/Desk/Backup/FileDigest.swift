@@ -37,7 +37,7 @@ enum FileDigest {
         let text = String(decoding: try UserFile.read(manifest(for: path)), as: UTF8.self)
         let digest = text.prefix(64)
         guard digest.count == 64, digest.allSatisfy(\.isHexDigit) else {
-            throw DeskError.invalid("\(manifest(for: path)) is not a sha256sum line")
+            throw DeskError.invalid(.notAChecksum, ["path": .text(manifest(for: path))])
         }
         return String(digest).lowercased()
     }

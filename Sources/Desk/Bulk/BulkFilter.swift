@@ -14,27 +14,27 @@ public struct BulkFilter: Sendable {
     public static func parse(_ raw: String, forTickets: Bool) throws -> BulkFilter {
         var f = BulkFilter()
         let terms = raw.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
-        guard !terms.isEmpty else { throw DeskError.usage("--where needs at least one key=value term") }
+        guard !terms.isEmpty else { throw DeskError.usage(.whereEmpty) }
         for term in terms {
             let kv = term.split(separator: "=", maxSplits: 1).map(String.init)
-            guard kv.count == 2, !kv[1].isEmpty else { throw DeskError.usage("--where term \"\(term)\" must be key=value") }
+            guard kv.count == 2, !kv[1].isEmpty else { throw DeskError.usage(.whereNotKeyValue, ["term": .text(term)]) }
             let (key, value) = (kv[0], kv[1])
             let keys = forTickets ? ticketKeys : registrationKeys
             guard keys.contains(key) else {
-                throw DeskError.usage("--where: unknown key \(key) (keys: \(keys.joined(separator: ", ")))")
+                throw DeskError.usage(.whereUnknownKey, ["key": .text(key), "keys": .text(keys.joined(separator: ", "))])
             }
             func date() throws -> String {
-                guard let d = DateText.parseInstant(value) else { throw DeskError.usage("--where \(key): \"\(value)\" is not a date") }
+                guard let d = DateText.parseInstant(value) else { throw DeskError.usage(.whereNotADate, ["key": .text(key), "value": .text(value)]) }
                 return DateText.format(d)
             }
             if forTickets {
                 switch key {
                 case "status":
-                    guard ["open", "pending", "resolved", "closed"].contains(value) else { throw DeskError.usage("--where status must be a ticket status") }
+                    guard TicketStatus.names.contains(value) else { throw DeskError.usage(.whereOneOf, ["key": "status", "value": .text(value), "values": .text(TicketStatus.names.joined(separator: ", "))]) }
                     f.tickets.statuses = [value]
                 case "category": f.tickets.category = value
                 case "line":
-                    guard let n = Int(value), HotlineLine.isValid(n) else { throw DeskError.usage("--where line must be \(HotlineLine.rangeText)") }
+                    guard let n = Int(value), HotlineLine.isValid(n) else { throw DeskError.usage(.whereLine, ["range": .text(HotlineLine.rangeText)]) }
                     f.tickets.line = n
                 case "operator": f.tickets.operatorLogin = value
                 case "opened-before", "submitted-before": f.tickets.to = try date()
@@ -44,17 +44,17 @@ public struct BulkFilter: Sendable {
             }
             switch key {
             case "status":
-                guard Registration.Status(rawValue: value) != nil else { throw DeskError.usage("--where status: unknown status \(value)") }
+                guard Registration.Status(rawValue: value) != nil else { throw DeskError.usage(.whereOneOf, ["key": "status", "value": .text(value), "values": .text(Registration.Status.allCases.map(\.rawValue).joined(separator: ", "))]) }
                 f.registration.status = value
             case "sms":
-                guard Registration.SMSStatus(rawValue: value) != nil else { throw DeskError.usage("--where sms must be none, queued, sent or failed") }
+                guard Registration.SMSStatus(rawValue: value) != nil else { throw DeskError.usage(.whereOneOf, ["key": "sms", "value": .text(value), "values": .text(Registration.SMSStatus.allCases.map(\.rawValue).joined(separator: ", "))]) }
                 f.registration.smsStatus = value
             case "agency": f.registration.agency = value
             case "kind":
-                guard Registration.Kind(rawValue: value) != nil else { throw DeskError.usage("--where kind must be self or child") }
+                guard Registration.Kind(rawValue: value) != nil else { throw DeskError.usage(.whereOneOf, ["key": "kind", "value": .text(value), "values": .text(Registration.Kind.allCases.map(\.rawValue).joined(separator: ", "))]) }
                 f.registration.kind = value
             case "rule":
-                guard Diagnosis.ruleCodes.contains(value) else { throw DeskError.usage("--where rule: unknown rule \(value)") }
+                guard Diagnosis.ruleCodes.contains(value) else { throw DeskError.usage(.whereOneOf, ["key": "rule", "value": .text(value), "values": .text(Diagnosis.ruleCodes.joined(separator: ", "))]) }
                 f.rule = value
             case "submitted-before": f.registration.submittedBefore = try date()
             default: f.registration.submittedAfter = try date()

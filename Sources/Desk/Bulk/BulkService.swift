@@ -98,15 +98,15 @@ public struct BulkService {
         switch action {
         case .setStatus:
             let statuses = Registration.Status.allCases.map(\.rawValue).joined(separator: "|")
-            guard let value else { throw DeskError.usage("bulk set-status needs --to \(statuses)") }
+            guard let value else { throw DeskError.usage(.bulkNeedsTo, ["action": "set-status", "values": .text(statuses)]) }
             guard let status = Registration.Status(rawValue: value) else {
-                throw DeskError.usage("bulk set-status: --to \(value) is not a valid status (\(statuses))")
+                throw DeskError.usage(.bulkBadStatus, ["value": .text(value), "values": .text(statuses)])
             }
-            if status == .rejected && (reason ?? "").isEmpty { throw DeskError.usage("bulk set-status --to rejected needs --reason") }
+            if status == .rejected && (reason ?? "").isEmpty { throw DeskError.usage(.bulkRejectNeedsReason) }
         case .setAgency:
-            guard let value else { throw DeskError.usage("bulk set-agency needs --to AGENCY (e.g. 07916)") }
+            guard let value else { throw DeskError.usage(.bulkNeedsTo, ["action": "set-agency", "values": "07916"]) }
             guard AgencyCode(value) != nil else {
-                throw DeskError.usage("bulk set-agency: --to \(value) is not a valid agency code (3 or 5 digits, e.g. 07916)")
+                throw DeskError.usage(.bulkBadAgency, ["value": .text(value)])
             }
         default: break
         }

@@ -59,16 +59,16 @@ public struct CredentialService {
 
     public func resend(code: String, verify raw: String?, key: SymmetricKey? = nil) throws -> Result {
         guard let raw else {
-            throw DeskError.usage("resend needs the caller verified first: --verify dob=YYYY-MM-DD,id=NUMBER (the parent's for a child)")
+            throw DeskError.usage(.resendNeedsVerify)
         }
         let verification = try Verification.parse(raw)
         let storage = session.storage
-        guard let r = try storage.registrations.get(code) else { throw DeskError.notFound("no registration with mã số BHXH \(code)") }
+        guard let r = try storage.registrations.get(code) else { throw DeskError.notFound(.noRegistration, ["code": .text(code)]) }
         let now = session.clock.now
         if let until = try lockedUntil(code: code, now: now) {
-            try session.audit("resend_refused", target: code, detail: "locked: too many failed verifications", timeline: "gửi lại bị khoá (xác minh sai nhiều lần)")
-            throw DeskError.invalid("resend for \(code) is locked for an hour after \(Self.maxFailedVerifications) failed verifications"
-                                    + " (until \(DateText.deskDisplay(until)))")
+            try session.audit("resend_refused", target: code, detail: "locked: too many failed verifications", timeline: TimelineDetail.make([("reason", "locked")]))
+            throw DeskError.invalid(.resendLocked, ["code": .text(code), "failures": .int(Self.maxFailedVerifications),
+                                                    "until": .time(DateText.format(until))])
         }
 
         // Whose identity the caller must prove: the applicant's, or for a child the parent's.
@@ -79,19 +79,21 @@ public struct CredentialService {
             || verification.matches(dob: subjectInsured?.dob, id: subjectInsured?.idNumber)
         guard verified else {
             try session.audit("verify_failed", target: code, detail: "caller verification did not match",
-                              timeline: "xác minh người gọi không khớp")
-            throw DeskError.invalid("verification failed: the details given do not match our records (nothing was sent)")
+                              timeline: "✗")
+            throw DeskError.invalid(.verificationFailed)
         }
 
         guard [.approved, .credentialsSent, .active].contains(r.status) else {
             let findings = (try? DiagnosisService(session: session).diagnose(code, audit: false).1) ?? []
-            let why = findings.filter { $0.severity == .error }.map { "\($0.rule): \($0.message)" }.joined(separator: "\n  ")
-            throw DeskError.invalid("no credentials exist yet for \(code): the registration is \(r.status.rawValue)"
-                                    + (why.isEmpty ? "" : ".\n  " + why))
+            let why = findings.filter { $0.severity == .error }.map {
+                DeskMessage(ServiceText.findingLine, ["rule": .text($0.rule), "message": .message($0.message)])
+            }
+            throw DeskError.invalid(.noCredentialsYet, ["code": .text(code), "status": .value(group: "status", raw: r.status.rawValue),
+                                                        "why": .list(why, .lines)])
         }
         let phone = (r.kind == .child ? subject?.phone ?? r.phone : r.phone) ?? ""
         guard Phone(phone).isMobile else {
-            throw DeskError.invalid("the registered number \(Masking.phone(phone)) cannot receive SMS (PHONE_INVALID): see `kb show doi-sdt-email`")
+            throw DeskError.invalid(.phoneCannotReceiveSMS, ["phone": .text(Masking.phone(phone))])
         }
 
         let key = try key ?? InstallKey.load(for: storage)
@@ -104,18 +106,18 @@ public struct CredentialService {
             guard times.count < limit else {
                 // The oldest of the messages that fill the window leaves it 24 hours after it was queued.
                 let next = times.compactMap(DateText.parseInstant).dropLast(limit - 1).last.map { $0.addingTimeInterval(86400) }
-                throw DeskError.invalid("\(code) already had \(limit) resends in the last 24 hours; the next one is allowed at "
-                                        + (next.map { DateText.deskDisplay($0) } ?? "a later time") + " (giờ Việt Nam)")
+                throw DeskError.invalid(.resendDailyLimit, ["code": .text(code), "limit": .int(limit),
+                                                            "next": next.map { .time(DateText.format($0)) } ?? .message(DeskMessage(ServiceText.laterTime))])
             }
             let recent = try storage.outbox.sent(code: code, since: recentSince).first
             let (id, superseded) = try Self.issueSuperseding(storage: storage, code: code, phone: phone, key: key, at: now,
                                                              operator: session.actor.login, eventKind: "resend",
                                                              ticketID: session.openTicketID)
-            let replaced = superseded.isEmpty ? "" : "; thay SMS chưa gửi " + superseded.map { "#\($0)" }.joined(separator: ", ")
             try session.audit("resend", target: code,
                               detail: "sms #\(id) to \(Masking.phone(phone))"
                                   + (superseded.isEmpty ? "" : "; superseded " + superseded.map { "#\($0)" }.joined(separator: ", ")),
-                              timeline: "gửi lại mật khẩu cho \(code): SMS #\(id) tới \(Masking.phone(phone))\(replaced)")
+                              timeline: TimelineDetail.make([("code", code), ("sms", "#\(id)"), ("to", Masking.phone(phone)),
+                                                             ("superseded", superseded.isEmpty ? nil : superseded.map { "#\($0)" }.joined(separator: ","))]))
             return (id, superseded, recent)
         }
         // The superseded passwords' page images are in the log: fold it, as delivery does (SPEC §13).
@@ -148,9 +150,10 @@ public struct CredentialService {
         let id = try storage.outbox.enqueue(to: phone, body: smsBody(code: code, password: password), at: nowText,
                                           bhxhCode: code, ticketID: ticketID)
         try storage.registrations.markCredentialsQueued(code, at: nowText)
+        // Words-free, so the history reads the same in every language: the event's kind is named on screen.
         try storage.registrations.addEvent(code: code, at: nowText, operator: login, kind: eventKind,
-                                         detail: "credentials SMS #\(id) queued to \(Masking.phone(phone))"
-                                             + (superseded.isEmpty ? "" : "; supersedes " + superseded.map { "#\($0)" }.joined(separator: ", ")))
+                                         detail: "SMS #\(id) → \(Masking.phone(phone))"
+                                             + (superseded.isEmpty ? "" : "; ✗ " + superseded.map { "#\($0)" }.joined(separator: ", ")))
         return (id, superseded)
     }
 }

@@ -15,7 +15,7 @@ extension InstallKey {
         let bytes = try UserFile.read(source)
         guard let hex = String(bytes: bytes, encoding: .utf8), hex.count >= 64,
               hex.prefix(64).allSatisfy(\.isHexDigit) else {
-            throw DeskError.invalid("\(source) is not a vssdesk key file")
+            throw DeskError.invalid(.notAKeyFile, ["path": .text(source)])
         }
         let target = keyPath(forDatabase: path)
         try DeskGroup.withDeskGroup {
@@ -25,7 +25,7 @@ extension InstallKey {
             try writeKeyFile(String(hex.prefix(64)), to: partial)
             guard rename(partial, target) == 0 else {
                 unlink(partial)
-                throw DeskError.unavailable("cannot replace the key file \(target)")
+                throw DeskError.unavailable(.keyCannotReplace, ["path": .text(target)])
             }
         }
         forget()

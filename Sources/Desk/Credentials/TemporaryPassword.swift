@@ -109,7 +109,7 @@ public enum InstallKey {
         // operator's file, readable by them without the desk's group.
         var st = stat()
         if getuid() != 0, stat(database, &st) == 0, st.st_uid != geteuid() {
-            throw DeskError.unavailable("the install key \(keyPath) is missing; the desk's admin runs `vssdesk init` to create it")
+            throw DeskError.unavailable(.keyMissing, ["path": .text(keyPath)])
         }
         var rng = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
@@ -122,25 +122,25 @@ public enum InstallKey {
         do {
             try writeKeyFile(hex, to: tmp)
         } catch {
-            throw DeskError.unavailable("cannot create the key file \(keyPath)")
+            throw DeskError.unavailable(.keyCannotCreate, ["path": .text(keyPath)])
         }
         if link(tmp, keyPath) == 0 { return SymmetricKey(data: bytes) }
         if errno == EEXIST, let key = try read(keyPath) { return key }
-        throw DeskError.unavailable("cannot create the key file \(keyPath)")
+        throw DeskError.unavailable(.keyCannotCreate, ["path": .text(keyPath)])
     }
 
     /// A new file holding `text`, 0640 whatever the umask (readable by the desk's group, never by other users),
     /// synced before it is used; an existing file is never overwritten.
     static func writeKeyFile(_ text: String, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw DeskError.invalid("cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw FileProblem.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         _ = fchmod(fd, 0o640)
         let written = text.withCString { Foundation.write(fd, $0, strlen($0)) }
         let synced = fsync(fd)
         close(fd)
         guard written == text.utf8.count, synced == 0 else {
             unlink(path)
-            throw DeskError.invalid("cannot write \(path)")
+            throw FileProblem.cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
     }
 
@@ -149,19 +149,19 @@ public enum InstallKey {
         let fd = open(keyPath, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else {
             if errno == ENOENT { return nil }
-            throw DeskError.unavailable("cannot read the key file \(keyPath)")
+            throw DeskError.unavailable(.keyCannotRead, ["path": .text(keyPath)])
         }
         var buffer = [UInt8](repeating: 0, count: 128)
         let n = Foundation.read(fd, &buffer, buffer.count)
         close(fd)
         guard n > 0, let hex = String(bytes: buffer[0..<n], encoding: .utf8) else {
-            throw DeskError.unavailable("the key file \(keyPath) is damaged")
+            throw DeskError.unavailable(.keyDamaged, ["path": .text(keyPath)])
         }
         let bytes = stride(from: 0, to: hex.count - 1, by: 2).compactMap { i -> UInt8? in
             let s = hex.index(hex.startIndex, offsetBy: i)
             return UInt8(hex[s...hex.index(after: s)], radix: 16)
         }
-        guard bytes.count == 32 else { throw DeskError.unavailable("the key file \(keyPath) is damaged") }
+        guard bytes.count == 32 else { throw DeskError.unavailable(.keyDamaged, ["path": .text(keyPath)]) }
         return SymmetricKey(data: bytes)
     }
 }

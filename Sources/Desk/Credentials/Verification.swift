@@ -10,16 +10,16 @@ public struct Verification: Equatable {
         var id: String?
         for part in raw.split(separator: ",") {
             let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard kv.count == 2 else { throw DeskError.usage("--verify takes dob=YYYY-MM-DD,id=NUMBER") }
+            guard kv.count == 2 else { throw DeskError.usage(.verifyShape) }
             switch kv[0].lowercased() {
             case "dob":
-                guard let d = DateText.parseDate(kv[1]) else { throw DeskError.usage("--verify dob must be a date (YYYY-MM-DD or DD/MM/YYYY)") }
+                guard let d = DateText.parseDate(kv[1]) else { throw DeskError.usage(.verifyDate) }
                 dob = d
             case "id": id = FieldParsers.idNumber(kv[1])
-            default: throw DeskError.usage("--verify takes dob=… and id=…, not \(kv[0])")
+            default: throw DeskError.usage(.verifyUnknownKey, ["key": .text(kv[0])])
             }
         }
-        guard let dob, let id, !id.isEmpty else { throw DeskError.usage("--verify needs both dob=YYYY-MM-DD and id=NUMBER") }
+        guard let dob, let id, !id.isEmpty else { throw DeskError.usage(.verifyBoth) }
         return Verification(dob: dob, id: id)
     }
 

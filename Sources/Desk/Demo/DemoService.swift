@@ -8,7 +8,7 @@ public struct DemoService {
     public func deskIsEmpty() throws -> Bool { try session.storage.registrations.countAll() == 0 }
 
     public func load(count: Int, seed: UInt64 = 20_251_125) throws -> (registrations: Int, insured: Int) {
-        guard (1...5_000_000).contains(count) else { throw DeskError.invalid("demo --count must be 1–5000000") }
+        guard (1...5_000_000).contains(count) else { throw DeskError.invalid(.demoCount, ["max": .int(5_000_000)]) }
         var people = SyntheticPeople(seed: seed, now: session.clock.now)
         var regs = 0, insured = 0
         let at = session.clock.nowText
@@ -16,7 +16,7 @@ public struct DemoService {
             let insuredLoad = try session.storage.beginBulkLoad(.insured)
             let registrationLoad = try session.storage.beginBulkLoad(.registrations)
             while regs < count {
-                if people.index % 5000 == 0, session.isCancelled() { throw DeskError.interrupted("demo interrupted; nothing was loaded") }
+                if people.index % 5000 == 0, session.isCancelled() { throw DeskError.interrupted(.interruptedNothingChanged) }
                 let e = people.next()
                 try session.storage.insured.upsert(e.insured, bulk: insuredLoad)
                 insured += 1

@@ -36,7 +36,7 @@ public struct DiagnosisService {
     /// Findings for one registration, most severe first; audited as a lookup.
     public func diagnose(_ code: String, audit: Bool = true) throws -> (Registration, [Finding]) {
         guard let r = try session.storage.registrations.get(code) else {
-            throw DeskError.notFound("no registration with mã số BHXH \(code)")
+            throw DeskError.notFound(.noRegistration, ["code": .text(code)])
         }
         let snapshot = try snapshot(r)
         var findings = Diagnosis.run(snapshot, try context())
@@ -46,15 +46,15 @@ public struct DiagnosisService {
             let values = Self.personalNumbers(snapshot)
             findings = findings.map { f in
                 var f = f
-                f.message = Masking.reveal(f.message, from: values)
-                f.action = Masking.reveal(f.action, from: values)
+                f.message = f.message.mapText { Masking.reveal($0, from: values) }
+                f.action = f.action.mapText { Masking.reveal($0, from: values) }
                 return f
             }
         }
         if audit {
             let summary = findings.map(\.rule).joined(separator: ",")
             try session.audit("diagnose", target: code, detail: summary.isEmpty ? "no findings" : summary,
-                              timeline: "chẩn đoán \(code): \(summary.isEmpty ? "không có lỗi" : summary)")
+                              timeline: "\(code): \(summary.isEmpty ? "✓" : summary)")
         }
         return (r, findings)
     }
@@ -81,7 +81,7 @@ public struct DiagnosisService {
     public func stuck(rule: String?, agency: String?, limit: Int) throws -> StuckReport {
         try session.require(.supervisor, for: "diagnose --stuck")
         if let rule, !Diagnosis.ruleCodes.contains(rule) {
-            throw DeskError.usage("unknown rule \(rule); rules: \(Diagnosis.ruleCodes.joined(separator: ", "))")
+            throw DeskError.usage(.unknownRule, ["rule": .text(rule), "rules": .text(Diagnosis.ruleCodes.joined(separator: ", "))])
         }
         let ctx = try context()
         let criteria = try stuckCriteria(ctx)
@@ -100,7 +100,7 @@ public struct DiagnosisService {
                 rows.append((r, errors))
                 if rows.count >= limit { break scan }
             }
-            if session.isCancelled() { throw DeskError.interrupted("diagnose --stuck interrupted") }
+            if session.isCancelled() { throw DeskError.interrupted(.commandInterrupted, ["command": "diagnose --stuck"]) }
         }
         let total = wanted.map { w in counts.first { $0.rule == w }?.count ?? 0 } ?? allStuck
         try session.audit("diagnose_stuck", target: wanted, detail: "\(total) stuck; listed \(rows.count)",

@@ -12,8 +12,8 @@ final class BadRowsFile {
     init(path: String, header: ArraySlice<UInt8>) throws {
         do {
             handle = try UserFile.createForWriting(path, mode: 0o600)
-        } catch let f as UserFile.Failure {
-            throw DeskError.invalid(f.description)
+        } catch {
+            throw DeskError.from(error)
         }
         self.path = path
         buffer += header
@@ -34,7 +34,7 @@ final class BadRowsFile {
         do {
             try handle.write(contentsOf: buffer)
         } catch {
-            throw DeskError.invalid("cannot write the bad-rows file \(path): \(error.localizedDescription)")
+            throw FileProblem.cannotWrite(path: path, reason: error.localizedDescription)
         }
         buffer.removeAll(keepingCapacity: true)
     }

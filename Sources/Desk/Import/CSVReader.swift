@@ -1,3 +1,5 @@
+import DeskCore
+
 /// An RFC 4180 reader over raw bytes: quoted fields with doubled quotes, embedded newlines, LF or CRLF, an optional
 /// UTF-8 BOM. It reports the physical line where each record starts and keeps the record's original bytes, so
 /// `--skip-bad` can write a bad row back unchanged. Hand-written rather than SwiftCSV/CSV.swift because import needs
@@ -27,19 +29,19 @@ public struct CSVReader {
         /// The record's original bytes (up to where reading resumes).
         public var range: Range<Int>
 
-        public var problem: String {
+        public var problem: DeskMessage {
             switch kind {
-            case .unterminatedQuote: return "a quoted field is not closed before the end of the file"
-            case .strayQuote: return "a quote inside an unquoted field (RFC 4180 needs the field quoted and the quote doubled)"
-            case .textAfterQuote: return "text after the closing quote of a quoted field"
-            case .invalidUTF8: return "not valid UTF-8"
-            case .nulByte: return "a NUL byte"
-            case .fieldTooLong: return "longer than \(CSVReader.maxFieldCharacters) characters"
-            case .lineTooLong: return "the line is longer than \(CSVReader.maxLineBytes / 1024) KB"
+            case .unterminatedQuote: return DeskMessage(ServiceText.csvUnterminatedQuote)
+            case .strayQuote: return DeskMessage(ServiceText.csvStrayQuote)
+            case .textAfterQuote: return DeskMessage(ServiceText.csvTextAfterQuote)
+            case .invalidUTF8: return DeskMessage(ServiceText.csvInvalidUTF8)
+            case .nulByte: return DeskMessage(ServiceText.csvNulByte)
+            case .fieldTooLong: return DeskMessage(ServiceText.csvFieldTooLong, ["max": .int(CSVReader.maxFieldCharacters)])
+            case .lineTooLong: return DeskMessage(ServiceText.csvLineTooLong, ["kb": .int(CSVReader.maxLineBytes / 1024)])
             }
         }
 
-        public var description: String { field.map { "field \($0): " + problem } ?? problem }
+        public var description: String { field.map { "field \($0): \(problem)" } ?? problem.description }
     }
 
     public static let maxFieldCharacters = 1_000

@@ -3,12 +3,17 @@ import DeskCore
 /// Converts one CSV cell to a stored value, or says why it cannot be stored. A reason names the column and the
 /// problem, never the value: the file may be one the user should not read, and its rows may hold secrets (SPEC §13).
 enum FieldParsers {
-    struct Failure: Error { let reason: String }
+    struct Failure: Error {
+        let reason: DeskMessage
+        init(_ key: ServiceText, column: String, _ arguments: [String: DeskMessage.Argument] = [:]) {
+            reason = DeskMessage(key, arguments.merging(["column": .text(column)]) { a, _ in a })
+        }
+    }
 
     static func bhxhCode(_ s: String, column: String) throws -> String {
         let t = s.trimmed
-        guard !t.isEmpty else { throw Failure(reason: "\(column) is missing") }
-        guard let c = BhxhCode(t) else { throw Failure(reason: "\(column) must be 10 digits") }
+        guard !t.isEmpty else { throw Failure(.fieldMissing, column: column) }
+        guard let c = BhxhCode(t) else { throw Failure(.fieldTenDigits, column: column) }
         return c.value
     }
 
@@ -25,7 +30,7 @@ enum FieldParsers {
         let t = s.trimmed
         if t.isEmpty { return nil }
         guard let d = DateText.parseDate(t) else {
-            throw Failure(reason: "\(column) is not a date (YYYY-MM-DD or DD/MM/YYYY)")
+            throw Failure(.fieldNotADate, column: column)
         }
         return d
     }
@@ -36,7 +41,7 @@ enum FieldParsers {
         // Already in the stored form (UTC, `…Z`, seconds): keep the text once it parses.
         if t.utf8.count == 20, t.utf8.last == UInt8(ascii: "Z"), DateText.parseInstant(t) != nil { return t }
         guard let d = DateText.parseInstant(t) else {
-            throw Failure(reason: "\(column) is not an ISO 8601 date-time")
+            throw Failure(.fieldNotATime, column: column)
         }
         return DateText.format(d)
     }
@@ -45,13 +50,13 @@ enum FieldParsers {
         switch Folding.fold(s) {
         case "", "0", "false", "no", "khong", "n", "f": return false
         case "1", "true", "yes", "co", "y", "t": return true
-        default: throw Failure(reason: "\(column) is not a boolean (1/0, true/false, yes/no, có/không)")
+        default: throw Failure(.fieldNotABoolean, column: column)
         }
     }
 
     static func gender(_ s: String, column: String) throws -> Gender? {
         if s.trimmed.isEmpty { return nil }
-        guard let g = Gender(parsing: s) else { throw Failure(reason: "\(column) is not M/F or Nam/Nữ") }
+        guard let g = Gender(parsing: s) else { throw Failure(.fieldNotAGender, column: column) }
         return g
     }
 
@@ -73,7 +78,7 @@ enum FieldParsers {
     static func oneOf<T: RawRepresentable & CaseIterable>(_ s: String, column: String, default value: T) throws -> T where T.RawValue == String {
         let t = s.trimmed.lowercased()
         if t.isEmpty { return value }
-        guard let v = T(rawValue: t) else { throw Failure(reason: "\(column): unknown value (expected one of \(T.allCases.map(\.rawValue).joined(separator: ", ")))") }
+        guard let v = T(rawValue: t) else { throw Failure(.fieldOneOf, column: column, ["values": .text(T.allCases.map(\.rawValue).joined(separator: ", "))]) }
         return v
     }
 }

@@ -15,7 +15,8 @@ public struct Importer {
         public var updated = 0
         public var rejected = 0
         public var committed = false
-        public var problems: [String] = []
+        /// The first bad rows, each "line N: why" (at most `maxReportedProblems`).
+        public var problems: [DeskMessage] = []
     }
 
     public struct Progress {
@@ -36,9 +37,8 @@ public struct Importer {
         let bytes: [UInt8]
         do {
             bytes = try UserFile.read(path)
-        } catch let f as UserFile.Failure {
-            if case .cannotRead = f { throw DeskError.notFound(f.description + ": no such file or not readable") }
-            throw DeskError.invalid(f.description)
+        } catch {
+            throw DeskError.from(error)
         }
         return try run(target, bytes: bytes, name: path, skipBadPath: skipBadPath)
     }
@@ -49,29 +49,35 @@ public struct Importer {
         let header: CSVReader.Record
         do {
             guard let h = try reader.next(), !(h.fields.count == 1 && h.fields[0].isEmpty) else {
-                throw DeskError.invalid("\(name): the file is empty (expected a header row naming the columns)")
+                throw DeskError.invalid(.csvEmpty, ["file": .text(name)])
             }
             header = h
         } catch let e as CSVReader.ParseError {
-            throw DeskError.invalid("\(name) line \(e.line): \(e.description) (the first line must name the columns)")
+            throw DeskError.invalid(.csvBadHeader, ["file": .text(name), "line": .int(e.line), "problem": .message(e.problem)])
         }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         // The header is named by position, not quoted: the file may be one the user should not read (SPEC §13).
         if let unknown = names.firstIndex(where: { !known.contains($0) }) {
-            throw DeskError.invalid("\(name) line 1: column \(unknown + 1) is not a known column (known: \(known.joined(separator: ", ")))")
+            throw DeskError.invalid(.csvUnknownColumn, ["file": .text(name), "n": .int(unknown + 1), "known": .text(known.joined(separator: ", "))])
         }
         if let dup = names.first(where: { n in names.filter { $0 == n }.count > 1 }) {
-            throw DeskError.invalid("\(name) line 1: column \"\(dup)\" appears twice")
+            throw DeskError.invalid(.csvDuplicateColumn, ["file": .text(name), "column": .text(dup)])
         }
         guard names.contains("bhxh_code") else {
-            throw DeskError.invalid("\(name) line 1: the bhxh_code column is required")
+            throw DeskError.invalid(.csvNeedsCode, ["file": .text(name)])
         }
         var index = [String: Int]()
         for (i, n) in names.enumerated() { index[n] = i }
 
         let badOut = try skipBadPath.map { try BadRowsFile(path: $0, header: reader.rawBytes(header.range)) }
         defer { try? badOut?.close() }
-        let column: (Int?) -> String = { f in f.map { $0 <= names.count ? ", column \(names[$0 - 1])" : ", field \($0)" } ?? "" }
+        // Where a row's problem is: the line, and the column (by name) or field (by number) when it is in one.
+        func place(_ line: Int, _ field: Int?, _ problem: DeskMessage) -> DeskMessage {
+            guard let field else { return DeskMessage(ServiceText.rowProblem, ["line": .int(line), "problem": .message(problem)]) }
+            return field <= names.count
+                ? DeskMessage(ServiceText.rowColumnProblem, ["line": .int(line), "column": .text(names[field - 1]), "problem": .message(problem)])
+                : DeskMessage(ServiceText.rowFieldProblem, ["line": .int(line), "field": .int(field), "problem": .message(problem)])
+        }
 
         var summary = Summary(target: target.rawValue, file: name)
         let now = session.clock.nowText
@@ -89,23 +95,24 @@ public struct Importer {
                         // Rows that are not even CSV are rejected like the others, and written to --skip-bad too.
                         summary.rows += 1
                         summary.rejected += 1
-                        note(&summary, "line \(e.line)\(column(e.field)): \(e.problem)")
-                        try badOut?.write(reader.rawBytes(e.range), reason: "line \(e.line)\(column(e.field)): \(e.problem)")
+                        let problem = place(e.line, e.field, e.problem)
+                        note(&summary, problem)
+                        try badOut?.write(reader.rawBytes(e.range), reason: session.say(problem))
                         if e.kind == .unterminatedQuote { break }
                         continue
                     }
                     summary.rows += 1
                     if summary.rows % 2000 == 0 {
-                        if session.isCancelled() { throw DeskError.interrupted("import interrupted at row \(summary.rows); nothing was committed") }
+                        if session.isCancelled() { throw DeskError.interrupted(.importInterrupted, ["row": .int(summary.rows)]) }
                         progress?(Progress(rows: summary.rows, bytesDone: reader.position, bytesTotal: reader.totalBytes))
                     }
-                    func reject(_ reason: String) throws {
+                    func reject(_ reason: DeskMessage) throws {
                         summary.rejected += 1
-                        note(&summary, "line \(record.line): \(reason)")
-                        try badOut?.write(reader.rawBytes(record.range), reason: reason)
+                        note(&summary, place(record.line, nil, reason))
+                        try badOut?.write(reader.rawBytes(record.range), reason: session.say(reason))
                     }
                     guard record.fields.count == names.count else {
-                        try reject("expected \(names.count) fields, found \(record.fields.count)")
+                        try reject(DeskMessage(ServiceText.rowFieldCount, ["expected": .int(names.count), "found": .int(record.fields.count)]))
                         continue
                     }
                     let get: (String) -> String = { index[$0].map { record.fields[$0] } ?? "" }
@@ -139,12 +146,12 @@ public struct Importer {
         return summary
     }
 
-    private func note(_ s: inout Summary, _ problem: String) {
+    private func note(_ s: inout Summary, _ problem: DeskMessage) {
         if s.problems.count < Self.maxReportedProblems { s.problems.append(problem) }
     }
 
-    private func rejectionSummary(_ s: Summary) -> String {
-        let more = s.rejected > s.problems.count ? " (the first \(s.problems.count) are listed)" : ""
-        return "\(s.file): \(s.rejected) bad row(s) of \(s.rows)\(more); nothing was imported (use --skip-bad FILE to import the good rows)"
+    private func rejectionSummary(_ s: Summary) -> DeskMessage {
+        DeskMessage(s.rejected > s.problems.count ? ServiceText.importRejectedFirst : ServiceText.importRejected,
+                    ["file": .text(s.file), "rejected": .int(s.rejected), "rows": .int(s.rows), "listed": .int(s.problems.count)])
     }
 }

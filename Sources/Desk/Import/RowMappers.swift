@@ -28,7 +28,7 @@ enum RowMappers {
         r.credentialsSentAt = try P.instant(get("credentials_sent_at"), column: "credentials_sent_at")
         r.lastLoginAt = try P.instant(get("last_login_at"), column: "last_login_at")
         if r.kind == .child, r.parentBhxhCode == nil {
-            throw P.Failure(reason: "parent_bhxh_code is required for a child registration")
+            throw P.Failure(.fieldParentRequired, column: "parent_bhxh_code")
         }
         return r
     }

@@ -9,7 +9,8 @@ public struct KnowledgeBase {
 
     public struct ReindexReport {
         public var loaded: Int
-        public var problems: [String]
+        /// Each "kb/FILE:LINE: what", for the KB's editors.
+        public var problems: [DeskMessage]
         public var rebuilt: Bool
     }
 
@@ -60,32 +61,32 @@ public struct KnowledgeBase {
     public func refresh(force: Bool = false, directory chosen: String? = nil) throws -> ReindexReport {
         if force { try session.require(.admin, for: "kb reindex") }
         guard let dir = chosen ?? Self.directory(trusting: session.actor) else {
-            return ReindexReport(loaded: try session.storage.knowledgeBase.ids().count, problems: ["no kb/ directory found; using the indexed copy"], rebuilt: false)
+            return ReindexReport(loaded: try session.storage.knowledgeBase.ids().count, problems: [DeskMessage(ServiceText.kbNoDirectory)], rebuilt: false)
         }
         let print = Self.fingerprint(dir)
         if !force, try session.storage.settings.get("kb_fingerprint") == print {
             return ReindexReport(loaded: try session.storage.knowledgeBase.ids().count, problems: [], rebuilt: false)
         }
         var articles: [KBArticle] = []
-        var problems: [String] = []
+        var problems: [DeskMessage] = []
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
         var seen: [String: String] = [:]
         for name in names {
             let path = dir + "/" + name
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                problems.append("kb/\(name):1: not readable UTF-8 text")
+                problems.append(Lexicon.problem("kb/\(name)", 1, .kbNotUTF8))
                 continue
             }
             do {
                 let a = try ArticleParser.parse(text, file: "kb/\(name)", knownRules: Set(Diagnosis.ruleCodes))
                 if let other = seen[a.id] {
-                    problems.append("kb/\(name):2: duplicate id \(a.id) (also in \(other)); left out")
+                    problems.append(Lexicon.problem("kb/\(name)", 2, .kbDuplicateID, ["id": .text(a.id), "other": .text(other)]))
                     continue
                 }
                 seen[a.id] = "kb/\(name)"
                 articles.append(a)
             } catch let p as ArticleParser.Problem {
-                problems.append(p.description + "; left out")
+                problems.append(Lexicon.problem(p.file, p.line, .kbArticleLeftOut, ["problem": .message(p.message)]))
             }
         }
         let synonyms = Self.read(dir + "/" + Lexicon.synonymsFile), stopwords = Self.read(dir + "/" + Lexicon.stopwordsFile)
@@ -127,7 +128,7 @@ public struct KnowledgeBase {
     /// The articles that fit a caller's question, best first; empty when none fits (`ArticleRanker.threshold`).
     public func search(_ query: String, limit: Int = 5) throws -> [ArticleRanker.Hit] {
         guard !Folding.words(query).isEmpty else {
-            throw DeskError.usage("kb search needs some words, e.g. kb search quen mat khau")
+            throw DeskError.usage(.kbSearchNeedsWords)
         }
         let results = try ranker().rank(query, limit: limit)
         try session.audit("kb_search", target: nil, detail: String(query.prefix(100)))

@@ -28,30 +28,32 @@ public struct Lexicon: Sendable {
     }
 
     /// Parses both lists. A line that cannot be used is reported with file and line, and left out.
-    public static func parse(synonyms: String, stopwords: String) -> (lexicon: Lexicon, problems: [String]) {
+    public static func parse(synonyms: String, stopwords: String) -> (lexicon: Lexicon, problems: [DeskMessage]) {
         var lexicon = Lexicon()
-        var problems: [String] = []
+        var problems: [DeskMessage] = []
         var seen: [[String]: (canonical: [String], line: Int)] = [:]
         var canonicals: [([String], Int)] = []
         for (n, raw) in lines(synonyms) {
-            let where_ = "kb/\(synonymsFile):\(n)"
+            func report(_ key: ServiceText, _ arguments: [String: DeskMessage.Argument] = [:]) {
+                problems.append(problem("kb/\(synonymsFile)", n, key, arguments))
+            }
             let fields = raw.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty else {
-                problems.append("\(where_): expected variant<TAB>canonical; left out")
+                report(.synonymShape)
                 continue
             }
             let pattern = syllables(fields[0]), replacement = syllables(fields[1])
             guard !pattern.isEmpty, !replacement.isEmpty else {
-                problems.append("\(where_): no letters or digits to match; left out")
+                report(.synonymEmpty)
                 continue
             }
             let key = pattern.map(\.surface)
             if key == replacement.map(\.surface) {
-                problems.append("\(where_): \(fields[0]) maps to itself; left out")
+                report(.synonymToItself, ["word": .text(fields[0])])
                 continue
             }
             if let other = seen[key] {
-                problems.append("\(where_): \(fields[0]) is already a variant (line \(other.line)); left out")
+                report(.synonymTwice, ["word": .text(fields[0]), "line": .int(other.line)])
                 continue
             }
             seen[key] = (replacement.map(\.surface), n)
@@ -59,18 +61,18 @@ public struct Lexicon: Sendable {
             lexicon.rules[pattern[0].key, default: []].append(Rule(pattern: pattern, replacement: replacement))
         }
         for (canonical, n) in canonicals where seen[canonical] != nil && seen[canonical]!.canonical != canonical {
-            problems.append("kb/\(synonymsFile):\(n): \(canonical.joined(separator: " ")) is itself a variant (line \(seen[canonical]!.line)); map to its canonical form")
+            problems.append(problem("kb/\(synonymsFile)", n, .synonymChained, ["word": .text(canonical.joined(separator: " ")), "line": .int(seen[canonical]!.line)]))
         }
         var stopSeen: Set<[String]> = []
         for (n, raw) in lines(stopwords) {
             let entry = syllables(raw)
             let key = entry.map(\.surface)
             if entry.isEmpty {
-                problems.append("kb/\(stopwordsFile):\(n): no letters or digits; left out")
+                problems.append(problem("kb/\(stopwordsFile)", n, .stopwordEmpty))
             } else if !stopSeen.insert(key).inserted {
-                problems.append("kb/\(stopwordsFile):\(n): \(raw) listed twice")
+                problems.append(problem("kb/\(stopwordsFile)", n, .stopwordTwice, ["word": .text(raw)]))
             } else if seen[key] != nil {
-                problems.append("kb/\(stopwordsFile):\(n): \(raw) is a synonym variant, so search never sees it; list its canonical form")
+                problems.append(problem("kb/\(stopwordsFile)", n, .stopwordIsVariant, ["word": .text(raw)]))
             } else {
                 lexicon.stops[entry[0].key, default: []].append(entry)
             }
@@ -78,6 +80,11 @@ public struct Lexicon: Sendable {
         for k in lexicon.rules.keys { lexicon.rules[k]!.sort { $0.pattern.count > $1.pattern.count } }
         for k in lexicon.stops.keys { lexicon.stops[k]!.sort { $0.count > $1.count } }
         return (lexicon, problems)
+    }
+
+    /// `kb/FILE:LINE: what`, for the KB's editors.
+    static func problem(_ file: String, _ line: Int, _ key: ServiceText, _ arguments: [String: DeskMessage.Argument] = [:]) -> DeskMessage {
+        DeskMessage(ServiceText.kbProblem, ["place": .text("\(file):\(line)"), "problem": .message(DeskMessage(key, arguments))])
     }
 
     /// A phrase as the ranking sees it: synonyms replaced (longest variant first, left to right, each syllable

@@ -29,9 +29,9 @@ public struct OperatorService {
     public func add(login: String, displayName: String?, line: Int?, role: Operator.Role) throws -> Operator {
         try session.require(.admin, for: "operator add")
         guard login.range(of: "^[a-z_][a-z0-9_.-]{0,31}$", options: .regularExpression) != nil else {
-            throw DeskError.invalid("\"\(login)\" is not a login name (lowercase letters, digits, . _ -)")
+            throw DeskError.invalid(.badLogin, ["login": .text(login)])
         }
-        if let line, !HotlineLine.isValid(line) { throw DeskError.invalid("line must be \(HotlineLine.rangeText), got \(line)") }
+        if let line, !HotlineLine.isValid(line) { throw DeskError.invalid(.badLine, ["range": .text(HotlineLine.rangeText), "line": .text(String(line))]) }
         let op = Operator(login: login, displayName: displayName?.nfcTrimmed ?? login, line: line, role: role)
         try session.storage.transaction {
             try session.storage.operators.upsert(op, at: session.clock.nowText)
@@ -47,9 +47,9 @@ public struct OperatorService {
 
     public func disable(_ login: String) throws {
         try session.require(.admin, for: "operator disable")
-        guard login != session.actor.login else { throw DeskError.invalid("you cannot disable yourself") }
+        guard login != session.actor.login else { throw DeskError.invalid(.cannotDisableSelf) }
         try session.storage.transaction {
-            guard try session.storage.operators.setActive(login, false) else { throw DeskError.notFound("no operator \(login)") }
+            guard try session.storage.operators.setActive(login, false) else { throw DeskError.notFound(.noOperator, ["login": .text(login)]) }
             try session.audit("operator_disable", target: login)
         }
     }

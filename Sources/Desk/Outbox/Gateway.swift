@@ -19,7 +19,7 @@ public struct Gateway {
 
     public func argv(to: String, body: String) throws -> [String] {
         let words = try TemplateWords.split(template)
-        guard let first = words.first, !first.isEmpty else { throw DeskError.invalid("the SMS gateway template is empty") }
+        guard let first = words.first, !first.isEmpty else { throw DeskError.invalid(.gatewayEmpty) }
         return words.map { $0.replacingOccurrences(of: "{to}", with: to).replacingOccurrences(of: "{body}", with: body) }
     }
 
@@ -88,7 +88,7 @@ enum TemplateWords {
                 inWord = true
             }
         }
-        if quote != nil { throw DeskError.invalid("unterminated quote in the SMS gateway template") }
+        if quote != nil { throw DeskError.invalid(.gatewayQuote) }
         if inWord { words.append(current) }
         return words
     }

@@ -42,7 +42,7 @@ public struct RegistrationService {
 
     public func search(_ raw: String, filter: RegistrationFilter = RegistrationFilter(), limit: Int = 20) throws -> SearchResult {
         let trimmed = raw.trimmed
-        guard !trimmed.isEmpty else { throw DeskError.usage("search needs a query: a mã số BHXH, card, CCCD/CMND, phone or name") }
+        guard !trimmed.isEmpty else { throw DeskError.usage(.searchNeedsQuery) }
         let limit = max(1, min(limit, 1000))
         let kind = QueryKind.detect(trimmed)
         let storage = session.storage
@@ -89,7 +89,7 @@ public struct RegistrationService {
         case .name(let words, let exactWords):
             let q = NameQuery(words: words, exactWords: exactWords, exactFirst: Folding.hasDiacritics(trimmed), cap: Self.totalCap)
             guard q.isSearchable else {
-                throw DeskError.usage("search: \"\(String(trimmed.prefix(40)))\" has no letters or digits to search for")
+                throw DeskError.usage(.searchNothingToFind, ["query": .text(String(trimmed.prefix(40)))])
             }
             let page = try storage.registrations.searchNames(q, filter: filter, limit: limit)
             total = page.total
@@ -107,7 +107,7 @@ public struct RegistrationService {
         if hits.count > limit { hits = Array(hits.prefix(limit)) }
         // Every person the results show, so `audit --code` finds this lookup for each of them.
         try session.audit("search", target: kind.label, detail: "query kind \(kind.label); \(total) match(es)",
-                          timeline: "search (\(kind.label)): \(total) kết quả", codes: hits.map(\.bhxhCode))
+                          timeline: TimelineDetail.make([("kind", kind.label), ("results", String(total))]), codes: hits.map(\.bhxhCode))
         return SearchResult(query: trimmed, kind: kind.label, total: total, hits: hits, totalCapped: capped)
     }
 
@@ -115,7 +115,7 @@ public struct RegistrationService {
     public func resolveCode(_ raw: String?) throws -> String {
         guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
             if let code = session.callRegistration { return code }
-            throw DeskError.usage("give a mã số BHXH or CCCD number (or open a call with exactly one registration)")
+            throw DeskError.usage(.codeNeeded)
         }
         switch QueryKind.detect(raw) {
         case .bhxhCode(let c): return c
@@ -123,19 +123,19 @@ public struct RegistrationService {
         case .personalID(let id):
             let regs = try session.storage.registrations.byIDNumber(id, limit: 2)
             if regs.count == 1 { return regs[0].bhxhCode }
-            if regs.isEmpty { throw DeskError.notFound("no registration with ID number \(Masking.id(id))") }
-            throw DeskError.invalid("several registrations share ID number \(Masking.id(id)); use the mã số BHXH")
+            if regs.isEmpty { throw DeskError.notFound(.noRegistrationWithID, ["id": .text(Masking.id(id))]) }
+            throw DeskError.invalid(.severalShareID, ["id": .text(Masking.id(id))])
         case .phone(let p) where Digits10.isTen(raw):
             if try session.storage.registrations.exists(raw) { return raw }
-            throw DeskError.notFound("no registration with mã số BHXH \(raw) (\(Masking.phone(p)) looks like a phone: try search)")
+            throw DeskError.notFound(.noRegistrationLooksLikePhone, ["code": .text(raw), "phone": .text(Masking.phone(p))])
         default:
-            throw DeskError.usage("\"\(String(raw.prefix(40)))\" is not a mã số BHXH (10 digits), card number or CCCD (12 digits)")
+            throw DeskError.usage(.notACode, ["value": .text(String(raw.prefix(40)))])
         }
     }
 
     /// The registration `code` (no audit row: the caller shows it as part of an audited action).
     public func registration(_ code: String) throws -> Registration {
-        guard let r = try session.storage.registrations.get(code) else { throw DeskError.notFound("no registration \(code)") }
+        guard let r = try session.storage.registrations.get(code) else { throw DeskError.notFound(.noRegistration, ["code": .text(code)]) }
         return r
     }
 
@@ -143,13 +143,13 @@ public struct RegistrationService {
         let storage = session.storage
         guard let r = try storage.registrations.get(code) else {
             if let p = try storage.insured.get(code) {
-                throw DeskError.notFound("\(code) (\(p.fullName)) is in the insured extract but has not registered")
+                throw DeskError.notFound(.insuredNotRegistered, ["code": .text(code), "name": .text(p.fullName)])
             }
-            throw DeskError.notFound("no registration with mã số BHXH \(code)")
+            throw DeskError.notFound(.noRegistration, ["code": .text(code)])
         }
         let d = RegistrationDetail(registration: r, insured: try storage.insured.get(code), events: try storage.registrations.events(code),
                                    tickets: try storage.tickets.forCode(code, limit: 20), sms: try storage.outbox.forCode(code, limit: 20))
-        try session.audit("show", target: code, timeline: "xem hồ sơ \(code)")
+        try session.audit("show", target: code, timeline: code)
         return d
     }
 }

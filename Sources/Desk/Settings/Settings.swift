@@ -10,14 +10,14 @@ public struct Settings {
         do {
             try setting.validate(raw)
         } catch let e as Setting.Invalid {
-            throw DeskError.invalid("the stored setting \(e.key) is not valid: it \(e.problem); an admin fixes it with "
-                                    + "`config set \(e.key) \(setting.defaultValue.isEmpty ? "…" : setting.defaultValue)`")
+            throw DeskError.invalid(.storedSettingInvalid, ["key": .text(e.key), "problem": .message(e.problem),
+                                                            "default": .text(setting.defaultValue.isEmpty ? "…" : setting.defaultValue)])
         }
         return raw
     }
 
     public func int(_ setting: Setting) throws -> Int {
-        guard let n = Int(try value(setting)) else { throw DeskError.invalid("the stored setting \(setting.key) is not a number") }
+        guard let n = Int(try value(setting)) else { throw DeskError.invalid(.storedSettingNotANumber, ["key": .text(setting.key)]) }
         return n
     }
 

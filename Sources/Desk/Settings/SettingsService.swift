@@ -16,7 +16,7 @@ public struct SettingsService {
         do {
             try setting.validate(value)
         } catch let e as Setting.Invalid {
-            throw DeskError.invalid(e.description)
+            throw DeskError.invalid(.settingInvalid, ["key": .text(e.key), "problem": .message(e.problem)])
         }
         try session.storage.transaction {
             try session.storage.settings.set(setting.key, value)

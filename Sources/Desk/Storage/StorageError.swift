@@ -1,3 +1,5 @@
+import DeskCore
+
 /// A storage failure in terms every engine shares; each implementation maps its own errors to these (SQLite's
 /// result codes in `SQLiteErrors`). `DeskError.from` turns them into what the operator reads.
 public enum StorageError: Error, CustomStringConvertible, Sendable {
@@ -11,11 +13,11 @@ public enum StorageError: Error, CustomStringConvertible, Sendable {
     /// A row broke a rule of the schema (a CHECK, a UNIQUE, a trigger).
     case constraint(String)
     /// The file or server is not a vssdesk database (or a newer one).
-    case notVssdeskDatabase(String)
+    case notVssdeskDatabase(DeskMessage)
     /// The data cannot be reached or read at all (missing, damaged, refused).
     case unavailable(String)
     /// A copy given to `restore` or made by `backup` is not a usable desk copy.
-    case badCopy(String)
+    case badCopy(DeskMessage)
     /// The database file itself is missing, unsafe or cannot be opened.
     case file(FileProblem)
     /// Anything else the engine reported.
@@ -23,9 +25,9 @@ public enum StorageError: Error, CustomStringConvertible, Sendable {
 
     public var description: String {
         switch self {
-        case .busy(let m), .readOnly(let m), .denied(let m), .constraint(let m), .notVssdeskDatabase(let m), .unavailable(let m),
-             .badCopy(let m), .other(let m):
+        case .busy(let m), .readOnly(let m), .denied(let m), .constraint(let m), .unavailable(let m), .other(let m):
             return m
+        case .notVssdeskDatabase(let m), .badCopy(let m): return m.description
         case .interrupted: return "interrupted"
         case .file(let f): return f.description
         }

@@ -38,37 +38,37 @@ public struct TicketService {
     func normalisedCaller(_ raw: String) throws -> (String, Phone.Kind) {
         let p = Phone(raw)
         guard !p.normalized.isEmpty, p.normalized.allSatisfy(\.isNumber), (9...11).contains(p.normalized.count) else {
-            throw DeskError.invalid("\"\(raw)\" is not a phone number (e.g. 0901 234 567, +84 90 123 4567, 028 3854 3385)")
+            throw DeskError.invalid(.notAPhone, ["value": .text(raw)])
         }
         return (p.kind == .oldMobile ? (p.suggestedNew ?? p.normalized) : p.normalized, p.kind)
     }
 
     func validLine(_ line: Int?) throws -> Int {
         guard let line = line ?? session.actor.line else {
-            throw DeskError.usage("give the line the call came in on: --line \(HotlineLine.rangeText) (you have no default line)")
+            throw DeskError.usage(.lineNeeded, ["range": .text(HotlineLine.rangeText)])
         }
-        guard HotlineLine.isValid(line) else { throw DeskError.invalid("line must be \(HotlineLine.rangeText), got \(line)") }
+        guard HotlineLine.isValid(line) else { throw DeskError.invalid(.badLine, ["range": .text(HotlineLine.rangeText), "line": .text(String(line))]) }
         return line
     }
 
     func check(category: String?) throws -> String {
         let c = category ?? "other"
         guard Self.categories.contains(c) else {
-            throw DeskError.invalid("category must be one of \(Self.categories.joined(separator: ", ")), got \(c)")
+            throw DeskError.invalid(.badCategory, ["value": .text(c), "values": .text(Self.categories.joined(separator: ", "))])
         }
         return c
     }
 
     func check(priority: String?) throws -> String {
         let p = priority ?? "normal"
-        guard Self.priorities.contains(p) else { throw DeskError.invalid("priority must be low, normal, high or urgent, got \(p)") }
+        guard Self.priorities.contains(p) else { throw DeskError.invalid(.badPriority, ["value": .text(p), "values": .text(Self.priorities.joined(separator: ", "))]) }
         return p
     }
 
     /// `call PHONE`: opens a ticket, shows the caller's registrations, flags a repeat caller.
     public func openCall(phone raw: String, line: Int?, callerName: String?) throws -> CallInfo {
         if let open = session.openTicketID {
-            throw DeskError.invalid("call #\(open) is still open: finish it with `done RESOLUTION` or `hold` first")
+            throw DeskError.invalid(.callStillOpen, ["id": .text(String(open))])
         }
         let (phone, kind) = try normalisedCaller(raw)
         let line = try validLine(line)
@@ -80,13 +80,14 @@ public struct TicketService {
             // Another console of the same operator may hold a call (SPEC §5): never replace it silently.
             if let other = try storage.tickets.openCall(operator: session.actor.login),
                let t = try storage.tickets.get(other.ticketID), t.status == "open" || t.status == "pending" {
-                throw DeskError.invalid("call #\(other.ticketID) is still open: finish it with `done RESOLUTION` or `hold` first")
+                throw DeskError.invalid(.callStillOpen, ["id": .text(String(other.ticketID))])
             }
             let id = try storage.tickets.create(openedAt: now, operator: session.actor.login, line: line, callerPhone: phone,
                                               callerName: callerName?.nfcCollapsed, bhxhCode: code, category: "other",
-                                              summary: "Cuộc gọi từ \(Masking.phone(phone))", priority: "normal")
+                                              summary: Masking.phone(phone), priority: "normal")
             try storage.tickets.addNote(ticketID: id, at: now, operator: session.actor.login, kind: "call",
-                                      detail: "mở cuộc gọi line \(line); \(regs.count) hồ sơ theo số này", countsAsResponse: false)
+                                      detail: TimelineDetail.make([("line", String(line)), ("registrations", String(regs.count))]),
+                                      countsAsResponse: false)
             try storage.tickets.setOpenCall(operator: session.actor.login, ticketID: id, bhxhCode: code, at: now)
             try storage.audit.record(at: now, operator: session.actor.login, action: "call", target: phone,
                                    detail: "ticket #\(id); \(regs.count) registration(s)", ticketID: id, codes: regs.map(\.bhxhCode))
@@ -153,16 +154,16 @@ public struct TicketService {
 
     /// The category `done` proposes when none is given, from what was done on the call: a resend means `password`;
     /// otherwise the topic of the most severe finding of the registration the call is about; else `other`.
-    public func proposedCategory(_ id: Int) throws -> (category: String, reason: String) {
+    public func proposedCategory(_ id: Int) throws -> (category: String, reason: DeskMessage) {
         let t = try get(id)
         let notes = try session.storage.tickets.notes(id)
-        if notes.contains(where: { $0.kind == "resend" }) { return ("password", "đã gửi lại mật khẩu") }
+        if notes.contains(where: { $0.kind == "resend" }) { return ("password", DeskMessage(ServiceText.proposedByResend)) }
         if let code = t.bhxhCode, try session.storage.registrations.exists(code),
            let worst = try DiagnosisService(session: session).diagnose(code, audit: false).1.first,
            let category = Self.categoryOfArticle[worst.kb] {
-            return (category, "lỗi \(worst.rule) của hồ sơ \(code)")
+            return (category, DeskMessage(ServiceText.proposedByFinding, ["rule": .text(worst.rule), "code": .text(code)]))
         }
-        return (t.category == "other" ? "other" : t.category, t.category == "other" ? "không có việc nào gợi ý loại" : "loại đã ghi")
+        return (t.category, DeskMessage(t.category == "other" ? ServiceText.proposedNothing : ServiceText.proposedAsRecorded))
     }
 
     /// `call PHONE --continue N`: the caller's open or pending ticket N becomes the live call instead of a new one
@@ -176,21 +177,21 @@ public struct TicketService {
         let now = session.clock.nowText
         let target = try get(id)
         guard target.status == "open" || target.status == "pending" else {
-            throw DeskError.invalid("ticket #\(id) is \(target.status): only an open or pending ticket can be continued "
-                                    + "(`ticket reopen \(id)` first, or `call \(Masking.phone(phone))` for a new ticket)")
+            throw DeskError.invalid(.cannotContinue, ["id": .text(String(id)), "status": .value(group: "ticket", raw: target.status),
+                                                      "phone": .text(Masking.phone(phone))])
         }
         let regs = try storage.registrations.byPhoneAnySpelling(phone, limit: 20)
         var merged: Int?
         try storage.transaction {
             if let holder = try storage.tickets.liveCallOperator(ticketID: id), holder != me {
-                throw DeskError.invalid("ticket #\(id) is \(holder)'s live call")
+                throw DeskError.invalid(.someoneElsesCall, ["id": .text(String(id)), "login": .text(holder)])
             }
             if let live = try storage.tickets.openCall(operator: me), live.ticketID != id,
                let t = try storage.tickets.get(live.ticketID), t.status == "open" || t.status == "pending" {
                 // Only the ticket a `call` from this same phone just opened may be folded; any other call is finished first.
                 guard t.status == "open", t.operatorLogin == me, t.callerPhone == phone, t.assignedTo == nil,
                       t.resolution == nil else {
-                    throw DeskError.invalid("call #\(t.id) is still open: finish it with `done RESOLUTION` or `hold` first")
+                    throw DeskError.invalid(.callStillOpen, ["id": .text(String(t.id))])
                 }
                 try storage.tickets.fold(t.id, into: id)
                 merged = t.id
@@ -200,9 +201,10 @@ public struct TicketService {
                 t.bhxhCode = regs[0].bhxhCode
                 try storage.tickets.update(t)
             }
-            let from = t.callerPhone == phone ? "" : " từ số \(Masking.phone(phone))"
             try storage.tickets.addNote(ticketID: id, at: now, operator: me, kind: "call",
-                                      detail: "khách gọi lại\(from), line \(line)" + (merged.map { "; gộp phiếu #\($0)" } ?? ""),
+                                      detail: TimelineDetail.make([("again", "1"), ("line", String(line)),
+                                                                   ("from", t.callerPhone == phone ? nil : Masking.phone(phone)),
+                                                                   ("merged", merged.map { "#\($0)" })]),
                                       countsAsResponse: false)
             try storage.tickets.setOpenCall(operator: me, ticketID: id, bhxhCode: t.bhxhCode, at: now)
             try storage.audit.record(at: now, operator: me, action: "call_continue", target: phone,
@@ -241,9 +243,9 @@ public struct TicketService {
         let line = try validLine(line)
         let category = try check(category: category)
         let priority = try check(priority: priority)
-        if let code, BhxhCode(code) == nil { throw DeskError.invalid("--code must be a 10-digit mã số BHXH") }
+        if let code, BhxhCode(code) == nil { throw DeskError.invalid(.codeFlagShape) }
         let summary = summary.nfcCollapsed
-        guard !summary.isEmpty else { throw DeskError.usage("ticket new needs a SUMMARY") }
+        guard !summary.isEmpty else { throw DeskError.usage(.ticketNeedsSummary) }
         let now = session.clock.nowText
         let id: Int = try session.storage.transaction {
             let id = try session.storage.tickets.create(openedAt: now, operator: session.actor.login, line: line, callerPhone: phone,
@@ -256,14 +258,14 @@ public struct TicketService {
     }
 
     public func get(_ id: Int) throws -> TicketSummary {
-        guard let t = try session.storage.tickets.get(id) else { throw DeskError.notFound("no ticket #\(id)") }
+        guard let t = try session.storage.tickets.get(id) else { throw DeskError.notFound(.noTicket, ["id": .text(String(id))]) }
         return t
     }
 
     public func note(_ id: Int?, text: String) throws -> TicketSummary {
-        guard let id = id ?? session.openTicketID else { throw DeskError.usage("no open call: use `ticket note ID TEXT`") }
+        guard let id = id ?? session.openTicketID else { throw DeskError.usage(.noteWithoutCall) }
         let text = text.nfcCollapsed
-        guard !text.isEmpty else { throw DeskError.usage("note needs some text") }
+        guard !text.isEmpty else { throw DeskError.usage(.noteNeedsText) }
         let t = try get(id)
         try session.storage.transaction {
             try session.storage.tickets.addNote(ticketID: id, at: session.clock.nowText, operator: session.actor.login, kind: "note",
@@ -278,8 +280,8 @@ public struct TicketService {
     public func transition(_ id: Int, to status: String, resolution: String? = nil, category: String? = nil) throws -> TicketSummary {
         var t = try get(id)
         guard Self.transitions[t.status]?.contains(status) == true else {
-            let allowed = Self.transitions[t.status].map { $0.sorted().joined(separator: ", ") } ?? "none"
-            throw DeskError.invalid("ticket #\(id) is \(t.status); it can go to: \(allowed)")
+            throw DeskError.invalid(.cannotMove, ["id": .text(String(id)), "status": .value(group: "ticket", raw: t.status),
+                                                  "allowed": .values(group: "ticket", raws: Self.transitions[t.status].map { $0.sorted() } ?? [])])
         }
         let now = session.clock.nowText
         let policy = try SLAPolicy.load(session.settings, today: session.clock.today)
@@ -320,26 +322,26 @@ public struct TicketService {
 
     /// `done RESOLUTION`: resolves the open call.
     public func done(resolution: String, category: String?) throws -> TicketSummary {
-        guard let id = session.openTicketID else { throw DeskError.usage("no open call to finish (start one with `call PHONE`)") }
-        guard !resolution.nfcCollapsed.isEmpty else { throw DeskError.usage("done needs the resolution, e.g. done \"đã gửi lại mật khẩu\"") }
+        guard let id = session.openTicketID else { throw DeskError.usage(.noCallToFinish) }
+        guard !resolution.nfcCollapsed.isEmpty else { throw DeskError.usage(.doneNeedsResolution) }
         return try transition(id, to: "resolved", resolution: resolution, category: category ?? proposedCategory(id).category)
     }
 
     /// `hold`: the open call waits on the caller (SLA paused).
     public func hold(note: String?) throws -> TicketSummary {
-        guard let id = session.openTicketID else { throw DeskError.usage("no open call to put on hold") }
+        guard let id = session.openTicketID else { throw DeskError.usage(.noCallToHold) }
         if let note, !note.nfcCollapsed.isEmpty { _ = try self.note(id, text: note) }
         return try transition(id, to: "pending")
     }
 
     public func assign(_ id: Int, to login: String) throws -> TicketSummary {
-        guard let op = try session.storage.operators.get(login), op.active else { throw DeskError.notFound("no active operator \(login)") }
+        guard let op = try session.storage.operators.get(login), op.active else { throw DeskError.notFound(.noActiveOperator, ["login": .text(login)]) }
         var t = try get(id)
         t.assignedTo = op.login
         try session.storage.transaction {
             try session.storage.tickets.update(t)
             try session.storage.tickets.addNote(ticketID: id, at: session.clock.nowText, operator: session.actor.login, kind: "assign",
-                                              detail: "giao cho \(login)", countsAsResponse: false)
+                                              detail: TimelineDetail.make([("to", login)]), countsAsResponse: false)
             try session.audit("ticket_assign", target: String(id), detail: login)
         }
         return try get(id)

@@ -13,17 +13,15 @@ enum ChildRules {
             guard !parentReady.contains(parent.status) else { return nil }
             return Diagnosis.finding(
                 "PARENT_NO_ACCOUNT", .error,
-                "Tài khoản của cha/mẹ (mã số BHXH \(parent.bhxhCode)) đang ở trạng thái "
-                    + "“\(statusName(parent.status))”, chưa được duyệt: hồ sơ của con chỉ được duyệt sau khi "
-                    + "tài khoản cha/mẹ đã được cấp.",
-                "show \(parent.bhxhCode)")
+                DeskMessage(FindingText.parentNotApproved, ["code": .text(parent.bhxhCode),
+                                                            "status": .message(DeskMessage(statusName(parent.status)))]),
+                RuleSupport.command("show \(parent.bhxhCode)"))
         }
-        let code = r.parentBhxhCode.map { " (mã số BHXH \($0))" } ?? ""
         return Diagnosis.finding(
             "PARENT_NO_ACCOUNT", .error,
-            "Cha/mẹ\(code) chưa có tài khoản VssID: phải đăng ký tài khoản cho cha/mẹ trước, "
-                + "rồi đăng ký cho con từ tài khoản đó.",
-            "Hướng dẫn cha/mẹ đăng ký tài khoản trước: kb show dang-ky-tai-khoan")
+            r.parentBhxhCode.map { DeskMessage(FindingText.parentNoAccountCode, ["code": .text($0)]) }
+                ?? DeskMessage(FindingText.parentNoAccount),
+            DeskMessage(FindingText.parentNoAccountAction))
     }
 
     /// A child registration for someone with an ID number of their own (a declared CMND/CCCD/passport, or a
@@ -31,19 +29,18 @@ enum ChildRules {
     static func childHasOwnID(_ s: DiagnosisSnapshot, _ c: DiagnosisContext) -> Finding? {
         let r = s.registration
         guard r.kind == .child else { return nil }
-        var reasons: [String] = []
+        var reasons: [DeskMessage] = []
         if let id = RuleSupport.declaredID(r) {
-            reasons.append("đã khai số \(RuleSupport.documentName(id)) \(RuleSupport.mask(id.normalized))")
+            reasons.append(DeskMessage(FindingText.childDeclaredID, ["document": RuleSupport.documentName(id),
+                                                                     "id": .text(RuleSupport.mask(id.normalized))]))
         } else if case .cccd(let cccd)? = RuleSupport.registryID(s.insured) {
-            reasons.append("đã có số CCCD \(RuleSupport.mask(cccd.value)) trong dữ liệu BHXH")
+            reasons.append(DeskMessage(FindingText.childRegistryCCCD, ["id": .text(RuleSupport.mask(cccd.value))]))
         }
-        if let age = RuleSupport.age(s, c), age >= 18 { reasons.append("đã \(age) tuổi") }
+        if let age = RuleSupport.age(s, c), age >= 18 { reasons.append(DeskMessage(FindingText.childAge, ["age": .int(age)])) }
         guard !reasons.isEmpty else { return nil }
         return Diagnosis.finding(
-            "CHILD_HAS_OWN_ID", .error,
-            "Hồ sơ đăng ký qua cha/mẹ nhưng người này " + reasons.joined(separator: " và ")
-                + ": phải tự đăng ký tài khoản bằng số CCCD của mình.",
-            "Hướng dẫn tự đăng ký tài khoản bằng CCCD: kb show dang-ky-tai-khoan")
+            "CHILD_HAS_OWN_ID", .error, DeskMessage(FindingText.childHasOwnID, ["reasons": .list(reasons, .and)]),
+            DeskMessage(FindingText.childHasOwnIDAction))
     }
 
     /// A self registration for someone under 18 with no ID number: a parent registers them.
@@ -52,19 +49,18 @@ enum ChildRules {
         guard r.kind == .selfApplicant, RuleSupport.declaredIDText(r).isEmpty,
               let age = RuleSupport.age(s, c), age < 18 else { return nil }
         return Diagnosis.finding(
-            "MINOR_WITHOUT_ID", .error,
-            "Người đăng ký mới \(age) tuổi và chưa có số CCCD: không tự đăng ký được, cha/mẹ đăng ký cho con "
-                + "từ tài khoản VssID của cha/mẹ.",
-            "Hướng dẫn cha/mẹ vào “Dịch vụ công” → “Đăng ký tài khoản cho con”: kb show dang-ky-cho-con")
+            "MINOR_WITHOUT_ID", .error, DeskMessage(FindingText.minorWithoutID, ["age": .int(age)]),
+            DeskMessage(FindingText.minorWithoutIDAction))
     }
 
-    private static func statusName(_ status: Registration.Status) -> String {
+    /// The parent's status as the citizen knows it in VssID (which words it differently from the desk's names).
+    private static func statusName(_ status: Registration.Status) -> FindingText {
         switch status {
-        case .submitted: return "đã gửi, chờ duyệt"
-        case .approved: return "đã duyệt"
-        case .rejected: return "bị từ chối"
-        case .credentialsSent: return "đã gửi mật khẩu"
-        case .active: return "đang sử dụng"
+        case .submitted: return .parentSubmitted
+        case .approved: return .parentApproved
+        case .rejected: return .parentRejected
+        case .credentialsSent: return .parentCredentialsSent
+        case .active: return .parentActive
         }
     }
 }

@@ -8,37 +8,34 @@ enum ContactRules {
     static func phoneInvalid(_ s: DiagnosisSnapshot, _ c: DiagnosisContext) -> Finding? {
         let r = s.registration
         let raw = smsPhone(s)
-        let whose = r.kind == .child ? "Số điện thoại của cha/mẹ" : "Số điện thoại"
+        let child = r.kind == .child
         guard !raw.isEmpty else {
             return Diagnosis.finding(
-                "PHONE_INVALID", .error,
-                "\(r.kind == .child ? "Chưa có số điện thoại của cha/mẹ" : "Chưa khai số điện thoại di động"): "
-                    + "không có số để nhận tin nhắn mật khẩu.",
-                "Khai số di động đang dùng rồi gửi lại tờ khai")
+                "PHONE_INVALID", .error, DeskMessage(child ? FindingText.phoneMissingParent : FindingText.phoneMissing),
+                DeskMessage(FindingText.phoneMissingAction))
         }
         let phone = Phone(raw)
         let shown = RuleSupport.mask(phone.normalized.isEmpty ? raw : phone.normalized)
+        let whose: DeskMessage.Argument = .message(DeskMessage(child ? FindingText.phoneOfParent : FindingText.phoneOfCaller))
         switch phone.kind {
         case .mobile:
             return nil
         case .landline:
             return Diagnosis.finding(
-                "PHONE_INVALID", .error,
-                "\(whose) \(shown) là số máy bàn, không nhận được tin nhắn SMS chứa mật khẩu.",
-                "Khai số di động đang dùng thay cho số máy bàn")
+                "PHONE_INVALID", .error, DeskMessage(FindingText.phoneLandline, ["whose": whose, "phone": .text(shown)]),
+                DeskMessage(FindingText.phoneLandlineAction))
         case .oldMobile:
             let new = phone.suggestedNew ?? ""
             return Diagnosis.finding(
                 "PHONE_INVALID", .error,
-                "\(whose) \(shown) là số 11 chữ số cũ. Từ 15/09/2018 đầu số \(phone.normalized.prefix(4)) đã đổi "
-                    + "thành \(new.prefix(3)): số mới là \(RuleSupport.mask(new)), giữ nguyên 7 số cuối.",
-                "Khai lại số di động mới \(RuleSupport.mask(new))")
+                DeskMessage(FindingText.phoneOldMobile, ["whose": whose, "phone": .text(shown), "since": .date("2018-09-15"),
+                                                         "old": .text(String(phone.normalized.prefix(4))), "prefix": .text(String(new.prefix(3))),
+                                                         "new": .text(RuleSupport.mask(new))]),
+                DeskMessage(FindingText.phoneOldMobileAction, ["new": .text(RuleSupport.mask(new))]))
         case .invalid:
             return Diagnosis.finding(
-                "PHONE_INVALID", .error,
-                "\(whose) “\(shown)” không phải số di động Việt Nam (di động có 10 chữ số, bắt đầu bằng 03, 05, 07, "
-                    + "08 hoặc 09).",
-                "Đọc lại số di động với người gọi và khai lại")
+                "PHONE_INVALID", .error, DeskMessage(FindingText.phoneNotMobile, ["whose": whose, "phone": .text(shown)]),
+                DeskMessage(FindingText.phoneNotMobileAction))
         }
     }
 
@@ -53,12 +50,12 @@ enum ContactRules {
         let others = s.sharedPhoneCodes.filter { seen.insert($0).inserted }
         guard !others.isEmpty else { return nil }
         let phone = RuleSupport.mask(Phone(r.phone ?? "").normalized)
-        let accounts = others.count == 1 ? "tài khoản mã số BHXH \(others[0])"
-            : "\(others.count) tài khoản khác (mã số BHXH \(others.joined(separator: ", ")))"
+        let accounts = others.count == 1
+            ? DeskMessage(FindingText.sharedOne, ["code": .text(others[0])])
+            : DeskMessage(FindingText.sharedMany, ["n": .int(others.count), "codes": .text(others.joined(separator: ", "))])
         return Diagnosis.finding(
-            "PHONE_SHARED", .error,
-            "Số điện thoại \(phone) đã được khai cho \(accounts). Mỗi số điện thoại chỉ dùng cho một tài khoản VssID.",
-            "Khai một số di động khác chưa dùng cho tài khoản nào: kb show doi-sdt-email")
+            "PHONE_SHARED", .error, DeskMessage(FindingText.phoneShared, ["phone": .text(phone), "accounts": .message(accounts)]),
+            DeskMessage(FindingText.phoneSharedAction))
     }
 
     /// The number the credentials SMS goes to: the registration's own, or for a child without one, the parent's.

@@ -109,10 +109,11 @@ public enum Diagnosis {
             .map(\.element)
     }
 
-    /// Builds a finding with its KB article; messages and actions are stored in NFC whatever the source spelling.
+    /// Builds a finding with its KB article; the values it quotes are kept in NFC whatever the source spelling.
     /// `kb` replaces the rule's article where the finding itself says which fits better (a rejection's reason).
-    static func finding(_ rule: String, _ severity: Finding.Severity, _ message: String, _ action: String,
+    static func finding(_ rule: String, _ severity: Finding.Severity, _ message: DeskMessage, _ action: DeskMessage,
                         kb: String? = nil) -> Finding {
-        Finding(rule: rule, severity: severity, message: message.nfc, action: action.nfc, kb: kb ?? kbArticle[rule] ?? "")
+        Finding(rule: rule, severity: severity, message: message.mapText(\.nfc), action: action.mapText(\.nfc),
+                kb: kb ?? kbArticle[rule] ?? "")
     }
 }

@@ -7,24 +7,23 @@ enum DossierRules {
     /// certificate. The message lists exactly the photos to take again.
     static func photoMissing(_ s: DiagnosisSnapshot, _ c: DiagnosisContext) -> Finding? {
         let r = s.registration
-        var missing: [String] = []
+        var missing: [DeskMessage] = []
         switch r.kind {
         case .child:
-            if !r.photoBirthCert { missing.append("ảnh giấy khai sinh") }
+            if !r.photoBirthCert { missing.append(DeskMessage(FindingText.photoBirthCert)) }
         case .selfApplicant:
-            if !r.photoPortrait { missing.append("ảnh chân dung") }
+            if !r.photoPortrait { missing.append(DeskMessage(FindingText.photoPortrait)) }
             if !RuleSupport.cccdMatchesRegistry(s) {
                 let doc = RuleSupport.documentName(RuleSupport.declaredID(r))
-                if !r.photoIdFront { missing.append("ảnh mặt trước \(doc)") }
-                if !r.photoIdBack { missing.append("ảnh mặt sau \(doc)") }
+                if !r.photoIdFront { missing.append(DeskMessage(FindingText.photoFront, ["document": doc])) }
+                if !r.photoIdBack { missing.append(DeskMessage(FindingText.photoBack, ["document": doc])) }
             }
         }
         guard !missing.isEmpty else { return nil }
-        let list = missing.joined(separator: ", ")
+        let list: DeskMessage.Argument = .list(missing, .comma)
         return Diagnosis.finding(
-            "PHOTO_MISSING", .error,
-            "Hồ sơ thiếu \(list). Cần chụp lại rõ nét, đủ sáng và tải lên trong VssID.",
-            "Hướng dẫn chụp và tải lên \(list): kb show cap-nhat-anh")
+            "PHOTO_MISSING", .error, DeskMessage(FindingText.photoMissing, ["photos": list]),
+            DeskMessage(FindingText.photoMissingAction, ["photos": list]))
     }
 
     /// The receiving agency is not this desk's, or is no valid agency code at all.
@@ -33,19 +32,16 @@ enum DossierRules {
         let raw = (s.registration.agencyCode ?? "").trimmingCharacters(in: .whitespaces)
         let chosen = AgencyCode(raw)
         if chosen?.value == desk { return nil }
-        let right = AgencyNames.choice(desk)
-        let problem: String
+        let right: DeskMessage.Argument = .message(AgencyNames.choice(desk))
+        let message: DeskMessage
         if raw.isEmpty {
-            problem = "Chưa chọn cơ quan BHXH tiếp nhận hồ sơ."
+            message = DeskMessage(FindingText.agencyNone, ["right": right])
         } else if let chosen {
-            problem = "Hồ sơ đang gửi đến \(AgencyNames.describe(chosen.value)), không phải cơ quan của bàn hỗ trợ này."
+            message = DeskMessage(FindingText.agencyOther, ["chosen": .message(AgencyNames.describe(chosen.value)), "right": right])
         } else {
-            problem = "Mã cơ quan tiếp nhận “\(raw)” không hợp lệ."
+            message = DeskMessage(FindingText.agencyInvalid, ["code": .text(raw), "right": right])
         }
-        return Diagnosis.finding(
-            "WRONG_AGENCY", .error,
-            "\(problem) Cần chọn \(right).",
-            "Chọn lại cơ quan \(right) rồi bấm “Gửi”")
+        return Diagnosis.finding("WRONG_AGENCY", .error, message, DeskMessage(FindingText.agencyAction, ["right": right]))
     }
 
     /// A student (card object code HS) whose dossier is still `submitted` and whose declaration (tờ khai) was not
@@ -55,8 +51,7 @@ enum DossierRules {
         guard r.status == .submitted, !r.declarationForwarded,
               let raw = s.insured?.cardNumber, CardNumber(raw)?.objectCode == "HS" else { return nil }
         return Diagnosis.finding(
-            "DECLARATION_NOT_FORWARDED", .warning,
-            "Học sinh đã gửi hồ sơ nhưng chưa chuyển tờ khai cho giáo viên chủ nhiệm.",
-            "Hướng dẫn bấm “Xem tờ khai”, lưu tờ khai và gửi cho giáo viên chủ nhiệm: kb show xem-to-khai")
+            "DECLARATION_NOT_FORWARDED", .warning, DeskMessage(FindingText.declarationNotForwarded),
+            DeskMessage(FindingText.declarationNotForwardedAction))
     }
 }

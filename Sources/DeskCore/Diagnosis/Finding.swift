@@ -10,14 +10,14 @@ public struct Finding: Sendable, Equatable {
     /// The stable rule code of SPEC §4 (e.g. `PHONE_INVALID`).
     public var rule: String
     public var severity: Severity
-    /// Vietnamese, with diacritics, for the operator to read out.
-    public var message: String
+    /// What is wrong, for the operator to read out (said by the shell's catalog, `finding.*`).
+    public var message: DeskMessage
     /// The next action, a vssdesk command where one exists.
-    public var action: String
+    public var action: DeskMessage
     /// The knowledge-base article id that explains the fix.
     public var kb: String
 
-    public init(rule: String, severity: Severity, message: String, action: String, kb: String) {
+    public init(rule: String, severity: Severity, message: DeskMessage, action: DeskMessage, kb: String) {
         self.rule = rule
         self.severity = severity
         self.message = message

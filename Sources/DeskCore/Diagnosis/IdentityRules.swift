@@ -15,21 +15,18 @@ enum IdentityRules {
             if r.kind == .child { return nil }
             if let age = RuleSupport.age(s, c), age < 18 { return nil }
             return Diagnosis.finding(
-                "ID_INVALID", .error,
-                "Chưa khai số CCCD (hoặc CMND, hộ chiếu). Người từ 18 tuổi phải khai số giấy tờ tùy thân khi đăng ký.",
-                "Khai số CCCD 12 số rồi gửi lại tờ khai")
+                "ID_INVALID", .error, DeskMessage(FindingText.idMissing), DeskMessage(FindingText.idMissingAction))
         }
-        let problem: String
+        let problem: DeskMessage
         if let id = PersonalID(text) {
             guard case .cccd(let cccd) = id, cccd.provinceName == nil else { return nil }
-            problem = "mã tỉnh nơi sinh \(cccd.provinceCode) ở 3 số đầu không tồn tại"
+            problem = DeskMessage(FindingText.idProvinceUnknown, ["code": .text(cccd.provinceCode)])
         } else {
             problem = shapeProblem(Digits.stripSeparators(text).uppercased())
         }
         return Diagnosis.finding(
-            "ID_INVALID", .error,
-            "Số giấy tờ đã khai “\(RuleSupport.mask(text))” không hợp lệ: \(problem).",
-            "Đọc lại số trên thẻ CCCD (12 số) với người gọi và khai lại")
+            "ID_INVALID", .error, DeskMessage(FindingText.idInvalid, ["id": .text(RuleSupport.mask(text)), "problem": .message(problem)]),
+            DeskMessage(FindingText.idInvalidAction))
     }
 
     /// A 12-digit CCCD whose gender, century or birth-year digits disagree with the declared gender and date of
@@ -42,15 +39,12 @@ enum IdentityRules {
         guard !problems.isEmpty else { return nil }
         return Diagnosis.finding(
             "ID_INCONSISTENT", .error,
-            "Số CCCD \(RuleSupport.mask(cccd.value)) không khớp với thông tin đã khai: "
-                + problems.joined(separator: "; ") + ".",
-            "Đối chiếu số CCCD, ngày sinh và giới tính trên thẻ với người gọi; khai lại phần bị sai")
+            DeskMessage(FindingText.idInconsistent, ["id": .text(RuleSupport.mask(cccd.value)), "problems": .list(problems, .semicolon)]),
+            DeskMessage(FindingText.idInconsistentAction))
     }
 
-    private static func shapeProblem(_ s: String) -> String {
-        if Digits.isAllDigits(s) {
-            return "có \(s.count) chữ số, trong khi CMND có 9 số, CCCD có 12 số"
-        }
-        return "có chữ cái hoặc ký tự lạ; chỉ hộ chiếu mới có 1 chữ cái đầu và 7 chữ số"
+    private static func shapeProblem(_ s: String) -> DeskMessage {
+        if Digits.isAllDigits(s) { return DeskMessage(FindingText.idDigitCount, ["n": .int(s.count)]) }
+        return DeskMessage(FindingText.idLetters)
     }
 }

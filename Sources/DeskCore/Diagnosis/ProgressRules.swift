@@ -14,13 +14,11 @@ enum ProgressRules {
         let deadline = calendar.addWorkingDays(c.reviewWorkingDays, to: submitted)
         guard today > deadline else { return nil }
         let late = calendar.workingDays(after: deadline, through: today)
-        let lateText = late > 0 ? ", đã trễ \(late) ngày làm việc" : ""
         return Diagnosis.finding(
             "PENDING_TOO_LONG", .warning,
-            "Hồ sơ gửi ngày \(RuleSupport.vnDate(submitted)) vẫn đang chờ duyệt: quá hạn xét duyệt "
-                + "\(c.reviewWorkingDays) ngày làm việc (hạn \(RuleSupport.vnDate(deadline)))\(lateText).",
-            "Chuyển hồ sơ cho bộ phận tiếp nhận của \(AgencyNames.label(c.deskAgency)) xét duyệt; "
-                + "nếu phải xác minh tại cơ quan: kb show xac-minh-tai-co-quan")
+            DeskMessage(late > 0 ? FindingText.pendingLate : FindingText.pending,
+                        ["submitted": .date(submitted), "days": .int(c.reviewWorkingDays), "deadline": .date(deadline), "late": .int(late)]),
+            DeskMessage(FindingText.pendingAction, ["agency": .message(AgencyNames.label(c.deskAgency))]))
     }
 
     /// Status `rejected`: the reason as recorded and what to correct, guessed from the reason's words.
@@ -30,16 +28,14 @@ enum ProgressRules {
         let reason = (r.rejectReason ?? "").nfcCollapsed
         let fixes = corrections(for: reason, desk: c.deskAgency)
         let topics = Reason(reason)
-        let reasonText = reason.isEmpty ? "không ghi lý do" : "lý do: “\(reason)”"
-        let fixText = fixes.isEmpty
-            ? "sửa đúng nội dung bị từ chối rồi gửi lại tờ khai"
-            : fixes.joined(separator: "; ") + ", rồi gửi lại tờ khai"
+        let reasonText = reason.isEmpty ? DeskMessage(FindingText.rejectedNoReason)
+            : DeskMessage(FindingText.rejectedReason, ["reason": .text(reason)])
+        let fixText = fixes.isEmpty ? DeskMessage(FindingText.rejectedFixAny)
+            : DeskMessage(FindingText.rejectedFixes, ["fixes": .list(fixes, .semicolon)])
         return Diagnosis.finding(
             "REJECTED", .error,
-            "Hồ sơ đã bị từ chối, \(reasonText). Cần \(fixText).",
-            reason.isEmpty
-                ? "Hỏi bộ phận tiếp nhận lý do từ chối; nếu phải xác minh tại cơ quan: kb show xac-minh-tai-co-quan"
-                : "Hướng dẫn người gọi \(fixText)",
+            DeskMessage(FindingText.rejected, ["reason": .message(reasonText), "fix": .message(fixText)]),
+            reason.isEmpty ? DeskMessage(FindingText.rejectedAskWhy) : DeskMessage(FindingText.rejectedGuide, ["fix": .message(fixText)]),
             kb: rejectionArticle(topics))
     }
 
@@ -83,11 +79,10 @@ enum ProgressRules {
         let r = s.registration
         guard r.status == .approved || r.status == .credentialsSent, r.smsStatus == .failed else { return nil }
         let to = Phone(ContactRules.smsPhone(s)).normalized
-        let toText = to.isEmpty ? "" : " đến số \(RuleSupport.mask(to))"
         return Diagnosis.finding(
             "SMS_FAILED", .error,
-            "Hồ sơ đã được duyệt nhưng tin nhắn gửi mã đăng nhập và mật khẩu\(toText) không gửi được. "
-                + "Cần gửi lại; trước khi gửi, \(RuleSupport.verifyHint(r)).",
+            DeskMessage(to.isEmpty ? FindingText.smsFailed : FindingText.smsFailedTo,
+                        ["phone": .text(RuleSupport.mask(to)), "verify": RuleSupport.verifyHint(r)]),
             RuleSupport.resendAction(r))
     }
 
@@ -105,23 +100,22 @@ enum ProgressRules {
         let days = Int(elapsed / 86400)
         return Diagnosis.finding(
             "NEVER_LOGGED_IN", .warning,
-            "Mã đăng nhập và mật khẩu đã gửi ngày \(RuleSupport.vnDate(DateText.deskDate(sent))) (\(days) ngày trước) "
-                + "nhưng tài khoản chưa đăng nhập lần nào. Hỏi người gọi có nhận được tin nhắn không; "
-                + "nếu không còn, đề nghị gửi lại: \(RuleSupport.verifyHint(r)).",
+            DeskMessage(FindingText.neverLoggedIn, ["sent": .date(DateText.deskDate(sent)), "days": .int(days),
+                                                    "verify": RuleSupport.verifyHint(r)]),
             RuleSupport.resendAction(r))
     }
 
     /// What to correct for each topic of a rejection's reason; order follows the registration form.
-    private static func corrections(for reason: String, desk: String) -> [String] {
+    private static func corrections(for reason: String, desk: String) -> [DeskMessage] {
         let t = Reason(reason).topics
-        var fixes: [String] = []
-        if t.contains(.name) { fixes.append("khai họ tên đầy đủ, có dấu, đúng như trên CCCD") }
-        if t.contains(.dob) { fixes.append("khai đúng ngày sinh") }
-        if t.contains(.idNumber) { fixes.append("khai đúng số CCCD 12 số") }
-        if t.contains(.phone) { fixes.append("khai số di động của chính mình, chưa dùng cho tài khoản khác") }
-        if t.contains(.photo) { fixes.append("chụp lại và tải lên ảnh rõ nét, đủ sáng") }
-        if t.contains(.agency) { fixes.append("chọn cơ quan \(AgencyNames.choice(desk))") }
-        if t.contains(.verification) { fixes.append("mang CCCD đến \(AgencyNames.label(desk)) để xác minh trực tiếp") }
+        var fixes: [DeskMessage] = []
+        if t.contains(.name) { fixes.append(DeskMessage(FindingText.fixName)) }
+        if t.contains(.dob) { fixes.append(DeskMessage(FindingText.fixDOB)) }
+        if t.contains(.idNumber) { fixes.append(DeskMessage(FindingText.fixID)) }
+        if t.contains(.phone) { fixes.append(DeskMessage(FindingText.fixPhone)) }
+        if t.contains(.photo) { fixes.append(DeskMessage(FindingText.fixPhoto)) }
+        if t.contains(.agency) { fixes.append(DeskMessage(FindingText.fixAgency, ["agency": .message(AgencyNames.choice(desk))])) }
+        if t.contains(.verification) { fixes.append(DeskMessage(FindingText.fixVerify, ["agency": .message(AgencyNames.label(desk))])) }
         return fixes
     }
 }

@@ -8,14 +8,9 @@ enum RegistryRules {
         guard s.insuredLoaded, s.insured == nil else { return nil }
         let r = s.registration
         let name = r.fullName.nfcCollapsed
-        let action = name.isEmpty
-            ? "Hỏi lại mã số BHXH (10 số cuối trên thẻ BHYT) rồi khai lại"
-            : "search \"\(name)\""
+        let action = name.isEmpty ? DeskMessage(FindingText.notInRegistryAction) : RuleSupport.command("search \"\(name)\"")
         return Diagnosis.finding(
-            "NOT_IN_REGISTRY", .error,
-            "Mã số BHXH \(r.bhxhCode) không có trong dữ liệu người tham gia BHXH. Có thể khai nhầm mã số: "
-                + "mã số BHXH là 10 số cuối in trên thẻ BHYT.",
-            action)
+            "NOT_IN_REGISTRY", .error, DeskMessage(FindingText.notInRegistry, ["code": .text(r.bhxhCode)]), action)
     }
 
     /// The declared name (not empty) carries no diacritics at all while the registry's does (NFC and NFD alike).
@@ -24,9 +19,8 @@ enum RegistryRules {
               Folding.hasDiacritics(registry) else { return nil }
         return Diagnosis.finding(
             "NAME_NO_DIACRITICS", .warning,
-            "Họ tên khai là “\(declared)”, không có dấu. Họ tên trong dữ liệu BHXH là “\(registry)”: "
-                + "phải khai họ tên đầy đủ, có dấu.",
-            "Khai lại họ tên có dấu: \(registry)")
+            DeskMessage(FindingText.nameNoDiacritics, ["declared": .text(declared), "registry": .text(registry)]),
+            DeskMessage(FindingText.nameNoDiacriticsAction, ["registry": .text(registry)]))
     }
 
     /// The names differ after NFC, case and white-space normalisation. A pure lack of diacritics is
@@ -36,18 +30,16 @@ enum RegistryRules {
         guard let (declared, registry) = names(s), declared.lowercased() != registry.lowercased() else { return nil }
         let onlyDiacritics = Folding.fold(declared) == Folding.fold(registry)
         if onlyDiacritics, nameNoDiacritics(s, c) != nil { return nil }
-        let shown = declared.isEmpty ? "để trống" : "là “\(declared)”"
+        let shown: DeskMessage.Argument = .message(declared.isEmpty ? DeskMessage(FindingText.nameEmpty)
+            : DeskMessage(FindingText.nameIs, ["name": .text(declared)]))
         if onlyDiacritics {
             return Diagnosis.finding(
-                "NAME_MISMATCH", .warning,
-                "Họ tên khai \(shown), khác dữ liệu BHXH “\(registry)” chỉ ở dấu thanh hoặc dấu chữ.",
-                "Khai lại họ tên đúng dấu như trên CCCD: \(registry)")
+                "NAME_MISMATCH", .warning, DeskMessage(FindingText.nameDiacriticsDiffer, ["declared": shown, "registry": .text(registry)]),
+                DeskMessage(FindingText.nameDiacriticsAction, ["registry": .text(registry)]))
         }
         return Diagnosis.finding(
-            "NAME_MISMATCH", .error,
-            "Họ tên khai \(shown), khác chữ so với họ tên trong dữ liệu BHXH “\(registry)”. "
-                + "Nếu người gọi đã đổi tên, cần điều chỉnh thông tin tại cơ quan BHXH trước.",
-            "Khai lại họ tên đúng như dữ liệu BHXH: \(registry)")
+            "NAME_MISMATCH", .error, DeskMessage(FindingText.nameLettersDiffer, ["declared": shown, "registry": .text(registry)]),
+            DeskMessage(FindingText.nameLettersAction, ["registry": .text(registry)]))
     }
 
     /// Both ID numbers present and different after normalisation. An old 9-digit CMND against a 12-digit CCCD in the
@@ -62,15 +54,13 @@ enum RegistryRules {
         let d = RuleSupport.mask(dk, against: gk), g = RuleSupport.mask(gk, against: dk)
         if case .cmnd? = declaredID, case .cccd? = registryID {
             return Diagnosis.finding(
-                "ID_MISMATCH", .error,
-                "Số CMND 9 số cũ \(d) đã khai khác số CCCD \(g) trong dữ liệu BHXH. "
-                    + "Cần cập nhật số CCCD 12 số cho tài khoản.",
-                "Hướng dẫn khai số CCCD 12 số thay cho CMND cũ: kb show cap-nhat-cccd")
+                "ID_MISMATCH", .error, DeskMessage(FindingText.idOldCMND, ["declared": .text(d), "registry": .text(g)]),
+                DeskMessage(FindingText.idOldCMNDAction))
         }
         return Diagnosis.finding(
             "ID_MISMATCH", .error,
-            "Số \(RuleSupport.documentName(declaredID)) đã khai (\(d)) khác số giấy tờ trong dữ liệu BHXH (\(g)).",
-            "Đối chiếu với thẻ CCCD của người gọi; khai lại đúng số, hoặc cập nhật số CCCD: kb show cap-nhat-cccd")
+            DeskMessage(FindingText.idMismatch, ["document": RuleSupport.documentName(declaredID), "declared": .text(d), "registry": .text(g)]),
+            DeskMessage(FindingText.idMismatchAction))
     }
 
     /// Declared and registry names in NFC with white space collapsed, when there is a registry name to compare.

@@ -47,13 +47,6 @@ enum RuleSupport {
         return DateText.age(dob: dob, on: today)
     }
 
-    /// `2025-03-07` → `07/03/2025`, as Vietnamese speakers write dates.
-    static func vnDate(_ iso: String) -> String {
-        let p = iso.split(separator: "-")
-        guard p.count == 3 else { return iso }
-        return "\(p[2])/\(p[1])/\(p[0])"
-    }
-
     /// A phone or ID number masked like list output (`0901***567`, `079******166`); short fragments are not
     /// identifying and are shown as typed so the operator can see what went wrong.
     static func mask(_ value: String) -> String {
@@ -65,26 +58,27 @@ enum RuleSupport {
         value.count >= 8 ? Masking.id(value, differingFrom: other) : value
     }
 
-    /// The kind of document an ID number is, for messages.
-    static func documentName(_ id: PersonalID?) -> String {
+    /// The kind of document an ID number is, named in the catalog (`value.id.*`).
+    static func documentName(_ id: PersonalID?) -> DeskMessage.Argument {
         switch id {
-        case .cmnd?: return "CMND"
-        case .passport?: return "hộ chiếu"
-        default: return "CCCD"
+        case .cmnd?: return .value(group: "id", raw: "cmnd")
+        case .passport?: return .value(group: "id", raw: "passport")
+        default: return .value(group: "id", raw: "cccd")
         }
     }
 
+    /// A vssdesk command as the action, the same in every language.
+    static func command(_ text: String) -> DeskMessage { DeskMessage(FindingText.command, ["command": .text(text)]) }
+
     /// The operator's resend command; the verification values are asked from the caller, never pre-filled from the
     /// stored data (that would defeat the check of SPEC §6).
-    static func resendAction(_ r: Registration) -> String {
-        "resend \(r.bhxhCode) --verify dob=YYYY-MM-DD,id=…"
+    static func resendAction(_ r: Registration) -> DeskMessage {
+        command("resend \(r.bhxhCode) --verify dob=YYYY-MM-DD,id=…")
     }
 
     /// Who answers the verification questions and receives the SMS.
-    static func verifyHint(_ r: Registration) -> String {
-        r.kind == .child
-            ? "hỏi ngày sinh và số CCCD của cha/mẹ để xác minh, tin nhắn gửi đến số của cha/mẹ"
-            : "hỏi ngày sinh và số CCCD của người gọi để xác minh"
+    static func verifyHint(_ r: Registration) -> DeskMessage.Argument {
+        .message(DeskMessage(r.kind == .child ? FindingText.verifyParent : FindingText.verifyCaller))
     }
 }
 
@@ -103,21 +97,28 @@ enum AgencyNames {
     }
 
     /// `[07916] BHXH Quận 6`, `[079] BHXH TP. Hồ Chí Minh`, `[07901] thuộc BHXH TP. Hồ Chí Minh`, or `[12345]`.
-    static func describe(_ code: String) -> String {
-        if let n = name(code) { return "[\(code)] \(n)" }
-        if code.count == 5, let province = name(String(code.prefix(3))) { return "[\(code)] thuộc \(province)" }
-        return "[\(code)]"
+    static func describe(_ code: String) -> DeskMessage {
+        if let n = name(code) { return DeskMessage(FindingText.agencyNamed, ["code": .text(code), "name": .text(n)]) }
+        if code.count == 5, let province = name(String(code.prefix(3))) {
+            return DeskMessage(FindingText.agencyUnder, ["code": .text(code), "province": .text(province)])
+        }
+        return DeskMessage(FindingText.agencyCode, ["code": .text(code)])
     }
 
     /// The agency in running text: its name, or `cơ quan BHXH [07901]`.
-    static func label(_ code: String) -> String { name(code) ?? "cơ quan BHXH [\(code)]" }
+    static func label(_ code: String) -> DeskMessage {
+        name(code).map { DeskMessage(FindingText.agencyName, ["name": .text($0)]) }
+            ?? DeskMessage(FindingText.agencyByCode, ["code": .text(code)])
+    }
 
     /// `[079] BHXH TP. Hồ Chí Minh → [07916] BHXH Quận 6` for a district desk, `[079] BHXH TP. Hồ Chí Minh` for a
     /// province desk: the two choices the citizen makes in VssID.
-    static func choice(_ desk: String) -> String {
+    static func choice(_ desk: String) -> DeskMessage {
         let first = describe(String(desk.prefix(3)))
         guard desk.count != 3 else { return first }
-        return "\(first) → " + (name(desk).map { "[\(desk)] \($0)" } ?? "[\(desk)]")
+        let second = name(desk).map { DeskMessage(FindingText.agencyNamed, ["code": .text(desk), "name": .text($0)]) }
+            ?? DeskMessage(FindingText.agencyCode, ["code": .text(desk)])
+        return DeskMessage(FindingText.agencyThen, ["first": .message(first), "second": .message(second)])
     }
 }
 

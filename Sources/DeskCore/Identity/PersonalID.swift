@@ -48,17 +48,19 @@ public struct CCCD: Hashable, Sendable {
     public var birthYear: Int { century + Int(String(value.dropFirst(4).prefix(2)))! }
 
     /// What disagrees between this number and declared data (empty when consistent).
-    public func inconsistencies(gender declaredGender: Gender?, birthYear declaredYear: Int?) -> [String] {
-        var problems: [String] = []
-        if provinceName == nil { problems.append("mã tỉnh nơi sinh \(provinceCode) không tồn tại") }
+    public func inconsistencies(gender declaredGender: Gender?, birthYear declaredYear: Int?) -> [DeskMessage] {
+        var problems: [DeskMessage] = []
+        if provinceName == nil { problems.append(DeskMessage(IdentityText.provinceUnknown, ["code": .text(provinceCode)])) }
         if let g = declaredGender, g != gender {
-            problems.append("chữ số giới tính cho biết \(gender.vietnamese), khai báo là \(g.vietnamese)")
+            problems.append(DeskMessage(IdentityText.genderDigit, ["gender": .value(group: "gender", raw: gender.rawValue),
+                                                                   "declared": .value(group: "gender", raw: g.rawValue)]))
         }
         if let y = declaredYear, y != birthYear {
             if y / 100 * 100 != century {
-                problems.append("chữ số thế kỷ cho biết sinh trong thế kỷ \(century)–\(century + 99), khai báo năm \(y)")
+                problems.append(DeskMessage(IdentityText.centuryDigit, ["from": .text(String(century)), "to": .text(String(century + 99)),
+                                                                        "declared": .text(String(y))]))
             } else {
-                problems.append("năm sinh trong số CCCD là \(birthYear), khai báo là \(y)")
+                problems.append(DeskMessage(IdentityText.birthYear, ["year": .text(String(birthYear)), "declared": .text(String(y))]))
             }
         }
         return problems
@@ -77,5 +79,4 @@ public enum Gender: String, Sendable, Codable {
         }
     }
 
-    public var vietnamese: String { self == .male ? "Nam" : "Nữ" }
 }

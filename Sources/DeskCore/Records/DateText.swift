@@ -98,13 +98,20 @@ public enum DateText {
         return ymd(y, m, d)
     }
 
-    /// Desk-local `YYYY-MM-DD HH:MM` for people.
+    /// Desk-local `DD/MM/YYYY HH:MM`, as people here write a time (SPEC §14); JSON and CSV keep ISO 8601 UTC.
     public static func deskDisplay(_ date: Date) -> String {
         let local = Int(date.timeIntervalSince1970.rounded(.down)) + deskOffsetSeconds
         let days = Int((Double(local) / 86400).rounded(.down))
         let rem = local - days * 86400
         let (y, m, d) = civilFromDays(days)
-        return ymd(y, m, d) + " " + pad2(rem / 3600) + ":" + pad2(rem % 3600 / 60)
+        return dmy(y, m, d) + " " + pad2(rem / 3600) + ":" + pad2(rem % 3600 / 60)
+    }
+
+    /// A calendar date `YYYY-MM-DD` as people write it, `DD/MM/YYYY`; anything else (nil: empty) as it is.
+    public static func displayDate(_ iso: String?) -> String {
+        guard let iso, let date = parseDate(iso) else { return iso ?? "" }
+        let p = date.split(separator: "-")
+        return "\(p[2])/\(p[1])/\(p[0])"
     }
 
     public static func deskDisplay(_ stored: String?) -> String {
@@ -160,6 +167,11 @@ public enum DateText {
 
     /// Zero-padded formatting without `String(format:)`, which is slow on Linux and sits on the import path.
     static func pad2(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
+
+    static func dmy(_ y: Int, _ m: Int, _ d: Int) -> String {
+        let year = String(y)
+        return pad2(d) + "/" + pad2(m) + "/" + String(repeating: "0", count: max(0, 4 - year.count)) + year
+    }
 
     static func ymd(_ y: Int, _ m: Int, _ d: Int) -> String {
         let year = String(y)

@@ -9,6 +9,8 @@ public enum Setting: String, CaseIterable, Sendable {
     case slaFirstResponseMin = "sla_first_response_min"
     case slaResolutionMin = "sla_resolution_min"
     case resendDailyLimit = "resend_daily_limit"
+    /// The desk's language (SPEC §14); `VSSDESK_LANG`, when set, overrides it for one user.
+    case language
 
     public var key: String { rawValue }
 
@@ -21,16 +23,33 @@ public enum Setting: String, CaseIterable, Sendable {
         case .slaFirstResponseMin: return "low=480,normal=120,high=60,urgent=15"
         case .slaResolutionMin: return "low=2400,normal=960,high=480,urgent=120"
         case .resendDailyLimit: return "3"
+        case .language: return Language.default.rawValue
         }
     }
 
     /// Settings that decide who or what is trusted; changing them is an admin's act (all settings are today).
     public var changesTrust: Bool { self == .smsGateway }
 
+    /// What is wrong with a value, said by the shell's catalog (`setting.*`).
+    public enum Problem: String, MessageKey {
+        case tooLong = "setting.tooLong"
+        case controlCharacters = "setting.controlCharacters"
+        case agencyShape = "setting.agencyShape"
+        case wholeNumber = "setting.wholeNumber"
+        case notADate = "setting.notADate"
+        case gatewayNeedsTo = "setting.gatewayNeedsTo"
+        case slaShape = "setting.slaShape"
+        case language = "setting.language"
+    }
+
     public struct Invalid: Error, Equatable, CustomStringConvertible {
         public var key: String
-        public var problem: String
-        public var description: String { "\(key) \(problem)" }
+        public var problem: DeskMessage
+        public init(key: String, problem: DeskMessage) {
+            self.key = key
+            self.problem = problem
+        }
+        public var description: String { "\(key): \(problem)" }
     }
 
     public static var priorities: [String] { TicketPriority.names }
@@ -40,24 +59,28 @@ public enum Setting: String, CaseIterable, Sendable {
 
     /// Checks `value` for this key; the message names the key and what is expected.
     public func validate(_ value: String) throws {
-        func fail(_ problem: String) -> Invalid { Invalid(key: key, problem: problem) }
-        guard value.utf8.count <= Self.maxValueLength else { throw fail("is longer than \(Self.maxValueLength) characters") }
+        func fail(_ problem: Problem, _ arguments: [String: DeskMessage.Argument] = [:]) -> Invalid {
+            Invalid(key: key, problem: DeskMessage(problem, arguments))
+        }
+        guard value.utf8.count <= Self.maxValueLength else { throw fail(.tooLong, ["max": .int(Self.maxValueLength)]) }
         guard !value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
-            throw fail("must not contain control characters")
+            throw fail(.controlCharacters)
         }
         switch self {
         case .deskAgency:
-            guard AgencyCode(value) != nil else { throw fail("must be an agency code like 07916") }
+            guard AgencyCode(value) != nil else { throw fail(.agencyShape) }
         case .reviewWorkingDays, .resendDailyLimit:
-            guard let n = Int(value), (1...60).contains(n) else { throw fail("must be a whole number 1–60") }
+            guard let n = Int(value), (1...60).contains(n) else { throw fail(.wholeNumber, ["min": 1, "max": 60]) }
         case .holidays:
             for d in value.split(whereSeparator: { $0 == "," || $0 == " " }) where DateText.parseDate(String(d)) == nil {
-                throw fail("has \"\(d)\", which is not a date (YYYY-MM-DD)")
+                throw fail(.notADate, ["value": .text(String(d))])
             }
         case .smsGateway:
-            guard value.contains("{to}") else { throw fail("must contain {to} (and {body}, or the message goes to standard input)") }
+            guard value.contains("{to}") else { throw fail(.gatewayNeedsTo) }
         case .slaFirstResponseMin, .slaResolutionMin:
             _ = try Self.parseSLA(value, key: key)
+        case .language:
+            guard Language(rawValue: value) != nil else { throw fail(.language, ["value": .text(value), "choices": .text(Language.choices)]) }
         }
     }
 
@@ -69,7 +92,7 @@ public enum Setting: String, CaseIterable, Sendable {
             let name = kv.first.map { String($0).trimmingSpaces } ?? ""
             guard kv.count == 2, priorities.contains(name), out[name] == nil,
                   let n = Int(String(kv[1]).trimmingSpaces), (1...maxSLAMinutes).contains(n) else {
-                throw Invalid(key: key, problem: "must be like low=480,normal=120,high=60,urgent=15 (minutes, 1–\(maxSLAMinutes))")
+                throw Invalid(key: key, problem: DeskMessage(Problem.slaShape, ["max": .int(maxSLAMinutes)]))
             }
             out[name] = n
         }

@@ -57,7 +57,7 @@ public enum PGDeskCopy {
             try db.transaction {
                 for table in ["operators", "registrations", "insured", "tickets", "audit"] {
                     if let n = try db.queryOne("SELECT count(*) FROM \(table)")?.int(0), n > 0 {
-                        throw Failure.targetNotEmpty("\(n) rows in \(table)")
+                        throw Failure.targetNotEmpty("\(table): \(n)")
                     }
                 }
                 for table in tables {

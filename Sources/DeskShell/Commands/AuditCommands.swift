@@ -15,13 +15,13 @@ enum AuditCommands {
         let r = try AuditVerifier(session: shell.session).verify(keptHead: inv.value("--head"))
         let json = JSONValue.object([
             ("ok", .bool(r.ok)), ("rows", .int(r.rows)), ("head", .string(r.head)), ("first_broken_id", .num(r.firstBrokenID)),
-            ("problem", .str(r.problem)), ("missing_triggers", .array(r.missingTriggers.map { .string($0) })),
+            ("problem", .str(r.problem.map(shell.catalog.say))), ("missing_triggers", .array(r.missingTriggers.map { .string($0) })),
             ("altered_triggers", .array(r.alteredTriggers.map { .string($0) })),
         ])
         let c = shell.catalog
         guard !r.ok else { return .message(c.text("audit.intact", ["n": .int(r.rows), "head": .text(r.head)]), json: json) }
         var lines: [String] = []
-        if let problem = r.problem { lines.append(c.text("audit.broken", ["problem": .text(problem)])) }
+        if let problem = r.problem { lines.append(c.text("audit.broken", ["problem": .text(c.say(problem))])) }
         if !r.missingTriggers.isEmpty { lines.append(c.text("audit.triggersMissing", ["list": .text(r.missingTriggers.joined(separator: ", "))])) }
         if !r.alteredTriggers.isEmpty { lines.append(c.text("audit.triggersAltered", ["list": .text(r.alteredTriggers.joined(separator: ", "))])) }
         lines.append(c.text("audit.rows", ["n": .int(r.rows), "head": .text(r.head)]))

@@ -32,12 +32,12 @@ enum BulkCommands {
     }
 
     static func run(_ action: BulkService.Action, _ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        guard let filter = inv.value("--where") else { throw DeskError.usage(shell.catalog.text("usage.bulkWhere", ["action": .text(action.rawValue)])) }
+        guard let filter = inv.value("--where") else { throw ShellError.usage(shell.catalog.text("usage.bulkWhere", ["action": .text(action.rawValue)])) }
         var dryRun = inv.has("--dry-run")
         var service = BulkService(session: shell.session)
         if !dryRun && !inv.has("--yes") {
             guard shell.interactive && isatty(0) == 1 else {
-                throw DeskError.usage(shell.catalog.text("usage.bulkYes", ["action": .text(action.rawValue)]))
+                throw ShellError.usage(shell.catalog.text("usage.bulkYes", ["action": .text(action.rawValue)]))
             }
             let preview = try service.run(action, filter: filter, value: inv.value("--to"), reason: inv.value("--reason"), dryRun: true)
             // Nothing to change, nothing to confirm: the preview is the answer.

@@ -60,14 +60,14 @@ enum CallCommands {
     static func call(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         guard !inv.positional.isEmpty else { throw inv.usage() }
         let line = try inv.value("--line").map { s -> Int in
-            guard let n = Int(s) else { throw DeskError.usage(shell.catalog.text("usage.lineNumber", ["range": .text(HotlineLine.rangeText)])) }
+            guard let n = Int(s) else { throw ShellError.usage(shell.catalog.text("usage.lineNumber", ["range": .text(HotlineLine.rangeText)])) }
             return n
         }
         let service = TicketService(session: shell.session)
         let info: TicketService.CallInfo
         if let n = inv.value("--continue") {
             guard let id = Int(n.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) else {
-                throw DeskError.usage(shell.catalog.text("usage.continueNumber"))
+                throw ShellError.usage(shell.catalog.text("usage.continueNumber"))
             }
             info = try service.continueCall(id, phone: inv.rest, line: line, callerName: inv.value("--name"))
         } else {
@@ -83,7 +83,7 @@ enum CallCommands {
                          ("category", .string(r.category)), ("last_note", .str(info.lastWords[r.id]))])
             })),
             ("continued", .bool(info.continued)), ("merged", .num(info.merged)), ("status", .string(t.status)),
-            ("findings", .array(info.findings.map(DiagnosisBridge.json))),
+            ("findings", .array(info.findings.map { DiagnosisBridge.json($0, shell.catalog) })),
         ])
         let c = shell.catalog
         var lines = [c.text("call.header", ["id": .text(String(t.id)), "phone": .text(Masking.phone(t.callerPhone)), "line": .text(String(t.line))])
@@ -91,20 +91,21 @@ enum CallCommands {
                      + (info.continued ? c.text("call.continued", ["category": .text(c.category(t.category))])
                         + (info.merged.map { c.text("call.merged", ["id": .text(String($0))]) } ?? "") : "")]
         if info.continued, let last = t.resolution ?? (try? TicketService(session: shell.session).lastNote(t.id)) ?? nil {
-            lines.append("  lần trước: \(last)")
+            lines.append(c.text("call.lastTime", ["text": .text(last)]))
         }
         for r in info.repeats {
-            lines.append("⚠ Đã gọi trước đây: #\(r.id) (\(c.ticketStatus(r.status)), \(DateText.deskDisplay(r.openedAt)), \(c.category(r.category))) — "
-                         + (info.lastWords[r.id] ?? "chưa có ghi chú"))
+            lines.append(c.text("call.repeat", ["id": .text(String(r.id)), "status": .text(c.ticketStatus(r.status)),
+                                                "at": .text(DateText.deskDisplay(r.openedAt)), "category": .text(c.category(r.category)),
+                                                "last": .text(info.lastWords[r.id] ?? c.text("call.noNote"))]))
         }
         if let open = info.repeats.first(where: { $0.status == "open" || $0.status == "pending" }) {
-            lines.append("  → nối tiếp phiếu #\(open.id) thay vì phiếu mới: call \(t.callerPhone ?? "") --continue \(open.id)")
+            lines.append(c.text("call.continueOffer", ["id": .text(String(open.id)), "phone": .text(t.callerPhone ?? "")]))
         } else if let r = info.repeats.first {
-            lines.append("  (phiếu cũ: ticket show \(r.id); hoặc ticket reopen \(r.id))")
+            lines.append(c.text("call.oldTicket", ["id": .text(String(r.id))]))
         }
         var tables: [CommandOutput.Table] = []
         if info.registrations.isEmpty {
-            lines.append("Không có hồ sơ nào đăng ký số này. Hỏi mã số BHXH hoặc CCCD rồi `search …`, `use CODE`.")
+            lines.append(c.text("call.noRegistration"))
         } else {
             tables.append(registrationTable(info, shell.catalog))
         }
@@ -112,17 +113,19 @@ enum CallCommands {
     }
 
     static func use(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        guard shell.session.openTicketID != nil else { throw DeskError.usage(shell.catalog.text("usage.noOpenCall")) }
+        guard shell.session.openTicketID != nil else { throw ShellError.usage(shell.catalog.text("usage.noOpenCall")) }
         let code = try RegistrationService(session: shell.session).resolveCode(inv.positional.first)
         let r = try RegistrationService(session: shell.session).registration(code)
         try TicketService(session: shell.session).focus(code: code)
         // Choosing a registration shows why it is stuck, as `call` does when the phone matches exactly one.
         let findings = try DiagnosisBridge.findings(shell.session, code: code)
-        var lines = ["Cuộc gọi #\(shell.session.openTicketID!) gắn với hồ sơ \(code) — \(r.fullName) — \(shell.catalog.name(r.status)), SMS \(shell.catalog.name(r.smsStatus))."]
-        lines += DiagnosisBridge.lines(findings, width: shell.terminalWidth(), catalog: shell.catalog)
+        let c = shell.catalog
+        var lines = [c.text("use.linked", ["id": .text(String(shell.session.openTicketID!)), "code": .text(code), "name": .text(r.fullName),
+                                           "status": .text(c.name(r.status)), "sms": .text(c.name(r.smsStatus))])]
+        lines += DiagnosisBridge.lines(findings, width: shell.terminalWidth(), catalog: c)
         return CommandOutput(json: .object([("id", .num(shell.session.openTicketID)), ("bhxh_code", .string(code)),
                                             ("status", .string(r.status.rawValue)), ("sms_status", .string(r.smsStatus.rawValue)),
-                                            ("findings", .array(findings.map(DiagnosisBridge.json)))]),
+                                            ("findings", .array(findings.map { DiagnosisBridge.json($0, c) }))]),
                              lines: lines)
     }
 
@@ -144,7 +147,7 @@ enum CallCommands {
     }
 
     /// The call screen's lines about the registrations: with one, its diagnosis; with several, how to choose.
-    static func registrationFooter(_ info: TicketService.CallInfo, width: Int, catalog: Catalog = .vi) -> [String] {
+    static func registrationFooter(_ info: TicketService.CallInfo, width: Int, catalog: Catalog) -> [String] {
         if let code = info.focus {
             return DiagnosisBridge.lines(info.findings, width: width, catalog: catalog) + [catalog.text("call.focus", ["code": .text(code)])]
         }
@@ -168,9 +171,14 @@ enum CallCommands {
     }
 
     static func ticketRow(_ t: TicketSummary, _ s: SLAPolicy.State, _ c: Catalog) -> [String] {
-        let sla = s.firstResponseBreached || s.resolutionBreached ? "QUÁ HẠN" : s.minutesLeft.map { "còn \($0)′" } ?? ""
-        return ["#\(t.id)", DateText.deskDisplay(t.openedAt), t.operatorLogin, t.assignedTo ?? "", String(t.line), c.ticketStatus(t.status), c.priority(t.priority),
-                c.category(t.category), t.bhxhCode ?? "", t.summary, sla]
+        [ "#\(t.id)", DateText.deskDisplay(t.openedAt), t.operatorLogin, t.assignedTo ?? "", String(t.line), c.ticketStatus(t.status), c.priority(t.priority),
+          c.category(t.category), t.bhxhCode ?? "", t.summary, slaText(s, c) ]
+    }
+
+    /// `QUÁ HẠN`, `còn 45 phút`, or nothing (a ticket with no running target).
+    static func slaText(_ s: SLAPolicy.State, _ c: Catalog) -> String {
+        if s.firstResponseBreached || s.resolutionBreached { return c.text("sla.overdue") }
+        return s.minutesLeft.map { c.text("sla.left", ["time": .text(c.minutes($0))]) } ?? ""
     }
 
     static func listColumns(_ c: Catalog) -> [String] {
@@ -184,7 +192,7 @@ enum CallCommands {
 
     static func note(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         let t = try TicketService(session: shell.session).note(nil, text: inv.rest)
-        return single(t, message: "Đã ghi chú vào phiếu #\(t.id).")
+        return single(t, message: shell.catalog.text("ticket.noted", ["id": .text(String(t.id))]))
     }
 
     static func done(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
@@ -195,32 +203,32 @@ enum CallCommands {
         var json = ticketJSON(t)
         json.append(("category_proposed", .bool(proposal != nil)))
         let c = shell.catalog
-        let said = proposal.map { c.text("done.proposed", ["category": .text(c.category($0.category)), "reason": .text($0.reason)]) } ?? ""
+        let said = proposal.map { c.text("done.proposed", ["category": .text(c.category($0.category)), "reason": .text(c.say($0.reason))]) } ?? ""
         return CommandOutput(json: .object(json), lines: [c.text("done.resolved", ["id": .text(String(t.id))]) + said])
     }
 
     static func hold(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         let t = try TicketService(session: shell.session).hold(note: inv.positional.isEmpty ? nil : inv.rest)
-        return single(t, message: "Phiếu #\(t.id) chờ khách (tạm dừng SLA).")
+        return single(t, message: shell.catalog.text("ticket.held", ["id": .text(String(t.id))]))
     }
 
     static func ticketID(_ inv: Invocation) throws -> Int {
         guard let s = inv.positional.first, let id = Int(s.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) else {
-            throw DeskError.usage("\(inv.command) needs a ticket number, e.g. \(inv.command) 1042")
+            throw ShellError.usage(inv.catalog.text("usage.ticketNumber", ["command": .text(inv.command)]))
         }
         return id
     }
 
     static func ticketNew(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        guard let caller = inv.value("--caller") else { throw DeskError.usage(shell.catalog.text("usage.needsCaller")) }
+        guard let caller = inv.value("--caller") else { throw ShellError.usage(shell.catalog.text("usage.needsCaller")) }
         let line = try inv.value("--line").map { s -> Int in
-            guard let n = Int(s) else { throw DeskError.usage(shell.catalog.text("usage.lineNumber", ["range": .text(HotlineLine.rangeText)])) }
+            guard let n = Int(s) else { throw ShellError.usage(shell.catalog.text("usage.lineNumber", ["range": .text(HotlineLine.rangeText)])) }
             return n
         }
         let t = try TicketService(session: shell.session).create(caller: caller, line: line, code: inv.value("--code"),
                                                                   category: inv.value("--category"), priority: inv.value("--priority"),
                                                                   summary: inv.rest)
-        return single(t, message: "Phiếu #\(t.id) đã mở.")
+        return single(t, message: shell.catalog.text("ticket.opened", ["id": .text(String(t.id))]))
     }
 
     static func ticketShow(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
@@ -229,14 +237,20 @@ enum CallCommands {
         json.append(("timeline", .array(notes.map { .object([("at", .string($0.at)), ("operator", .string($0.operatorLogin)),
                                                              ("kind", .string($0.kind)), ("detail", .string($0.detail))]) })))
         let c = shell.catalog
-        let lines = ["Phiếu #\(t.id) — \(c.ticketStatus(t.status)), \(c.priority(t.priority)), \(c.category(t.category)), "
-                         + c.text("ticket.line", ["line": .text(String(t.line))]) + ", \(t.operatorLogin)"
-                         + (t.assignedTo.map { ", giao cho \($0)" } ?? ""),
-                     "  người gọi: \(Masking.phone(t.callerPhone))\(t.callerName.map { " (\($0))" } ?? "")   mã số BHXH: \(t.bhxhCode ?? "-")",
-                     "  tóm tắt: \(t.summary)" + (t.resolution.map { "\n  kết quả: \($0)" } ?? ""),
-                     "  SLA: \(sla.elapsed)′ giờ hành chính" + (sla.firstResponseBreached || sla.resolutionBreached ? ", QUÁ HẠN" : sla.minutesLeft.map { ", còn \($0)′" } ?? "")]
+        var lines = [c.text("ticket.header", ["id": .text(String(t.id)), "status": .text(c.ticketStatus(t.status)),
+                                              "priority": .text(c.priority(t.priority)), "category": .text(c.category(t.category)),
+                                              "line": .text(String(t.line)), "operator": .text(t.operatorLogin)])
+                         + (t.assignedTo.map { c.text("ticket.assignedTo", ["login": .text($0)]) } ?? ""),
+                     c.text("ticket.caller", ["phone": .text(Masking.phone(t.callerPhone)),
+                                              "name": .text(t.callerName.map { " (\($0))" } ?? ""), "code": .text(t.bhxhCode ?? "-")]),
+                     c.text("ticket.summary", ["text": .text(t.summary)])]
+        if let resolution = t.resolution { lines.append(c.text("ticket.resolution", ["text": .text(resolution)])) }
+        let state = slaText(sla, c)
+        lines.append(c.text("ticket.sla", ["elapsed": .text(c.minutes(sla.elapsed))]) + (state.isEmpty ? "" : ", " + state))
         let table = CommandOutput.Table(title: c.text("show.timeline"), columns: RegistrationViews.columns(["at", "who", "event", "detail"], c),
-                                        rows: notes.map { [DateText.deskDisplay($0.at), $0.operatorLogin, $0.kind, $0.detail] }, wrapped: [3])
+                                        rows: notes.map { [DateText.deskDisplay($0.at), $0.operatorLogin, c.value("event", $0.kind),
+                                                          TimelineView.detail(kind: $0.kind, $0.detail, statuses: "ticket", c)] },
+                                        wrapped: [3])
         return CommandOutput(json: .object(json), tables: [table], lines: lines)
     }
 
@@ -245,7 +259,7 @@ enum CallCommands {
         if let s = inv.value("--status") {
             let statuses = s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             for st in statuses where !CommandTable.ticketStatuses.contains(st) {
-                throw DeskError.usage(shell.catalog.text("usage.oneOf", ["flag": "--status", "list": .text(TicketStatus.names.joined(separator: ", "))]))
+                throw ShellError.usage(shell.catalog.text("usage.oneOf", ["flag": "--status", "list": .text(TicketStatus.names.joined(separator: ", "))]))
             }
             f.statuses = statuses
         }
@@ -253,11 +267,11 @@ enum CallCommands {
         f.assignee = inv.value("--assignee")
         if inv.has("--mine") { f.involving = shell.session.actor.login }
         if let l = inv.value("--line") {
-            guard let n = Int(l), HotlineLine.isValid(n) else { throw DeskError.usage(shell.catalog.text("usage.lineRange", ["range": .text(HotlineLine.rangeText)])) }
+            guard let n = Int(l), HotlineLine.isValid(n) else { throw ShellError.usage(shell.catalog.text("usage.lineRange", ["range": .text(HotlineLine.rangeText)])) }
             f.line = n
         }
         if let c = inv.value("--category") {
-            guard TicketService.categories.contains(c) else { throw DeskError.usage(shell.catalog.text("usage.oneOf", ["flag": "--category", "list": .text(TicketService.categories.joined(separator: ", "))])) }
+            guard TicketService.categories.contains(c) else { throw ShellError.usage(shell.catalog.text("usage.oneOf", ["flag": "--category", "list": .text(TicketService.categories.joined(separator: ", "))])) }
             f.category = c
         }
         f.from = try inv.value("--from").map(DateArg.start)
@@ -270,13 +284,13 @@ enum CallCommands {
     static func ticketNote(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         let id = try ticketID(inv)
         let t = try TicketService(session: shell.session).note(id, text: inv.positional.dropFirst().joined(separator: " "))
-        return single(t, message: "Đã ghi chú vào phiếu #\(t.id).")
+        return single(t, message: shell.catalog.text("ticket.noted", ["id": .text(String(t.id))]))
     }
 
     static func ticketAssign(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         guard inv.positional.count == 2 else { throw inv.usage() }
         let t = try TicketService(session: shell.session).assign(try ticketID(inv), to: inv.positional[1])
-        return single(t, message: "Phiếu #\(t.id) giao cho \(inv.positional[1]).")
+        return single(t, message: shell.catalog.text("ticket.assigned", ["id": .text(String(t.id)), "login": .text(inv.positional[1])]))
     }
 
     static func ticketResolve(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
@@ -284,16 +298,16 @@ enum CallCommands {
         guard !resolution.isEmpty else { throw inv.usage() }
         let t = try TicketService(session: shell.session).transition(try ticketID(inv), to: "resolved", resolution: resolution,
                                                                       category: inv.value("--category"))
-        return single(t, message: "Phiếu #\(t.id) đã giải quyết.")
+        return single(t, message: shell.catalog.text("done.resolved", ["id": .text(String(t.id))]))
     }
 
     static func ticketClose(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         let t = try TicketService(session: shell.session).transition(try ticketID(inv), to: "closed")
-        return single(t, message: "Phiếu #\(t.id) đã đóng.")
+        return single(t, message: shell.catalog.text("ticket.closed", ["id": .text(String(t.id))]))
     }
 
     static func ticketReopen(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         let t = try TicketService(session: shell.session).transition(try ticketID(inv), to: "open")
-        return single(t, message: "Phiếu #\(t.id) mở lại.")
+        return single(t, message: shell.catalog.text("ticket.reopened", ["id": .text(String(t.id))]))
     }
 }

@@ -86,7 +86,7 @@ public struct Invocation {
     public var synopsis = ""
 
     /// The usage error of this command, from its declared synopsis (never a hand-written copy that drifts).
-    public func usage() -> DeskError { DeskError.usage("usage: \(synopsis.isEmpty ? command : synopsis)") }
+    public func usage() -> Error { ShellError.usage(catalog.text("shell.usage", ["synopsis": .text(synopsis.isEmpty ? command : synopsis)])) }
     /// The language errors about this line are written in.
     public var catalog: Catalog = .vi
 
@@ -95,7 +95,7 @@ public struct Invocation {
 
     public func int(_ flag: String, default d: Int) throws -> Int {
         guard let s = options[flag] else { return d }
-        guard let n = Int(s) else { throw DeskError.usage(catalog.text("flag.needsNumber", ["flag": .text(flag), "got": .text(s)])) }
+        guard let n = Int(s) else { throw ShellError.usage(catalog.text("flag.needsNumber", ["flag": .text(flag), "got": .text(s)])) }
         return n
     }
 
@@ -122,16 +122,16 @@ public struct Invocation {
             guard let flag = spec.allFlags.first(where: { $0.name == name }) else {
                 let known = spec.allFlags.map(\.name)
                 let hint = Suggest.nearest(name, in: known).map { catalog.text("shell.didYouMean", ["name": .text($0)]) } ?? ""
-                throw DeskError.usage(catalog.text("flag.unknown", ["command": .text(spec.name), "flag": .text(name), "hint": .text(hint)]))
+                throw ShellError.usage(catalog.text("flag.unknown", ["command": .text(spec.name), "flag": .text(name), "hint": .text(hint)]))
             }
             if flag.takesValue {
                 if let inline { inv.options[name] = inline } else {
-                    guard i + 1 < words.count else { throw DeskError.usage(catalog.text("flag.needsValue", ["command": .text(spec.name), "flag": .text(name), "value": .text(flag.value!)])) }
+                    guard i + 1 < words.count else { throw ShellError.usage(catalog.text("flag.needsValue", ["command": .text(spec.name), "flag": .text(name), "value": .text(flag.value!)])) }
                     inv.options[name] = words[i + 1]
                     i += 1
                 }
             } else {
-                if inline != nil { throw DeskError.usage(catalog.text("flag.takesNoValue", ["command": .text(spec.name), "flag": .text(name)])) }
+                if inline != nil { throw ShellError.usage(catalog.text("flag.takesNoValue", ["command": .text(spec.name), "flag": .text(name)])) }
                 inv.switches.insert(name)
             }
             i += 1

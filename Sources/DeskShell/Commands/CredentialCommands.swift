@@ -32,18 +32,17 @@ enum CredentialCommands {
         let json = JSONValue.object([("bhxh_code", .string(r.bhxhCode)), ("sms_id", .int(r.smsID)), ("to", .string(r.to)),
                                      ("status", .string(r.status)), ("superseded", .array(r.superseded.map { .int($0) })),
                                      ("recently_sent", recent ?? .null)])
+        let c = shell.catalog
         var lines: [String] = []
         if let m = r.recentlySent {
-            lines.append("⚠ SMS #\(m.id) tới \(r.to) đã gửi đi lúc \(DateText.deskDisplay(m.sentAt)) (chưa tới "
-                         + "\(CredentialService.recentMinutes) phút): tin có thể đang đến chậm. Mật khẩu trong tin đó nay không còn dùng được — "
-                         + "dặn người gọi chỉ dùng tin nhắn mới nhất.")
+            lines.append(c.text("resend.recent", ["id": .text(String(m.id)), "to": .text(r.to), "at": .text(DateText.deskDisplay(m.sentAt)),
+                                                  "minutes": .text(c.minutes(CredentialService.recentMinutes))]))
         }
         if !r.superseded.isEmpty {
-            lines.append("SMS chưa gửi " + r.superseded.map { "#\($0)" }.joined(separator: ", ")
-                         + " đã được thay (xoá mật khẩu cũ, không gửi nữa).")
+            lines.append(c.text("resend.superseded", ["ids": .text(r.superseded.map { "#\($0)" }.joined(separator: ", "))]))
         }
-        lines += ["Đã xếp SMS #\(r.smsID) gửi mã đăng nhập và mật khẩu tạm thời (72 giờ) tới \(r.to).",
-                  "Dặn người gọi: đăng nhập VssID bằng mã \(r.bhxhCode), rồi đổi mật khẩu ngay."]
+        lines += [c.text("resend.queued", ["id": .text(String(r.smsID)), "hours": .int(CredentialService.validHours), "to": .text(r.to)]),
+                  c.text("resend.tell", ["code": .text(r.bhxhCode)])]
         return CommandOutput(json: json, lines: lines)
     }
 
@@ -63,8 +62,10 @@ enum CredentialCommands {
                      ("created_at", .string($0.createdAt)), ("sent_at", .str($0.sentAt)), ("bhxh_code", .str($0.bhxhCode)),
                      ("ticket_id", .num($0.ticketID))])
         }))])
-        return CommandOutput(json: json, tables: [CommandOutput.Table(columns: ["#", "đến", "trạng thái", "lần", "tạo lúc", "gửi lúc", "mã số BHXH", "lỗi"],
-                                                                      rows: rows.map { ["\($0.id)", Masking.phone($0.toPhone), $0.status, "\($0.attempts)",
+        let c = shell.catalog
+        return CommandOutput(json: json, tables: [CommandOutput.Table(columns: ["#"] + RegistrationViews.columns(["to", "status", "attempts", "created_at", "sent_at",
+                                                                                                             "bhxh_code", "last_error"], c),
+                                                                      rows: rows.map { ["\($0.id)", Masking.phone($0.toPhone), c.value("outbox", $0.status), "\($0.attempts)",
                                                                                         DateText.deskDisplay($0.createdAt), DateText.deskDisplay($0.sentAt),
                                                                                         $0.bhxhCode ?? "", $0.lastError ?? ""] }, wrapped: [7])])
     }

@@ -25,13 +25,14 @@ enum DiagnosisCommands {
                     .object([("bhxh_code", .string(row.registration.bhxhCode)), ("full_name", .string(row.registration.fullName)),
                              ("status", .string(row.registration.status.rawValue)), ("agency_code", .str(row.registration.agencyCode)),
                              ("rules", .array(row.findings.map { .string($0.rule) })),
-                             ("findings", .array(row.findings.map(DiagnosisBridge.json)))])
+                             ("findings", .array(row.findings.map { DiagnosisBridge.json($0, shell.catalog) }))])
                 })),
             ])
-            let counts = CommandOutput.Table(title: "Theo quy tắc", columns: ["quy tắc", "số hồ sơ"],
-                                             rows: report.countsByRule.filter { $0.count > 0 }.map { [$0.rule, String($0.count)] }, numeric: [1])
-            let list = CommandOutput.Table(title: "Hồ sơ bị kẹt (\(report.rows.count) / \(report.total))",
-                                           columns: ["mã số BHXH", "họ tên", "trạng thái", "lỗi"],
+            let c = shell.catalog
+            let counts = CommandOutput.Table(title: c.text("stuck.byRule"), columns: [c.text("stats.by.rule"), c.text("stats.column.registrations")],
+                                             rows: report.countsByRule.filter { $0.count > 0 }.map { [$0.rule, c.number($0.count)] }, numeric: [1])
+            let list = CommandOutput.Table(title: c.text("stuck.title", ["shown": .int(report.rows.count), "total": .int(report.total)]),
+                                           columns: RegistrationViews.columns(["bhxh_code", "full_name", "status", "rules"], c),
                                            rows: report.rows.map { [$0.registration.bhxhCode, $0.registration.fullName,
                                                                     shell.catalog.name($0.registration.status), $0.findings.map(\.rule).joined(separator: ", ")] },
                                            records: "results")
@@ -40,7 +41,7 @@ enum DiagnosisCommands {
         let code = try RegistrationService(session: shell.session).resolveCode(inv.positional.first)
         let (r, findings) = try service.diagnose(code)
         let json = JSONValue.object([("bhxh_code", .string(r.bhxhCode)), ("status", .string(r.status.rawValue)),
-                                     ("findings", .array(findings.map(DiagnosisBridge.json)))])
+                                     ("findings", .array(findings.map { DiagnosisBridge.json($0, shell.catalog) }))])
         var lines = ["\(r.bhxhCode) — \(r.fullName) — \(shell.catalog.name(r.status))"]
         lines += DiagnosisBridge.lines(findings, width: shell.terminalWidth(), catalog: shell.catalog)
         return CommandOutput(json: json, lines: lines)

@@ -22,7 +22,8 @@ enum KnowledgeCommands {
         let json = JSONValue.object([("results", .array(articles.map {
             .object([("id", .string($0.id)), ("title", .string($0.title)), ("tags", .array($0.tags.map { .string($0) }))])
         }))])
-        return CommandOutput(json: json, tables: [CommandOutput.Table(columns: ["id", "tiêu đề"], rows: articles.map { [$0.id, $0.title] })])
+        return CommandOutput(json: json, tables: [CommandOutput.Table(columns: RegistrationViews.columns(["id", "title"], shell.catalog),
+                                                                      rows: articles.map { [$0.id, $0.title] })])
     }
 
     static func search(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
@@ -36,9 +37,9 @@ enum KnowledgeCommands {
             // Nothing fits: the operator gets the whole list to pick from instead of noise ranked first.
             let articles = try KnowledgeBase(session: shell.session).articles()
             fields.append(("articles", .array(articles.map { .object([("id", .string($0.id)), ("title", .string($0.title))]) })))
-            footer = ["Không tìm thấy bài phù hợp. Các bài hiện có (kb show ID):"] + articles.map { "  \($0.id) — \($0.title)" }
+            footer = [shell.catalog.text("kb.noMatch")] + articles.map { "  \($0.id) — \($0.title)" }
         }
-        let table = CommandOutput.Table(columns: ["id", "tiêu đề", "điểm"],
+        let table = CommandOutput.Table(columns: RegistrationViews.columns(["id", "title", "score"], shell.catalog),
                                         rows: hits.map { [$0.id, $0.title, String(format: "%.2f", $0.score)] }, numeric: [2])
         return CommandOutput(json: .object(fields), tables: hits.isEmpty ? [] : [table], footer: footer)
     }
@@ -49,7 +50,7 @@ enum KnowledgeCommands {
         let kb = KnowledgeBase(session: shell.session)
         guard let a = try kb.article(id) else {
             let near = Suggest.nearest(id, in: try kb.ids()).map { shell.catalog.text("shell.didYouMean", ["name": .text($0)]) } ?? ""
-            throw DeskError.notFound(shell.catalog.text("kb.notFound", ["id": .text(id), "hint": .text(near)]))
+            throw ShellError.notFound(shell.catalog.text("kb.notFound", ["id": .text(id), "hint": .text(near)]))
         }
         try shell.session.audit("kb_show", target: id)
         let json = JSONValue.object([("id", .string(a.id)), ("title", .string(a.title)), ("tags", .array(a.tags.map { .string($0) })),
@@ -62,8 +63,9 @@ enum KnowledgeCommands {
 
     static func reindex(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         let report = try KnowledgeBase(session: shell.session).refresh(force: true)
-        return CommandOutput(json: .object([("loaded", .int(report.loaded)), ("problems", .array(report.problems.map { .string($0) }))]),
-                             lines: ["Indexed \(report.loaded) articles."], notices: report.problems)
+        let c = shell.catalog
+        return CommandOutput(json: .object([("loaded", .int(report.loaded)), ("problems", .array(report.problems.map { .string(c.say($0)) }))]),
+                             lines: [c.text("kb.indexed", ["n": .int(report.loaded)])], notices: report.problems.map(c.say))
     }
 }
 

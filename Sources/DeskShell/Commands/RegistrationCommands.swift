@@ -32,13 +32,13 @@ enum RegistrationCommands {
         var filter = RegistrationFilter()
         if let s = inv.value("--status") {
             guard CommandTable.registrationStatuses.contains(s) else {
-                throw DeskError.usage(shell.catalog.text("usage.oneOf", ["flag": "--status", "list": .text(CommandTable.registrationStatuses.joined(separator: ", "))]))
+                throw ShellError.usage(shell.catalog.text("usage.oneOf", ["flag": "--status", "list": .text(CommandTable.registrationStatuses.joined(separator: ", "))]))
             }
             filter.status = s
         }
         filter.agency = inv.value("--agency")
         let limit = try inv.int("--limit", default: 20)
-        guard limit > 0 else { throw DeskError.usage(shell.catalog.text("usage.limit")) }
+        guard limit > 0 else { throw ShellError.usage(shell.catalog.text("usage.limit")) }
         let result = try RegistrationService(session: shell.session).search(inv.rest, filter: filter, limit: limit)
         let json = JSONValue.object([("query", .string(result.query)), ("kind", .string(result.kind)), ("total", .int(result.total)),
                                      ("total_capped", .bool(result.totalCapped)), ("results", .array(result.hits.map(RegistrationViews.listJSON)))])
@@ -46,7 +46,7 @@ enum RegistrationCommands {
                                         rows: result.hits.map { RegistrationViews.listRow($0, shell.catalog) })
         var footer: [String] = []
         if result.hits.contains(where: { $0.match == .heard }) {
-            footer.append("\(RegistrationViews.heardMark)tên nghe giống, không đúng từng chữ: hỏi lại người gọi cách viết trước khi dùng")
+            footer.append(RegistrationViews.heardMark + shell.catalog.text("search.heard"))
         }
         if result.total > result.hits.count {
             footer.append(shell.catalog.text("search.more", ["shown": .int(result.hits.count),
@@ -64,7 +64,7 @@ enum RegistrationCommands {
         let fields = RegistrationViews.fields(d.registration, full: full)
         let findings = (try? DiagnosisBridge.findings(shell.session, code: code)) ?? []
         var json = fields
-        json.append(("findings", .array(findings.map(DiagnosisBridge.json))))
+        json.append(("findings", .array(findings.map { DiagnosisBridge.json($0, shell.catalog) })))
         json.append(("events", .array(d.events.map { .object([("at", .string($0.at)), ("operator", .str($0.operatorLogin)),
                                                                ("kind", .string($0.kind)), ("detail", .string($0.detail))]) })))
         json.append(("tickets", .array(d.tickets.map { .object([("id", .int($0.id)), ("opened_at", .string($0.openedAt)),
@@ -80,14 +80,15 @@ enum RegistrationCommands {
         for ((k, v), name) in zip(fields, names) {
             lines.append("  " + DisplayWidth.pad(name, to: keyWidth) + "  " + RegistrationViews.text(k, v, shell.catalog))
         }
-        if let p = d.insured { lines.append(RegistrationViews.registryLine(p, full: full)) }
+        if let p = d.insured { lines.append(RegistrationViews.registryLine(p, full: full, c)) }
         var tables: [CommandOutput.Table] = []
         if !findings.isEmpty {
             tables.append(CommandOutput.Table(title: c.text("show.diagnosis"), columns: RegistrationViews.columns(["severity", "rule", "message", "kb"], c),
-                                              rows: findings.map { [shell.catalog.name($0.severity), $0.rule, $0.message, $0.kb] }, wrapped: [2], records: "findings"))
+                                              rows: findings.map { [c.name($0.severity), $0.rule, c.say($0.message), $0.kb] }, wrapped: [2], records: "findings"))
         }
         tables.append(CommandOutput.Table(title: c.text("show.history"), columns: RegistrationViews.columns(["at", "who", "event", "detail"], c),
-                                          rows: d.events.map { [DateText.deskDisplay($0.at), $0.operatorLogin ?? "", $0.kind, $0.detail] },
+                                          rows: d.events.map { [DateText.deskDisplay($0.at), $0.operatorLogin ?? "", c.value("event", $0.kind),
+                                                               TimelineView.detail(kind: $0.kind, $0.detail, statuses: "status", c)] },
                                           wrapped: [3], records: "events"))
         if !d.tickets.isEmpty {
             tables.append(CommandOutput.Table(title: c.text("show.tickets"), columns: ["#"] + RegistrationViews.columns(["opened_at", "status", "summary"], c),
@@ -96,7 +97,7 @@ enum RegistrationCommands {
         }
         if !d.sms.isEmpty {
             tables.append(CommandOutput.Table(title: c.text("show.sms"), columns: ["#"] + RegistrationViews.columns(["to", "status", "created_at", "sent_at"], c),
-                                              rows: d.sms.map { ["\($0.id)", Masking.phone($0.toPhone), shell.catalog.value("sms", $0.status),
+                                              rows: d.sms.map { ["\($0.id)", Masking.phone($0.toPhone), shell.catalog.value("outbox", $0.status),
                                                                  DateText.deskDisplay($0.createdAt), DateText.deskDisplay($0.sentAt)] },
                                               records: "sms"))
         }
@@ -104,19 +105,20 @@ enum RegistrationCommands {
     }
 
     static func check(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        guard !inv.positional.isEmpty else { throw DeskError.usage(shell.catalog.text("usage.checkValue")) }
+        guard !inv.positional.isEmpty else { throw ShellError.usage(shell.catalog.text("usage.checkValue")) }
         let c = IdentifierCheck.classify(inv.rest)
         let json = JSONValue.object([("input", .string(c.input)), ("kind", .string(c.kind.rawValue)), ("valid", .bool(c.valid)),
                                      ("normalized", .string(c.normalized)),
-                                     ("details", .object(c.details.map { ($0.0, .string($0.1)) })),
-                                     ("problems", .array(c.problems.map { .string($0) }))])
+                                     ("details", .object(c.details.map { ($0.0, .string(shell.catalog.string($0.1))) })),
+                                     ("problems", .array(c.problems.map { .string(shell.catalog.say($0)) }))])
         let cat = shell.catalog
-        var lines = ["\(c.input): \(cat.value("id", c.kind.rawValue)), \(c.valid ? "hợp lệ" : "KHÔNG hợp lệ"), chuẩn hoá \(c.normalized)"]
+        var lines = [cat.text(c.valid ? "check.valid" : "check.invalid", ["input": .text(c.input), "kind": .text(cat.value("id", c.kind.rawValue)),
+                                                                       "normalized": .text(c.normalized)])]
         for (k, v) in c.details {
             let name = cat.text(TextKey("detail.\(k)"))
-            lines.append("  \(name.isEmpty ? k : name): \(v)")
+            lines.append("  \(name.isEmpty ? k : name): \(cat.string(v))")
         }
-        for p in c.problems { lines.append("  ! \(p)") }
+        for p in c.problems { lines.append("  ! \(cat.say(p))") }
         try shell.session.audit("check", target: c.kind.rawValue, detail: nil)
         return CommandOutput(json: json, lines: lines)
     }
@@ -133,9 +135,9 @@ enum RegistrationCommands {
         let s = try importer.run(target, path: inv.positional[1], skipBadPath: inv.value("--skip-bad"))
         let json = JSONValue.object([("target", .string(s.target)), ("file", .string(s.file)), ("rows", .int(s.rows)),
                                      ("inserted", .int(s.inserted)), ("updated", .int(s.updated)), ("rejected", .int(s.rejected)),
-                                     ("problems", .array(s.problems.map { .string($0) }))])
-        var notices = s.problems.map { "\(s.file) \($0)" }
+                                     ("problems", .array(s.problems.map { .string(shell.catalog.say($0)) }))])
         let c = shell.catalog
+        var notices = s.problems.map { "\(s.file) \(c.say($0))" }
         if s.rejected > s.problems.count { notices.append(c.text("import.more", ["n": .int(s.rejected - s.problems.count)])) }
         return CommandOutput(json: json, footer: [c.text("import.summary", ["target": .text(s.target), "inserted": .int(s.inserted),
                                                                             "updated": .int(s.updated), "rejected": .int(s.rejected)])
@@ -148,6 +150,6 @@ enum RegistrationCommands {
         let n = try inv.int("--count", default: 200)
         let (regs, insured) = try DemoService(session: shell.session).load(count: n)
         return CommandOutput(json: .object([("registrations", .int(regs)), ("insured", .int(insured)), ("synthetic", .bool(true))]),
-                             lines: ["Loaded \(regs) synthetic registrations and \(insured) insured persons (marked synthetic)."])
+                             lines: [shell.catalog.text("demo.loaded", ["registrations": .int(regs), "insured": .int(insured)])])
     }
 }

@@ -54,6 +54,7 @@ enum RegistrationViews {
             }
         }
         if case .bool(let b) = v { return c.text(b ? "value.yes" : "value.no") }
+        if key == "dob", case .string(let d) = v { return DateText.displayDate(d) }
         return text(key, v)
     }
 
@@ -68,11 +69,12 @@ enum RegistrationViews {
 
     static func plainRow(_ hit: SearchHit, _ c: Catalog) -> [String] {
         if let r = hit.registration {
-            return [r.bhxhCode, r.fullName, r.dob ?? "", c.name(r.status), c.name(r.kind), Masking.phone(r.phone),
+            return [r.bhxhCode, r.fullName, DateText.displayDate(r.dob), c.name(r.status), c.name(r.kind), Masking.phone(r.phone),
                     Masking.id(r.idNumber), r.agencyCode ?? ""]
         }
         let p = hit.insured!
-        return [p.bhxhCode, p.fullName, p.dob ?? "", c.text("value.unregistered"), "", Masking.phone(p.phone), Masking.id(p.idNumber), p.agencyCode ?? ""]
+        return [p.bhxhCode, p.fullName, DateText.displayDate(p.dob), c.text("value.unregistered"), "", Masking.phone(p.phone),
+                Masking.id(p.idNumber), p.agencyCode ?? ""]
     }
 
     /// Every column of a registration; personal data masked unless `full` (show on an open call).
@@ -98,20 +100,20 @@ enum RegistrationViews {
         return text(v)
     }
 
-    /// `Dữ liệu BHXH: Nguyễn Thị Mai, sinh 2015-06-01, thẻ GD4797923456789`: what the registry holds, leaving out
+    /// `Dữ liệu BHXH: Nguyễn Thị Mai, sinh 01/06/2015, thẻ GD4797923456789`: what the registry holds, leaving out
     /// what it does not (a child has no CCCD).
-    static func registryLine(_ p: InsuredPerson, full: Bool) -> String {
+    static func registryLine(_ p: InsuredPerson, full: Bool, _ c: Catalog) -> String {
         var parts = [p.fullName]
-        if let dob = p.dob, !dob.isEmpty { parts.append("sinh \(dob)") }
-        if let id = p.idNumber, !id.isEmpty { parts.append("CCCD \(full ? id : Masking.id(id))") }
-        if let card = p.cardNumber, !card.isEmpty { parts.append("thẻ \(card)") }
-        return "Dữ liệu BHXH: " + parts.joined(separator: ", ")
+        if let dob = p.dob, !dob.isEmpty { parts.append(c.text("registry.born", ["date": .text(DateText.displayDate(dob))])) }
+        if let id = p.idNumber, !id.isEmpty { parts.append(c.text("registry.id", ["id": .text(full ? id : Masking.id(id))])) }
+        if let card = p.cardNumber, !card.isEmpty { parts.append(c.text("registry.card", ["card": .text(card)])) }
+        return c.text("registry.line", ["parts": .text(parts.joined(separator: ", "))])
     }
 
     static func text(_ v: JSONValue) -> String {
         switch v {
         case .null: return ""
-        case .bool(let b): return b ? "có" : "không"
+        case .bool(let b): return b ? "✓" : "✗"
         case .int(let i): return String(i)
         case .double(let d): return String(d)
         case .string(let s): return s

@@ -25,7 +25,8 @@ enum SettingsCommands {
                         positional: .choices(["on", "off"]), example: "\\timing", run: setTiming),
             CommandSpec("manpage", group: .settings, synopsis: "manpage", summary: "command.manpage",
                         example: "manpage > vssdesk.1", run: { _, shell in
-                            CommandOutput(json: .object([("manpage", .string(ManPage.render(shell.commands)))]), lines: [ManPage.render(shell.commands)])
+                            let page = ManPage.render(shell.commands, catalog: shell.catalog)
+                            return CommandOutput(json: .object([("manpage", .string(page))]), lines: [page])
                         }),
             CommandSpec("whoami", group: .settings, synopsis: "whoami", summary: "command.whoami",
                         example: "whoami", run: whoami),
@@ -65,7 +66,7 @@ enum SettingsCommands {
                             json: .object([("format", .string(shell.format.rawValue))]))
         }
         shell.format = f
-        return .message("format \(f.rawValue)", json: .object([("format", .string(f.rawValue))]))
+        return .message(shell.catalog.text("format.set", ["format": .text(f.rawValue)]), json: .object([("format", .string(f.rawValue))]))
     }
 
     static func setTiming(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
@@ -73,7 +74,7 @@ enum SettingsCommands {
         case "on": shell.timing = true
         case "off": shell.timing = false
         case nil: shell.timing.toggle()
-        default: throw DeskError.usage("timing on|off")
+        default: throw inv.usage()
         }
         return .message(shell.catalog.text(shell.timing ? "timing.on" : "timing.off"), json: .object([("timing", .bool(shell.timing))]))
     }
@@ -88,7 +89,7 @@ enum SettingsCommands {
         case "auto":
             shell.format = .auto
             return .message(shell.catalog.text("expanded.auto"), json: .object([("format", .string("auto"))]))
-        default: throw DeskError.usage("\\x [on|off|auto]")
+        default: throw inv.usage()
         }
         if on, shell.format != .vertical {
             shell.formatBeforeVertical = shell.format
@@ -106,14 +107,14 @@ enum SettingsCommands {
             try? previous.handle.close()
             shell.resultFile = nil
         }
-        guard inv.positional.count <= 1 else { throw DeskError.usage("\\o [FILE]") }
+        guard inv.positional.count <= 1 else { throw inv.usage() }
         guard let path = inv.positional.first else {
-            shell.writeErr("Results go to the terminal again.\n")
+            shell.writeErr(shell.catalog.text("output.terminal") + "\n")
             return CommandOutput(json: .object([("output", .null)]))
         }
         let handle = try Files.createForWriting(path, mode: 0o600)
         shell.resultFile = (path, handle)
-        shell.writeErr("Results go to \(TerminalSafe.escape(path)) until a bare \\o.\n")
+        shell.writeErr(shell.catalog.text("output.file", ["path": .text(TerminalSafe.escape(path))]) + "\n")
         return CommandOutput(json: .object([("output", .string(path))]))
     }
 
@@ -136,11 +137,11 @@ enum SettingsCommands {
     static func operatorAdd(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         guard inv.positional.count == 1 else { throw inv.usage() }
         let role = try inv.value("--role").map { r -> Operator.Role in
-            guard let role = Operator.Role(rawValue: r) else { throw DeskError.usage(shell.catalog.text("usage.oneOf", ["flag": "--role", "list": .text(Operator.Role.allCases.map(\.rawValue).joined(separator: ", "))])) }
+            guard let role = Operator.Role(rawValue: r) else { throw ShellError.usage(shell.catalog.text("usage.oneOf", ["flag": "--role", "list": .text(Operator.Role.allCases.map(\.rawValue).joined(separator: ", "))])) }
             return role
         } ?? .operatorRole
         let line = try inv.value("--line").map { s -> Int in
-            guard let n = Int(s) else { throw DeskError.usage(shell.catalog.text("usage.lineNumber", ["range": .text(HotlineLine.rangeText)])) }
+            guard let n = Int(s) else { throw ShellError.usage(shell.catalog.text("usage.lineNumber", ["range": .text(HotlineLine.rangeText)])) }
             return n
         }
         let op = try OperatorService(session: shell.session).add(login: inv.positional[0], displayName: inv.value("--name"), line: line, role: role)
@@ -156,9 +157,11 @@ enum SettingsCommands {
 
     static func operatorList(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         let ops = try OperatorService(session: shell.session).list()
+        let c = shell.catalog
         return CommandOutput(json: .object([("results", .array(ops.map(operatorJSON)))]),
-                             tables: [CommandOutput.Table(columns: ["login", "tên", "line", "vai trò", "hoạt động"],
-                                                          rows: ops.map { [$0.login, $0.displayName, $0.line.map(String.init) ?? "", $0.role.rawValue, $0.active ? "có" : "không"] })])
+                             tables: [CommandOutput.Table(columns: RegistrationViews.columns(["login", "display_name", "line", "role", "active"], c),
+                                                          rows: ops.map { [$0.login, $0.displayName, $0.line.map(String.init) ?? "", c.name($0.role),
+                                                                           c.text($0.active ? "value.yes" : "value.no")] })])
     }
 
     static func operatorDisable(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
@@ -170,7 +173,7 @@ enum SettingsCommands {
     static func configGet(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         guard inv.positional.count == 1 else { throw inv.usage() }
         let key = inv.positional[0]
-        let value = try ConfigKeys.value(key, session: shell.session)
+        let value = try ConfigKeys.value(key, session: shell.session, catalog: shell.catalog)
         return .message("\(key) = \(value)", json: .object([("key", .string(key)), ("value", .string(value))]))
     }
 
@@ -179,14 +182,19 @@ enum SettingsCommands {
         try shell.session.require(.admin, for: "config set")
         let key = inv.positional[0]
         let value = inv.positional.dropFirst().joined(separator: " ")
-        try SettingsService(session: shell.session).set(try ConfigKeys.setting(key), value)
+        let setting = try ConfigKeys.setting(key, catalog: shell.catalog)
+        try SettingsService(session: shell.session).set(setting, value)
+        // The desk's new default language takes effect here at once, unless this user chose theirs.
+        if setting == .language, !shell.languageFromEnvironment, let language = Language(rawValue: value) {
+            shell.catalog = Catalog(language)
+        }
         return .message("\(key) = \(value)", json: .object([("key", .string(key)), ("value", .string(value))]))
     }
 
     static func configList(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
-        let rows = try ConfigKeys.all.map { [$0, try ConfigKeys.value($0, session: shell.session)] }
+        let rows = try ConfigKeys.all.map { [$0, try ConfigKeys.value($0, session: shell.session, catalog: shell.catalog)] }
         return CommandOutput(json: .object(rows.map { ($0[0], .string($0[1])) }),
-                             tables: [CommandOutput.Table(columns: ["key", "value"], rows: rows)])
+                             tables: [CommandOutput.Table(columns: RegistrationViews.columns(["key", "value"], shell.catalog), rows: rows)])
     }
 
     static func audit(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
@@ -198,8 +206,9 @@ enum SettingsCommands {
             .object([("id", .int($0.id)), ("at", .string($0.at)), ("operator", .string($0.operatorLogin)), ("action", .string($0.action)),
                      ("target", .str($0.target)), ("detail", .str($0.detail)), ("ticket_id", .num($0.ticketID))])
         }))])
-        return CommandOutput(json: json, tables: [CommandOutput.Table(columns: ["#", "lúc", "ai", "việc", "đối tượng", "chi tiết", "phiếu"],
-                                                                      rows: entries.map { ["\($0.id)", DateText.deskDisplay($0.at), $0.operatorLogin, $0.action,
+        let c = shell.catalog
+        return CommandOutput(json: json, tables: [CommandOutput.Table(columns: ["#"] + RegistrationViews.columns(["at", "who", "audit_action", "target", "detail", "ticket"], c),
+                                                                      rows: entries.map { ["\($0.id)", DateText.deskDisplay($0.at), $0.operatorLogin, c.value("action", $0.action),
                                                                                            $0.target ?? "", $0.detail ?? "", $0.ticketID.map { "#\($0)" } ?? ""] }, wrapped: [5])])
     }
 }
@@ -207,7 +216,7 @@ enum SettingsCommands {
 /// Dates typed on the command line (`2025-03-01` or `01/03/2025`), as stored instants at desk midnight.
 enum DateArg {
     static func start(_ s: String) throws -> String {
-        guard let d = DateText.parseInstant(s) else { throw DeskError.usage("\"\(s)\" is not a date (YYYY-MM-DD or DD/MM/YYYY)") }
+        guard let d = DateText.parseInstant(s) else { throw DeskError.usage(DeskMessage(ShellText.notADate, ["value": .text(s)])) }
         return DateText.format(d)
     }
 
@@ -216,4 +225,9 @@ enum DateArg {
         if let day = DateText.parseDate(s), let d = DateText.parseInstant(DateText.addDays(day, 1)) { return DateText.format(d) }
         return try start(s)
     }
+}
+
+/// The shell's refusals that are found where no catalog is at hand (a date argument), said when they are reported.
+enum ShellText: String, MessageKey {
+    case notADate = "usage.notADate"
 }

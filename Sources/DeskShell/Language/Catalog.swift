@@ -1,3 +1,5 @@
+import DeskCore
+
 /// The name of one text in the catalogs (`command.call`, `renderer.rows`): code names a text, never writes it.
 public struct TextKey: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
     public let name: String
@@ -41,12 +43,18 @@ public struct Catalog: Sendable {
         }
     }
 
-    /// The texts, the names of machine values (DisplayNames.swift), the PostgreSQL messages and the report's texts
-    /// (Texts/), one table per language.
-    static let viAll = vietnamese.merging(vietnameseValues) { a, _ in a }.merging(vietnamesePostgres) { a, _ in a }
-        .merging(reportVietnamese) { a, _ in a }
-    static let enAll = english.merging(englishValues) { a, _ in a }.merging(englishPostgres) { a, _ in a }
-        .merging(reportEnglish) { a, _ in a }
+    /// The texts, the names of machine values (DisplayNames.swift) and what the services, rules, PostgreSQL
+    /// commands and the report say (Texts/), one table per language.
+    static let viAll = merged([vietnamese, vietnameseValues, shellVietnamese, serviceVietnamese, findingVietnamese,
+                               vietnamesePostgres, reportVietnamese])
+    static let enAll = merged([english, englishValues, shellEnglish, serviceEnglish, findingEnglish,
+                               englishPostgres, reportEnglish])
+
+    private static func merged(_ parts: [[String: String]]) -> [String: String] {
+        var all: [String: String] = [:]
+        for part in parts { all.merge(part) { a, _ in a } }
+        return all
+    }
 
     /// The template of `key`. A key missing from this language (which the catalog test forbids) falls back to
     /// another language, and a key missing everywhere prints as nothing: the console never shows a raw key.

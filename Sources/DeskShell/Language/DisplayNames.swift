@@ -58,7 +58,7 @@ extension Catalog {
         "value.category.agency": "cơ quan tiếp nhận", "value.category.declaration": "tờ khai",
         "value.category.login": "đăng nhập", "value.category.password": "mật khẩu", "value.category.child": "trẻ em",
         "value.category.account": "tài khoản", "value.category.scam": "lừa đảo", "value.category.other": "khác",
-        "value.role.operator": "điện thoại viên", "value.role.supervisor": "giám sát viên", "value.role.admin": "quản trị",
+        "value.role.operator": "điện thoại viên", "value.role.supervisor": "giám sát viên", "value.role.admin": "quản trị viên",
 
         "value.id.bhxh_code": "mã số BHXH", "value.id.card": "thẻ BHYT", "value.id.cccd": "CCCD", "value.id.cmnd": "CMND",
         "value.id.passport": "hộ chiếu", "value.id.mobile": "số di động", "value.id.landline": "số máy bàn",

@@ -50,7 +50,7 @@ final class REPL {
             remember(trimmed)
             _ = vss_take_interrupt()
             shell.execute(trimmed)
-            if vss_take_interrupt() != 0 { shell.writeErr("^C interrupted\n") }
+            if vss_take_interrupt() != 0 { shell.writeErr("^C " + shell.catalog.text("repl.interrupted") + "\n") }
             if vss_was_terminated() != 0 { break }
         }
         saveHistory()
@@ -63,7 +63,8 @@ final class REPL {
         if let line = a.line { parts.append(String(line)) }
         if let t = shell.session.openTicketID {
             parts.append("#\(t)")
-            if let left = slaMinutesLeft(t), left < 15 { parts.append(left < 0 ? "SLA!" : "SLA \(left)′") }
+            // The prompt is short: `SLA 12p` / `SLA 12m`, the unit's first letter in the operator's language.
+            if let left = slaMinutesLeft(t), left < 15 { parts.append(left < 0 ? "SLA!" : shell.catalog.text("repl.slaLeft", ["n": .int(left)])) }
         }
         let text = "vssdesk[\(parts.joined(separator: " "))]> "
         // \u{1} and \u{2} tell readline the escape codes take no columns.

@@ -1,4 +1,5 @@
 import Desk
+import DeskCore
 
 /// The exit codes of SPEC §9, part of the interface: 0 success, 1 a failed command, 2 usage, 3 not allowed,
 /// 4 the database unavailable. Every error reaches its code and its message here and nowhere else.
@@ -16,16 +17,29 @@ enum ExitCode {
         case let f as FileProblem:
             return (f.isDeskUnavailable ? unavailable : failure, text(f, catalog))
         case let e as DeskError:
-            switch e {
-            case .usage: return (usage, e.description)
-            case .notAllowed: return (notAllowed, e.description)
-            case .unavailable: return (unavailable, e.description)
-            default: return (failure, e.description)
+            let text: String
+            if case .rejectedInput(let summary, let problems) = e {
+                text = ([summary] + problems).map(catalog.say).joined(separator: "\n")
+            } else {
+                text = catalog.say(e.message)
             }
+            switch e {
+            case .usage: return (usage, text)
+            case .notAllowed: return (notAllowed, text)
+            case .unavailable: return (unavailable, text)
+            default: return (failure, text)
+            }
+        case let e as ShellError:
+            return (e.kind == .usage ? usage : failure, e.message)
+        case let e as Setting.Invalid:
+            return (failure, catalog.text("setting.invalid", ["key": .text(e.key), "problem": .text(catalog.say(e.problem))]))
+        case let e as UnknownLanguage:
+            return (usage, catalog.text("shell.unknownLanguage", ["value": .text(e.value), "choices": .text(Language.choices)]))
         case let e as StorageError:
             if case .busy = e { return (unavailable, catalog.text("storage.busy")) }
-            return (failure, e.description)
-        case let e: return (failure, "\(e)")
+            // A rule of the schema or an engine failure no service foresaw: the engine's own words, after ours.
+            return (failure, catalog.text("storage.failed", ["reason": .text(e.description)]))
+        case let e: return (failure, catalog.text("shell.failed", ["reason": .text("\(e)")]))
         }
     }
 

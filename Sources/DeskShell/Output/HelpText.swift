@@ -16,7 +16,7 @@ enum HelpText {
             let matches = commands.filter { $0.name == topic || $0.name.hasPrefix(topic + " ") || $0.name == "\\" + topic }
             guard !matches.isEmpty else {
                 let hint = Suggest.nearest(topic, in: commands.map(\.name)).map { catalog.text("shell.didYouMean", ["name": .text($0)]) } ?? ""
-                throw DeskError.usage(catalog.text("help.unknownTopic", ["topic": .text(topic), "hint": .text(hint)]))
+                throw ShellError.usage(catalog.text("help.unknownTopic", ["topic": .text(topic), "hint": .text(hint)]))
             }
             var lines: [String] = []
             for c in matches {

@@ -1,4 +1,5 @@
-/// `vssdesk.1`, generated from the command table (the same source as `help` and Tab completion).
+/// `vssdesk.1`, generated from the command table (the same source as `help` and Tab completion), in the catalog's
+/// language: `make install` writes the Vietnamese page and the English one (`vssdesk.en.1`).
 enum ManPage {
     static func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "-", with: "\\-")
@@ -6,23 +7,26 @@ enum ManPage {
             .map { $0.hasPrefix(".") || $0.hasPrefix("'") ? "\\&" + $0 : String($0) }.joined(separator: "\n")
     }
 
-    /// English until the man page is translated (issue 15); `catalog` is the language of the command texts.
-    static func render(_ commands: [CommandSpec], catalog: Catalog = .en) -> String {
+    /// The first line tells man's preconv the page is UTF-8 (it would otherwise guess Latin-1 and print "QuEADn 6").
+    static let encodingLine = "'\\\" -*- coding: UTF-8 -*-"
+
+    static func render(_ commands: [CommandSpec], catalog: Catalog) -> String {
+        func t(_ key: TextKey) -> String { escape(catalog.text(key)) }
         var out = """
-        .TH VSSDESK 1 "2026" "vssdesk" "BHXH Quận 6 hotline console"
-        .SH NAME
-        vssdesk \\- console of the VssID hotline of BHXH Qu\\(u1EADn 6
-        .SH SYNOPSIS
+        \(encodingLine)
+        .TH VSSDESK 1 "2026" "vssdesk" "\(t("man.title"))"
+        .SH \(t("man.section.name"))
+        vssdesk \\- \(t("man.name"))
+        .SH \(t("man.section.synopsis"))
         .B vssdesk
         [\\fB\\-\\-db\\fR PATH] [\\fB\\-\\-format\\fR table|vertical|csv|json|auto] [\\fB\\-c\\fR COMMAND]... [\\fB\\-f\\fR FILE] [\\fB\\-\\-on\\-error\\fR stop|continue] [COMMAND ARGS...]
-        .SH DESCRIPTION
-        With no command on a terminal, vssdesk opens an interactive prompt (GNU readline, history in ~/.vssdesk_history,
-        Tab completion). With \\fB\\-c\\fR, \\fB\\-f\\fR, a command, or piped input it runs without a prompt.
-        .SH EXIT STATUS
-        0 success, 1 a command failed, 2 usage error, 3 not allowed (role), 4 database busy or unavailable.
-        .SH ENVIRONMENT
-        VSSDESK_DB (database path), PAGER, NO_COLOR; for root only: VSSDESK_NOW (replaces the clock).
-        .SH COMMANDS
+        .SH \(t("man.section.description"))
+        \(t("man.description"))
+        .SH \(t("man.section.exit"))
+        \(t("man.exit"))
+        .SH \(t("man.section.environment"))
+        \(t("man.environment"))
+        .SH \(t("man.section.commands"))
 
         """
         for group in CommandGroup.allCases {
@@ -34,7 +38,7 @@ enum ManPage {
                 for f in c.flags {
                     out += ".br\n\\fB\(escape(f.name))\\fR\(f.value.map { " " + escape($0) } ?? "") \\- \(escape(HelpText.help(f, catalog)))\n"
                 }
-                out += ".br\nExample: \\fB\(escape(c.example))\\fR\n"
+                out += ".br\n\(t("man.example")) \\fB\(escape(c.example))\\fR\n"
             }
         }
         return out

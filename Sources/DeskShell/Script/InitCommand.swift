@@ -9,7 +9,8 @@ enum InitCommand {
     static func run(path: String, login: String, args: [String], clock: Clock, format: OutputFormat,
                     catalog: Catalog = .vi) -> Int32 {
         // Messages quote the path and arguments as typed: escaped for the terminal (SPEC §10).
-        let err: (String) -> Void = { FileHandle.standardError.write(Data(TerminalSafe.escape($0, keepLineBreaks: true).utf8)) }
+        let say: (String) -> Void = { FileHandle.standardError.write(Data(TerminalSafe.escape($0, keepLineBreaks: true).utf8)) }
+        let err: (String) -> Void = { say(catalog.text("shell.errorPrefix") + " " + $0 + "\n") }
         var demoCount: Int?
         var i = 0
         while i < args.count {
@@ -18,7 +19,7 @@ enum InitCommand {
                 if i + 1 < args.count, let n = Int(args[i + 1]) { demoCount = n; i += 1 } else { demoCount = 200 }
             case "--format": i += 1
             default:
-                err("error: init: unknown argument \(args[i]) (usage: init [--demo N])\n")
+                err(catalog.text("init.unknownArgument", ["argument": .text(args[i])]))
                 return ExitCode.usage
             }
             i += 1
@@ -30,13 +31,13 @@ enum InitCommand {
             let login = try storage.connectedLogin(actAs: nil) ?? login
             try OperatorService.bootstrap(storage: storage, login: login, displayName: ProcessIdentity.realName, at: clock.nowText)
             guard let actor = try OperatorService.lookUp(login, in: storage) else {
-                err("error: \(path) already has operators and \(login) is not one of them\n")
+                err(catalog.text("init.notOperator", ["path": .text(path), "login": .text(login)]))
                 return ExitCode.notAllowed
             }
             // On an existing desk, init re-reads the KB and may load data: an active admin's act (SPEC §13).
             guard actor.active, actor.role == .admin else {
-                err("error: \(path) already exists; init there needs an active admin, and \(login) is "
-                    + "\(actor.active ? actor.role.rawValue : "disabled")\n")
+                err(catalog.text(actor.active ? "init.notAdmin" : "init.disabled",
+                                 ["path": .text(path), "login": .text(login), "role": .text(catalog.name(actor.role))]))
                 return ExitCode.notAllowed
             }
             // The key is made now, as the desk's owner, not later by the first operator to resend (SPEC §13).
@@ -53,14 +54,15 @@ enum InitCommand {
             if let n = demoCount, try DemoService(session: session).deskIsEmpty() {
                 demoLoaded = try DemoService(session: session).load(count: n).registrations
             }
-            let message = "\(existed ? "Opened" : "Created") \(path) (schema v\(OpenStorage.schemaVersion(for: path))); \(login) is \(actor.role.rawValue)"
-                + (demoLoaded > 0 ? "; loaded \(demoLoaded) synthetic registrations" : "")
+            let message = catalog.text(existed ? "init.opened" : "init.created", ["path": .text(path), "version": .int(OpenStorage.schemaVersion(for: path)),
+                                                                               "login": .text(login), "role": .text(catalog.name(actor.role))])
+                + (demoLoaded > 0 ? catalog.text("init.demo", ["n": .int(demoLoaded)]) : "")
             shell.emit(.message(message, json: .object([("database", .string(path)), ("created", .bool(!existed)),
                                                         ("admin", .string(login)), ("demo", .int(demoLoaded))])), format: format)
             return ExitCode.success
         } catch {
             let (code, text) = ExitCode.of(error, catalog: catalog)
-            err("error: \(text)\n")
+            err(text)
             return code
         }
     }

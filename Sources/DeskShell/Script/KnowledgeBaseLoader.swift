@@ -8,12 +8,12 @@ enum KnowledgeBaseLoader {
         shell.knowledgeBaseChecked = true
         do {
             let report = try KnowledgeBase(session: shell.session).refresh()
-            if report.rebuilt { for p in report.problems { shell.writeErr("kb: \(TerminalSafe.escape(p))\n") } }
+            if report.rebuilt { for p in report.problems { shell.writeErr("kb: \(TerminalSafe.escape(shell.catalog.say(p)))\n") } }
         } catch {
             // On a server only admins may rewrite the articles (SPEC §15 GRANTs): an operator's console keeps the
             // ones there until an admin's console (or `kb reindex`) brings them up to date.
             if Shell.classify(error, catalog: shell.catalog).0 == ExitCode.notAllowed { return }
-            shell.writeErr("kb: could not refresh the knowledge base: \(TerminalSafe.escape(Shell.classify(error, catalog: shell.catalog).1))\n")
+            shell.writeErr("kb: " + shell.catalog.text("kb.refreshFailed", ["reason": .text(TerminalSafe.escape(Shell.classify(error, catalog: shell.catalog).1))]) + "\n")
         }
     }
 }

@@ -14,8 +14,10 @@ public enum Launcher {
         let env = Environment()
         let path = options.databasePath ?? env["VSSDESK_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultDatabase
         let stderr: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
-        // Resolved once, before anything is said: every later message is in this language.
+        // Resolved before anything is said: every message is in this language (the desk's own default, read once the
+        // desk is open, applies when VSSDESK_LANG is not set).
         let catalog: Catalog
+        let languageFromEnvironment = !(env["VSSDESK_LANG"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty
         do {
             catalog = Catalog(try Language.resolve(env["VSSDESK_LANG"]))
         } catch let e as UnknownLanguage {
@@ -25,29 +27,29 @@ public enum Launcher {
         } catch {
             return ExitCode.usage
         }
-        let error = catalog.text("shell.errorPrefix")
+        let prefix = catalog.text("shell.errorPrefix")
 
         var format: OutputFormat = .table
         if let f = options.format {
             guard let parsed = OutputFormat(rawValue: f) else {
-                stderr("\(error) \(catalog.text("shell.formatChoices"))\n")
+                stderr("\(prefix) \(catalog.text("shell.formatChoices"))\n")
                 return ExitCode.usage
             }
             format = parsed
         }
         guard ["stop", "continue"].contains(options.onError) else {
-            stderr("\(error) \(catalog.text("launcher.onError"))\n")
+            stderr("\(prefix) \(catalog.text("launcher.onError"))\n")
             return ExitCode.usage
         }
         if options.actAs != nil && !ProcessIdentity.isRoot {
-            stderr("\(error) \(catalog.text("launcher.asRootOnly"))\n")
+            stderr("\(prefix) \(catalog.text("launcher.asRootOnly"))\n")
             return ExitCode.notAllowed
         }
         var clock = Clock()
         if let now = env["VSSDESK_NOW"], !now.isEmpty {
             if ProcessIdentity.isRoot {
                 guard let d = DateText.parseInstant(now) else {
-                    stderr("\(error) \(catalog.text("launcher.badNow", ["now": .text(now)]))\n")
+                    stderr("\(prefix) \(catalog.text("launcher.badNow", ["now": .text(now)]))\n")
                     return ExitCode.usage
                 }
                 clock = Clock(fixed: d)
@@ -58,7 +60,7 @@ public enum Launcher {
         let login = options.actAs ?? ProcessIdentity.loginName
 
         if options.words == ["manpage"] {
-            FileHandle.standardOutput.write(Data(ManPage.render(CommandTable.all).utf8))
+            FileHandle.standardOutput.write(Data(ManPage.render(CommandTable.all, catalog: catalog).utf8))
             return ExitCode.success
         }
         if options.words.first == "init" {
@@ -72,7 +74,7 @@ public enum Launcher {
             storage = try OpenStorage.open(path, busyTimeoutMs: busyMs)
         } catch {
             let (code, text) = ExitCode.opening(error, catalog: catalog)
-            stderr("\(error) \(text)\n")
+            stderr("\(prefix) \(text)\n")
             return code
         }
         let actor: Operator
@@ -81,27 +83,38 @@ public enum Launcher {
             let login = try storage.connectedLogin(actAs: options.actAs) ?? login
             guard let op = try OperatorService.activeOperator(login, in: storage) else {
                 // Disabled or unknown: nothing at all, not even a read.
-                stderr("\(error) \(catalog.text("launcher.notOperator", ["login": .text(login), "path": .text(path)]))\n")
+                stderr("\(prefix) \(catalog.text("launcher.notOperator", ["login": .text(login), "path": .text(path)]))\n")
                 return ExitCode.notAllowed
             }
             actor = op
         } catch {
             let (code, text) = ExitCode.opening(error, catalog: catalog)
-            stderr("\(error) \(text)\n")
+            stderr("\(prefix) \(text)\n")
             return code
         }
 
         let session = Session(storage: storage, actor: actor, clock: clock)
+        // Without VSSDESK_LANG, the desk's own default (`config set language`); a bad stored value is said, and the
+        // console stays in Vietnamese so that an admin can still fix it.
+        var language = catalog
+        if !languageFromEnvironment {
+            do {
+                language = Catalog(try Language.resolve(session.settings.value(.language)))
+            } catch {
+                stderr(catalog.text("launcher.warning") + " " + ExitCode.of(error, catalog: catalog).message + "\n")
+            }
+        }
         // SIGTERM and SIGHUP stop a long command at its next safe point, exactly like Ctrl-C (SPEC §13).
         session.isCancelled = { vss_peek_interrupt() != 0 || vss_was_terminated() != 0 }
         let shell = Shell(session: session, format: format, color: false)
-        shell.catalog = catalog
+        shell.catalog = language
+        shell.languageFromEnvironment = languageFromEnvironment
         let interactiveTTY = isatty(0) == 1 && isatty(1) == 1
         shell.color = isatty(1) == 1 && env["NO_COLOR"] == nil && !options.noColor
         CallResume.restore(shell)
         // One sqlite_master query: a desk whose audit triggers were dropped or changed says so at every start.
         if let problems = try? AuditVerifier(session: session).triggerProblems(), !(problems.missing.isEmpty && problems.altered.isEmpty) {
-            stderr(catalog.text("launcher.auditUnprotected", ["missing": .text(problems.missing.joined(separator: ", ")),
+            stderr(language.text("launcher.auditUnprotected", ["missing": .text(problems.missing.joined(separator: ", ")),
                                                               "altered": .text(problems.altered.joined(separator: ", "))]) + "\n")
         }
 

@@ -6,13 +6,15 @@ import Foundation
 struct ScriptLines: Sequence, IteratorProtocol {
     static let maxLineBytes = 64 * 1024
 
-    enum Problem: Error, Equatable, CustomStringConvertible {
+    enum Problem: Error, Equatable {
         case tooLong, nul, invalidUTF8
-        var description: String {
+
+        /// The refusal in the catalog's language.
+        func text(_ c: Catalog) -> String {
             switch self {
-            case .tooLong: return "the line is longer than 64 KB; refused"
-            case .nul: return "the line contains a NUL byte; refused"
-            case .invalidUTF8: return "the line is not valid UTF-8 text; refused"
+            case .tooLong: return c.text("script.tooLong", ["kb": .int(ScriptLines.maxLineBytes / 1024)])
+            case .nul: return c.text("script.nul")
+            case .invalidUTF8: return c.text("script.invalidUTF8")
             }
         }
     }

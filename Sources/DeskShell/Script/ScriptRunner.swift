@@ -42,8 +42,9 @@ struct ScriptRunner {
                 let line: String
                 switch next {
                 case .success(let text): line = text
-                case .failure(let problem):
+                case .failure(let failure):
                     // A line that cannot be read is a command that failed: in JSON it still gets its error document.
+                    let problem = failure.text(shell.catalog)
                     shell.writeErr("\(name):\(lineNumber): \(shell.catalog.text("shell.errorPrefix")) \(problem)\n")
                     if shell.format == .json { shell.writeOut(Shell.errorDocument("\(name):\(lineNumber): \(problem)", exitCode: ExitCode.failure).serialized() + "\n") }
                     if firstFailure == 0 { firstFailure = 1 }

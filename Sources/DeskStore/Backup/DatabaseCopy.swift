@@ -14,9 +14,34 @@ public enum DatabaseCopy {
     public static let countedTables = ["registrations", "insured", "tickets", "ticket_notes", "audit", "operators",
                                        "sms_outbox", "credentials", "kb_articles", "config"]
 
-    public struct Failure: Error, CustomStringConvertible {
-        public var message: String
-        public var description: String { message }
+    /// Why a copy could not be made or used; `description` is English, for logs (the services say it to people).
+    public enum Failure: Error, CustomStringConvertible, Equatable {
+        case exists(path: String)
+        case cannotWrite(path: String, reason: String)
+        case cannotRead(path: String)
+        case notSQLite(path: String)
+        case integrity(path: String, problems: String)
+        case notVssdesk(path: String)
+        case schemaTooNew(path: String, version: Int, known: Int)
+        case chainBroken(path: String, row: Int)
+        case pageSize(path: String, copy: Int, desk: Int)
+        case cannotCopy(reason: String)
+
+        public var description: String {
+            switch self {
+            case .exists(let p): return "\(p) already exists (add --replace to overwrite it)"
+            case .cannotWrite(let p, let reason): return "cannot write \(p): \(reason)"
+            case .cannotRead(let p): return "cannot read \(p)"
+            case .notSQLite(let p): return "\(p) is not a readable SQLite database"
+            case .integrity(let p, let problems): return "\(p) fails SQLite's integrity check: \(problems)"
+            case .notVssdesk(let p): return "\(p) is not a vssdesk database"
+            case .schemaTooNew(let p, let version, let known): return "\(p) has schema version \(version), newer than this vssdesk knows (\(known))"
+            case .chainBroken(let p, let row): return "\(p): the audit chain is broken at row \(row); this copy was changed"
+            case .pageSize(let p, let copy, let desk):
+                return "\(p) has pages of \(copy) bytes and the desk \(desk); restore it with the sqlite3 shell's .restore while no console runs"
+            case .cannotCopy(let reason): return "cannot copy: \(reason)"
+            }
+        }
     }
 
     /// What a verified copy holds.
@@ -27,13 +52,13 @@ public enum DatabaseCopy {
     @discardableResult
     public static func backup(_ db: Database, to destination: String, replace: Bool = false) throws -> [String: Int] {
         if !replace, FileManager.default.fileExists(atPath: destination) {
-            throw Failure(message: "\(destination) already exists (add --replace to overwrite it)")
+            throw Failure.exists(path: destination)
         }
         // A fresh, private name: created here (O_EXCL never follows a planted symlink), then checked to still be
         // that file when SQLite has it open, so a swap in a folder others can write gains nothing.
         let partial = destination + ".partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(partial, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw Failure(message: "cannot write \(destination): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw Failure.cannotWrite(path: destination, reason: String(cString: strerror(errno))) }
         _ = fchmod(fd, 0o640)
         var made = stat()
         fstat(fd, &made)
@@ -46,7 +71,7 @@ public enum DatabaseCopy {
         let target = try Database(userFile: partial, writable: true)
         var opened = stat()
         guard lstat(partial, &opened) == 0, opened.st_dev == made.st_dev, opened.st_ino == made.st_ino else {
-            throw Failure(message: "cannot write \(destination): the file being written was replaced")
+            throw Failure.cannotWrite(path: destination, reason: "the file being written was replaced")
         }
         try db.execute("BEGIN")
         let counts: [String: Int]
@@ -62,7 +87,7 @@ public enum DatabaseCopy {
         try target.execute("PRAGMA journal_mode=DELETE")
         fsync(fd)
         guard rename(partial, destination) == 0 else {
-            throw Failure(message: "cannot write \(destination): \(String(cString: strerror(errno)))")
+            throw Failure.cannotWrite(path: destination, reason: String(cString: strerror(errno)))
         }
         finished = true
         return counts
@@ -72,7 +97,7 @@ public enum DatabaseCopy {
     /// version knows, its row counts and (from schema v4 on) its audit chain.
     public static func verify(_ path: String) throws -> Summary {
         var st = stat()
-        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { throw Failure(message: "cannot read \(path)") }
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { throw Failure.cannotRead(path: path) }
         if UserFile.isProtected(path) { throw UserFile.Failure.isDeskFile(path) }
         let copy = try Database(userFile: path)
         // The integrity check reads every page, most of them several times: mapped, not copied through the page cache.
@@ -81,17 +106,17 @@ public enum DatabaseCopy {
         do {
             integrity = try copy.query("PRAGMA integrity_check").map { $0.string(0) ?? "" }
         } catch {
-            throw Failure(message: "\(path) is not a readable SQLite database")
+            throw Failure.notSQLite(path: path)
         }
         guard integrity == ["ok"] else {
-            throw Failure(message: "\(path) fails SQLite's integrity check: \(integrity.prefix(3).joined(separator: "; "))")
+            throw Failure.integrity(path: path, problems: integrity.prefix(3).joined(separator: "; "))
         }
         guard try copy.scalarInt("PRAGMA application_id") == Int(Schema.applicationID) else {
-            throw Failure(message: "\(path) is not a vssdesk database")
+            throw Failure.notVssdesk(path: path)
         }
         let version = try copy.scalarInt("PRAGMA user_version")
         guard version <= Migrator.latestVersion else {
-            throw Failure(message: "\(path) has schema version \(version), newer than this vssdesk knows (\(Migrator.latestVersion))")
+            throw Failure.schemaTooNew(path: path, version: version, known: Migrator.latestVersion)
         }
         var counts: [String: Int] = [:]
         let present = Set(try copy.query("SELECT name FROM sqlite_schema WHERE type = 'table'").compactMap { $0.string(0) })
@@ -102,7 +127,7 @@ public enum DatabaseCopy {
         if try copy.scalarInt("SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'hash'") == 1 {
             let walk = try AuditStore(copy).walkChain()
             if let broken = walk.firstBroken {
-                throw Failure(message: "\(path): the audit chain is broken at row \(broken.id); this copy was changed")
+                throw Failure.chainBroken(path: path, row: broken.id)
             }
             chain = walk
         }
@@ -117,7 +142,7 @@ public enum DatabaseCopy {
         let pageSize = try copyFile.scalarInt("PRAGMA page_size"), livePageSize = try db.scalarInt("PRAGMA page_size")
         guard pageSize == livePageSize else {
             // SQLite cannot change the page size of a database in WAL mode by a backup.
-            throw Failure(message: "\(source) has pages of \(pageSize) bytes and the desk \(livePageSize); restore it with the sqlite3 shell's .restore while no console runs")
+            throw Failure.pageSize(path: source, copy: pageSize, desk: livePageSize)
         }
         // No group here: the live desk's files are open already, and the copy (a file the user named, maybe in a
         // folder someone else can change) must not have its log opened with the desk's group.
@@ -151,7 +176,7 @@ public enum DatabaseCopy {
 
     static func copy(from source: OpaquePointer, to target: OpaquePointer) throws {
         guard let backup = sqlite3_backup_init(target, "main", source, "main") else {
-            throw Failure(message: "cannot copy: \(String(cString: sqlite3_errmsg(target)))")
+            throw Failure.cannotCopy(reason: String(cString: sqlite3_errmsg(target)))
         }
         let rc = sqlite3_backup_step(backup, -1)
         let finish = sqlite3_backup_finish(backup)

@@ -22,7 +22,24 @@ final class SQLiteBackups: BackupStorage {
         do {
             return try body()
         } catch let e as DatabaseCopy.Failure {
-            throw StorageError.badCopy(e.message)
+            throw StorageError.badCopy(Self.message(e))
+        }
+    }
+
+    static func message(_ f: DatabaseCopy.Failure) -> DeskMessage {
+        switch f {
+        case .exists(let p): return DeskMessage(ServiceText.fileExists, ["path": .text(p)])
+        case .cannotWrite(let p, let reason): return DeskMessage(ServiceText.copyCannotWrite, ["path": .text(p), "reason": .text(reason)])
+        case .cannotRead(let p): return DeskMessage(ServiceText.copyCannotRead, ["path": .text(p)])
+        case .notSQLite(let p): return DeskMessage(ServiceText.copyNotSQLite, ["path": .text(p)])
+        case .integrity(let p, let problems): return DeskMessage(ServiceText.copyIntegrity, ["path": .text(p), "problems": .text(problems)])
+        case .notVssdesk(let p): return DeskMessage(ServiceText.notVssdeskDatabase, ["path": .text(p)])
+        case .schemaTooNew(let p, let version, let known):
+            return DeskMessage(ServiceText.copySchemaTooNew, ["path": .text(p), "version": .int(version), "known": .int(known)])
+        case .chainBroken(let p, let row): return DeskMessage(ServiceText.copyChainBroken, ["path": .text(p), "row": .text(String(row))])
+        case .pageSize(let p, let copy, let desk):
+            return DeskMessage(ServiceText.copyPageSize, ["path": .text(p), "copy": .int(copy), "desk": .int(desk)])
+        case .cannotCopy(let reason): return DeskMessage(ServiceText.copyCannotCopy, ["reason": .text(reason)])
         }
     }
 }

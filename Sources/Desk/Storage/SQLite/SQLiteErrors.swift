@@ -1,3 +1,4 @@
+import DeskCore
 import DeskStore
 
 /// SQLite's result codes (https://sqlite.org/rescode.html) in storage-neutral terms.
@@ -7,7 +8,7 @@ extension DatabaseError: StorageErrorConvertible {
         if isReadOnly { return .readOnly(message) }
         if isInterrupted { return .interrupted }
         if isConstraint { return .constraint(message) }
-        if isUnavailable { return .unavailable("the database cannot be used: \(message)") }
+        if isUnavailable { return .unavailable(message) }
         return .other(message)
     }
 }
@@ -16,7 +17,9 @@ extension DatabaseError: StorageErrorConvertible {
 extension StoreError: StorageErrorConvertible {
     public var storageError: StorageError {
         switch self {
-        case .notVssdeskDatabase, .schemaTooNew: return .notVssdeskDatabase(description)
+        case .notVssdeskDatabase(let p): return .notVssdeskDatabase(DeskMessage(ServiceText.notVssdeskDatabase, ["path": .text(p)]))
+        case .schemaTooNew(let found, let known):
+            return .notVssdeskDatabase(DeskMessage(ServiceText.schemaTooNew, ["found": .int(found), "known": .int(known)]))
         case .missing(let p): return .file(.missingDatabase(path: p))
         case .cannotOpen(let p, let reason): return .file(.cannotOpenDatabase(path: p, reason: reason))
         case .uriRefused(let p): return .file(.uriDatabase(path: p))

@@ -26,6 +26,7 @@ public enum Language: String, CaseIterable, Sendable {
 }
 
 /// A language code vssdesk has no catalog for.
-public struct UnknownLanguage: Error, Sendable {
+public struct UnknownLanguage: Error, Sendable, Equatable {
     public let value: String
+    public init(value: String) { self.value = value }
 }
