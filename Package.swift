@@ -30,9 +30,11 @@ let package = Package(
         .executableTarget(name: "vssdesk-bench", dependencies: ["Desk", "DeskStore", "DeskCore"], path: "bench/Sources"),
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], path: "Tests/DeskCoreTests"),
         .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskCore"], path: "Tests/DeskStoreTests"),
-        .testTarget(name: "DeskTests", dependencies: ["Desk"], path: "Tests/DeskTests"),
+        // Which engine the service and end-to-end suites run on, and fresh PostgreSQL databases for them.
+        .target(name: "DeskTestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "DeskTests", dependencies: ["Desk", "DeskStore", "DeskEngines", "DeskPostgres", "DeskTestSupport"], path: "Tests/DeskTests"),
         .testTarget(name: "DeskPostgresTests", dependencies: ["DeskPostgres", "Desk", "DeskCore", "DeskStore"], path: "Tests/DeskPostgresTests"),
         .testTarget(name: "DeskShellTests", dependencies: ["DeskShell"], path: "Tests/DeskShellTests"),
-        .testTarget(name: "EndToEndTests", dependencies: [], path: "Tests/EndToEndTests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["DeskTestSupport"], path: "Tests/EndToEndTests"),
     ]
 )
