@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
 /// SPEC §14 through the binary: Vietnamese whatever `LANG` says, English with `VSSDESK_LANG=en`, and an unknown
 /// language refused before anything runs.
-@Suite struct LanguageEndToEndTests {
+@Suite(.freshDatabases) struct LanguageEndToEndTests {
     @Test func vietnameseByDefaultWhateverLangSays() {
         let v = Vssdesk.ready()
         for lang in ["C", "en_US.UTF-8", "vi_VN.UTF-8"] {
