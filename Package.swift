@@ -33,7 +33,7 @@ let package = Package(
         // Which engine the service and end-to-end suites run on, and fresh PostgreSQL databases for them.
         .target(name: "DeskTestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DeskTests", dependencies: ["Desk", "DeskStore", "DeskEngines", "DeskPostgres", "DeskTestSupport"], path: "Tests/DeskTests"),
-        .testTarget(name: "DeskPostgresTests", dependencies: ["DeskPostgres", "Desk", "DeskCore", "DeskStore"], path: "Tests/DeskPostgresTests"),
+        .testTarget(name: "DeskPostgresTests", dependencies: ["DeskPostgres", "Desk", "DeskCore", "DeskStore", "DeskTestSupport"], path: "Tests/DeskPostgresTests"),
         .testTarget(name: "DeskShellTests", dependencies: ["DeskShell"], path: "Tests/DeskShellTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["DeskTestSupport"], path: "Tests/EndToEndTests"),
     ]

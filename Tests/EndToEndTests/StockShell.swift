@@ -1,4 +1,5 @@
 import Foundation
+import DeskTestSupport
 
 /// The stock shell of the desk's engine on a test database, what a supervisor would use: `sqlite3` on a file,
 /// `psql` (and `pg_dump`) on a PostgreSQL URI. Both print a row as its columns joined by `|`, NULL as nothing.
@@ -19,16 +20,8 @@ enum StockShell {
         isPostgres(db) ? run("/usr/bin/pg_dump", ["--data-only", "--inserts", "--dbname=" + db]) : run("/usr/bin/sqlite3", [db, ".dump"])
     }
 
+    /// The shell's output; nothing when it failed (the expectations on the rows then say what is missing).
     private static func run(_ program: String, _ args: [String]) -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: program)
-        p.arguments = args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try! p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        (try? TestBackend.output(of: program, args)) ?? ""
     }
 }

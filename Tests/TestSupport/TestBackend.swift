@@ -10,12 +10,12 @@ public enum TestBackend {
     /// The server's URI (its `vssdesk` database, as the cluster's superuser).
     public static func serverURI() throws -> String {
         guard let uri = ProcessInfo.processInfo.environment["VSSDESK_TEST_PG"], !uri.isEmpty, uri != "none" else {
-            throw Unavailable(message: "VSSDESK_TEST_BACKEND=postgres needs a server: run through `make test` or scripts/with-test-postgres")
+            throw Failure(message: "VSSDESK_TEST_BACKEND=postgres needs a server: run through `make test` or scripts/with-test-postgres")
         }
         return uri
     }
 
-    struct Unavailable: Error, CustomStringConvertible {
+    struct Failure: Error, CustomStringConvertible {
         let message: String
         var description: String { message }
     }
@@ -32,9 +32,14 @@ public enum TestBackend {
     /// Runs SQL through the stock psql; its output, or the error it printed.
     @discardableResult
     public static func psql(_ uri: String, _ sql: String) throws -> String {
+        try output(of: "/usr/bin/psql", [uri, "-v", "ON_ERROR_STOP=1", "-qAtc", sql]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// What `program` prints on stdout; a failure with what it printed on stderr when it exits non-zero.
+    public static func output(of program: String, _ args: [String]) throws -> String {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        p.arguments = [uri, "-v", "ON_ERROR_STOP=1", "-qAtc", sql]
+        p.executableURL = URL(fileURLWithPath: program)
+        p.arguments = args
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -42,8 +47,10 @@ public enum TestBackend {
         let data = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw Unavailable(message: "psql: " + String(decoding: e, as: UTF8.self)) }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard p.terminationStatus == 0 else {
+            throw Failure(message: "\((program as NSString).lastPathComponent): " + String(decoding: e, as: UTF8.self))
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// The databases the running test made (set by `FreshDatabases`).
