@@ -49,8 +49,9 @@ final class PGAuditStore: AuditStorage {
     }
 
     static let columns = "id, at, operator, action, target, detail, ticket_id"
+    static let aliasedColumns = "a.id, a.at, a.operator, a.action, a.target, a.detail, a.ticket_id"
 
-    /// The filters both lists share: operator, time range, action; the limit is the sixth parameter.
+    /// The filters both lists share: operator ($1), time range ($3, $4), action ($5).
     static let common = """
         ($1::text IS NULL OR operator = $1::text) AND ($3::text IS NULL OR at >= $3::text)
           AND ($4::text IS NULL OR at < $4::text) AND ($5::text IS NULL OR action = $5::text)
@@ -74,17 +75,25 @@ final class PGAuditStore: AuditStorage {
     /// Rows about `code`: those whose target it is, those whose detail names it as a whole number (the displayed
     /// codes of a search, a bulk change), and the `call` rows that showed it — the call's ticket is about it, or the
     /// caller's phone is its registered phone (call rows written before they listed their codes).
+    ///
+    /// One indexed branch per way of being about the code, united, then filtered and ordered. Written as one WHERE
+    /// with ORs (as on SQLite), PostgreSQL walks the whole trail backwards by id: 200 ms at 300,000 rows, against
+    /// 5–11 ms this way (EXPLAIN ANALYZE, this machine).
     func list(operator login: String?, code: String?, from: String?, to: String?, action: String?,
               limit: Int) throws -> [AuditEntry] {
-        try db.query("""
-            SELECT \(Self.columns) FROM audit
+        guard let code else { return try list(operator: login, target: nil, from: from, to: to, action: action, limit: limit) }
+        let a = Self.aliasedColumns
+        return try db.query("""
+            SELECT \(Self.columns) FROM (
+                SELECT \(a) FROM audit a WHERE target = $2::text
+                UNION SELECT \(a) FROM audit a WHERE $2::text ~ '^[0-9]+$' AND \(Self.numbersInDetail) @> ARRAY[$2::text]
+                UNION SELECT \(a) FROM audit a JOIN tickets t ON t.id = a.ticket_id WHERE t.bhxh_code = $2::text AND a.action = 'call'
+                UNION SELECT \(a) FROM audit a JOIN registrations r ON r.phone = a.target WHERE r.bhxh_code = $2::text
+                      AND a.action = 'call'
+            ) about
             WHERE \(Self.common)
-              AND ($2::text IS NULL OR target = $2::text
-                   OR ($2::text ~ '^[0-9]+$' AND \(Self.numbersInDetail) @> ARRAY[$2::text])
-                   OR (action = 'call' AND (ticket_id IN (SELECT id FROM tickets WHERE bhxh_code = $2::text)
-                                            OR target IN (SELECT phone FROM registrations WHERE bhxh_code = $2::text))))
             ORDER BY id DESC LIMIT $6
-            """, [.of(login), .of(code), .of(from), .of(to), .of(action), .of(limit)]).map(Self.entry)
+            """, [.of(login), .text(code), .of(from), .of(to), .of(action), .of(limit)]).map(Self.entry)
     }
 
     static func entry(_ row: PGRow) -> AuditEntry {
