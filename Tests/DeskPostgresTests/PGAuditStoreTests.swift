@@ -7,7 +7,7 @@ import DeskStore
 
 /// The audit trail on PostgreSQL: the hash chain under many consoles at once, and the protections the database
 /// itself enforces, for the superuser too (SPEC §13, §15).
-final class PGAuditStoreTests: XCTestCase {
+final class PGAuditStoreTests: PGStoreTestCase {
     func desk() throws -> (uri: String, storage: PostgresStorage) {
         let uri = try PGTestServer.freshDatabase()
         return (uri, try PostgresStorage(uri: uri, create: true))

@@ -5,7 +5,7 @@ import Desk
 import DeskCore
 
 /// The outbox on a server that many consoles run `outbox send` against.
-final class PGOutboxStoreTests: XCTestCase {
+final class PGOutboxStoreTests: PGStoreTestCase {
     static let now = "2025-03-12T02:00:00Z", lease = "2025-03-12T02:05:00Z"
 
     /// Two consoles claim the same message at the same instant, a hundred times: exactly one wins each time.

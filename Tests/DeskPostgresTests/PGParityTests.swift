@@ -7,7 +7,7 @@ import DeskStore
 
 /// The same writes through SQLite and PostgreSQL give the same answers: the audit chain's hashes to the byte (so a
 /// desk copied by `migrate --to` verifies unchanged), the lookups by code, and the ticket lists.
-final class PGParityTests: XCTestCase {
+final class PGParityTests: PGStoreTestCase {
     func engines() throws -> [any DeskStorage] {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vssdesk-parity-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -6,7 +6,7 @@ import DeskCore
 
 /// Tickets, timelines, open calls and the knowledge base on PostgreSQL, store by store (the service suite runs on
 /// top of them with `VSSDESK_TEST_BACKEND=postgres`).
-final class PGTicketStoreTests: XCTestCase {
+final class PGTicketStoreTests: PGStoreTestCase {
     func storage() throws -> PostgresStorage { try PostgresStorage(uri: try PGTestServer.freshDatabase(), create: true) }
 
     func open(_ s: PostgresStorage, _ at: String, _ login: String = "hoa", line: Int = 121, phone: String? = "0912345678",

@@ -74,12 +74,24 @@ public struct FreshDatabases: SuiteTrait, TestTrait, TestScoping {
                              performing function: @Sendable () async throws -> Void) async throws {
         guard TestBackend.isPostgres, testCase != nil else { return try await function() }
         let made = MadeDatabases()
-        defer {
-            if let base = try? TestBackend.serverURI() {
-                for name in made.all { _ = try? TestBackend.psql(base, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
-            }
-        }
+        defer { made.dropAll() }
         try await TestBackend.$made.withValue(made) { try await function() }
+    }
+}
+
+extension TestBackend {
+    /// Runs `body` (an XCTest case's `invokeTest`) and drops the databases it made.
+    public static func droppingDatabases(madeDuring body: () -> Void) {
+        let made = MadeDatabases()
+        defer { made.dropAll() }
+        $made.withValue(made, operation: body)
+    }
+}
+
+extension MadeDatabases {
+    func dropAll() {
+        guard let base = try? TestBackend.serverURI() else { return }
+        for name in all { _ = try? TestBackend.psql(base, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
     }
 }
 
