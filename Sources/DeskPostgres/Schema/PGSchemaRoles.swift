@@ -29,6 +29,8 @@ extension PGSchema {
     GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO vssdesk_operator;
     GRANT INSERT ON audit, registration_events, tickets, ticket_notes, sms_outbox TO vssdesk_operator;
     GRANT INSERT, UPDATE, DELETE ON open_calls TO vssdesk_operator;
+    -- A repeat call folded into the first: its notes move there and the empty ticket goes.
+    GRANT DELETE ON tickets TO vssdesk_operator;
     GRANT UPDATE ON tickets, sms_outbox TO vssdesk_operator;
     GRANT UPDATE (ticket_id) ON ticket_notes TO vssdesk_operator;
     GRANT UPDATE (status, sms_status, reject_reason, status_changed_at, credentials_sent_at) ON registrations TO vssdesk_operator;
