@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], path: "Tests/DeskCoreTests"),
         .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskCore"], path: "Tests/DeskStoreTests"),
         .testTarget(name: "DeskTests", dependencies: ["Desk"], path: "Tests/DeskTests"),
-        .testTarget(name: "DeskPostgresTests", dependencies: ["DeskPostgres", "Desk", "DeskCore"], path: "Tests/DeskPostgresTests"),
+        .testTarget(name: "DeskPostgresTests", dependencies: ["DeskPostgres", "DeskEngines", "Desk", "DeskCore"], path: "Tests/DeskPostgresTests"),
         .testTarget(name: "DeskShellTests", dependencies: ["DeskShell"], path: "Tests/DeskShellTests"),
         .testTarget(name: "EndToEndTests", dependencies: [], path: "Tests/EndToEndTests"),
     ]
