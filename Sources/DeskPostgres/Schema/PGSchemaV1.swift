@@ -15,14 +15,15 @@ extension PGSchema {
         created_at TEXT NOT NULL
     );
 
-    /* Name search (PGNameSearch): the words of a name as one tsvector, in three kinds of lexeme — each folded word
-       as FTS5's unicode61 splits `name_folded` (runs of [a-z0-9]); each word as written, lowercased, after '=';
-       and each ordered pair of distinct folded words, '+a+b', so that a search for several common words ("nguyen
-       van duc") reads the short posting list of a pair, not the long ones of each word (a name of more than
-       `maxPairWords` words gets the lone marker '+' instead, which every pair condition accepts). lower() follows
-       the database's LC_CTYPE: where it does not lowercase Vietnamese (a C locale) the function is made with an
-       explicit table of the Latin letters instead, so the index means the same on every server. IMMUTABLE, and
-       used by a generated column: a row written by psql is indexed like one written by vssdesk. */
+    /* Name search (PGNameSearch, PGTextQuery): the words of a name as one tsvector, in four kinds of lexeme — each
+       folded word as FTS5's unicode61 splits `name_folded` (runs of [a-z0-9]); each word as written, lowercased,
+       after '='; and each ordered pair of distinct words of either kind, '+a+b' (folded) and '+=a+b' (as written),
+       so that a search for several common words ("nguyen thi nhi") reads the short posting list of a pair instead
+       of the long ones of its words. A name of more than `maxPairWords` words gets the marker '+' (or '+=')
+       instead of its pairs and is found by its single words. lower() follows the database's LC_CTYPE: where it
+       does not lowercase Vietnamese (a C locale) the function is made with an explicit table of the Latin letters
+       instead, so the index means the same on every server. IMMUTABLE, and used by a generated column: a row
+       written by psql is indexed like one written by vssdesk. */
     DO $do$
     DECLARE
         lowering TEXT := CASE WHEN lower('ĐẶNG ÁNH') = 'đặng ánh' THEN 'lower(full_name)'
@@ -33,19 +34,30 @@ extension PGSchema {
             LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
         DECLARE
             words TEXT[] := array_remove(regexp_split_to_array(coalesce(folded, ''), '[^a-z0-9]+'), '');
-            lexemes TEXT[] := words || array_remove(string_to_array(
-                '=' || regexp_replace(coalesce(%s, ''), '[^%s]+', ' =', 'g'), ' '), '=');
+            written TEXT[] := array_remove(string_to_array(
+                '=' || regexp_replace(coalesce(%1$s, ''), '[^%2$s]+', ' =', 'g'), ' '), '=');
+            lexemes TEXT[] := words || written;
             a TEXT;
             b TEXT;
         BEGIN
-            IF cardinality(words) > %s THEN
-                RETURN array_to_tsvector(lexemes || '+'::TEXT);
-            END IF;
-            FOREACH a IN ARRAY words LOOP
-                FOREACH b IN ARRAY words LOOP
-                    IF a <> b THEN lexemes := lexemes || ('+' || a || '+' || b); END IF;
+            IF cardinality(words) > %3$s THEN
+                lexemes := lexemes || '+'::TEXT;
+            ELSE
+                FOREACH a IN ARRAY words LOOP
+                    FOREACH b IN ARRAY words LOOP
+                        IF a <> b THEN lexemes := lexemes || ('+' || a || '+' || b); END IF;
+                    END LOOP;
                 END LOOP;
-            END LOOP;
+            END IF;
+            IF cardinality(written) > %3$s THEN
+                lexemes := lexemes || '+='::TEXT;
+            ELSE
+                FOREACH a IN ARRAY written LOOP
+                    FOREACH b IN ARRAY written LOOP
+                        IF a <> b THEN lexemes := lexemes || ('+' || a || '+' || substr(b, 2)); END IF;
+                    END LOOP;
+                END LOOP;
+            END IF;
             RETURN array_to_tsvector(lexemes);
         END $$ $f$, lowering, '\(PGSchema.wordCharacters)', \(PGSchema.maxPairWords));
     END $do$;

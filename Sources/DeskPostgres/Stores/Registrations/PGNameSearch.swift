@@ -31,7 +31,7 @@ extension PGRegistrationStore {
         var matches = try nameMatches(strict, filter: filter, limit: cap)
         // As on SQLite: every word as a prefix only when a word before the last is not a whole indexed word.
         if matches.isEmpty, try q.words.dropLast().map(NameQuery.clean).contains(where: { !(try terms.contains($0)) }),
-           let all = PGTextQuery.prefixAll(q.words) {
+           let all = try terms.looseQuery(q.words) {
             loose = true
             matches = try nameMatches(all, filter: filter, limit: cap)
         }
@@ -100,7 +100,7 @@ extension PGRegistrationStore {
 extension PGInsuredStore {
     /// People of the extract without a registration whose name matches; `loose` matches every word as a prefix.
     func searchNamesUnregistered(_ q: NameQuery, loose: Bool, limit: Int) throws -> [InsuredPerson] {
-        let query = loose ? PGTextQuery.prefixAll(q.words)
+        let query = loose ? try terms.looseQuery(q.words)
             : PGTextQuery.strict(q.words, alternatives: try terms.completions(of: q.words.last))
         guard let query, limit > 0 else { return [] }
         var found: [(id: Int, person: InsuredPerson)] = []
@@ -110,5 +110,13 @@ extension PGInsuredStore {
             LIMIT $2
             """, [.text(query), .int(Int64(limit))]) { found.append(($0.int(0) ?? 0, PGInsuredRows.person($0, offset: 1))) }
         return found.sorted { $0.id < $1.id }.map(\.person)
+    }
+}
+
+extension PGNameTerms {
+    /// Every word as the start of a word, each as its completions from `name_terms` (or a prefix if too many).
+    func looseQuery(_ words: [String]) throws -> String? {
+        let words = PGTextQuery.cleaned(words)
+        return PGTextQuery.loose(words, completions: try words.map { try completions(of: $0) })
     }
 }

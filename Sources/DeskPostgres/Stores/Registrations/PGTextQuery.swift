@@ -4,13 +4,53 @@ import DeskCore
 /// from word characters, each lexeme quoted, sent as a parameter — quotes, `&`, `|`, `!`, `:*` or `<->` typed by a
 /// user are data, never syntax (https://www.postgresql.org/docs/current/datatype-textsearch.html#DATATYPE-TSQUERY).
 ///
-/// Each query is the conjunction SQLite's FTS5 query would be — every word present, the last one as its
-/// alternatives or as a prefix — plus *pair* conditions that the word conditions already imply: a name with words
-/// a and b has the lexeme `+a+b`. They change nothing in what matches and make the index read the short posting list
-/// of a pair ("van"+"duc") instead of the long ones of "nguyen" and "van" (see PGNameSearch for the figures).
+/// A search is a list of slots, every one of which a name must fill with one of its words: a query word, the whole
+/// words it may stand for (`name_terms`, `heard_terms`), or a prefix. That is what SQLite's FTS5 query says, and
+/// what `singles` says here. Said that way, GIN reads the posting list of every word to the end — "nguyen" and
+/// "thi" are in a third of all names — so the same condition is said a second way, by pairs: a name fills slots i
+/// and j exactly when it has words a of i and b of j, that is the lexeme `+a+b` (or a itself, when a can fill
+/// both). The pairs of "nguyen thi nhi" have a few hundred rows each. A name too long for its pairs to be indexed
+/// carries the marker `+` instead and is matched by the singles, so the whole query is
+/// `pairs | (singles & '+')`: equivalent to the singles alone, and read from short lists. The words as written
+/// (the exact tier) are said the same way with their own lexemes (`=a`, `+=a+b`, `+=`).
 enum PGTextQuery {
-    /// Past this many alternatives of a word, its pair conditions are left out (the word conditions suffice).
-    static let maxPairOptions = 16
+    /// Past this many lexemes, a pair condition is left out (the slots it would join are then said by singles).
+    static let maxPairLexemes = 64
+
+    /// The lexemes of one kind of word: folded, or as written (`vssdesk_name_lexemes`).
+    struct Lexicon {
+        let single: String, pair: String, marker: String
+        static let folded = Lexicon(single: "", pair: "+", marker: "+")
+        static let written = Lexicon(single: "=", pair: "+=", marker: "+=")
+
+        func word(_ w: String, prefix: Bool = false) -> String { lexeme(single + w, prefix: prefix) }
+        func pair(_ a: String, _ b: String, prefix: Bool = false) -> String { lexeme(pair + a + "+" + b, prefix: prefix) }
+    }
+
+    /// What may fill one slot: whole words, or every word that begins with a prefix.
+    enum Slot: Equatable {
+        case words([String])
+        case prefix(String)
+
+        /// A query's last word: its whole-word alternatives (always itself first), or a prefix when nil (too many).
+        static func last(_ word: String, alternatives: [String]?) -> Slot {
+            alternatives.map { .words(PGTextQuery.unique([word] + $0.map(NameQuery.clean))) } ?? .prefix(word)
+        }
+
+        func accepts(_ w: String) -> Bool {
+            switch self {
+            case .words(let ws): return ws.contains(w)
+            case .prefix(let p): return w.hasPrefix(p)
+            }
+        }
+
+        func condition(_ l: Lexicon) -> String {
+            switch self {
+            case .words(let ws): return any(ws.map { l.word($0) })
+            case .prefix(let p): return l.word(p, prefix: true)
+            }
+        }
+    }
 
     /// A lexeme as tsquery text: quoted, `'` doubled and `\` escaped; `prefix` adds `:*`.
     static func lexeme(_ s: String, prefix: Bool = false) -> String {
@@ -27,104 +67,69 @@ enum PGTextQuery {
         return out
     }
 
-    /// The last word of a search: its whole-word alternatives (always itself first), or a prefix when there are
-    /// too many to list.
-    enum Last {
-        case words([String])
-        case prefix(String)
+    /// Every slot filled, said by single words.
+    static func singles(_ slots: [Slot], _ l: Lexicon) -> String {
+        slots.map { $0.condition(l) }.joined(separator: " & ")
+    }
 
-        init(_ last: String, alternatives: [String]?) {
-            if let alternatives { self = .words(PGTextQuery.unique([last] + alternatives.map(NameQuery.clean))) } else { self = .prefix(last) }
-        }
-
-        /// Whether a name word `w` satisfies this last word by itself.
-        func accepts(_ w: String) -> Bool {
-            switch self {
-            case .words(let ws): return ws.contains(w)
-            case .prefix(let p): return w.hasPrefix(p)
-            }
-        }
-
-        func condition(marker: String = "") -> String {
-            switch self {
-            case .words(let ws): return any(ws.map { lexeme(marker + $0) })
-            case .prefix(let p): return lexeme(marker + p, prefix: true)
-            }
-        }
-
-        /// `+w+x` for each alternative x (or the prefix), or nil when that is too many lexemes to be worth it.
-        func pairs(with w: String) -> String? {
-            switch self {
-            case .words(let ws):
-                guard ws.count <= maxPairOptions else { return nil }
-                return any(ws.map { lexeme("+" + w + "+" + $0) } + [lexeme("+")])
-            case .prefix(let p):
-                return any([lexeme("+" + w + "+" + p, prefix: true), lexeme("+")])
-            }
+    /// "Slots a and b both filled" as pairs, or nil when that takes too many lexemes (or two prefixes).
+    static func pair(_ a: Slot, _ b: Slot, _ l: Lexicon) -> String? {
+        switch (a, b) {
+        case (.words(let xs), .words(let ys)):
+            guard xs.count * ys.count <= maxPairLexemes else { return nil }
+            return any(xs.flatMap { x in ys.compactMap { y in x == y ? nil : l.pair(x, y) } } + xs.filter { b.accepts($0) }.map { l.word($0) })
+        case (.words(let xs), .prefix(let p)), (.prefix(let p), .words(let xs)):
+            guard xs.count <= maxPairLexemes else { return nil }
+            return any(xs.map { l.pair($0, p, prefix: true) } + xs.filter { $0.hasPrefix(p) }.map { l.word($0) })
+        case (.prefix, .prefix):
+            return nil
         }
     }
 
-    /// `+a+b`, or the marker `+` of a name too long for its pairs to be indexed.
-    static func pair(_ a: String, _ b: String) -> String { any([lexeme("+" + a + "+" + b), lexeme("+")]) }
+    /// The slots as a tsquery: `pairs | (singles & marker)`, or the singles alone when no pair can be said.
+    static func query(_ slots: [Slot], _ l: Lexicon = .folded) -> String? {
+        guard !slots.isEmpty else { return nil }
+        var pairs: [String] = []
+        var covered = Set<Int>()
+        for i in slots.indices {
+            for j in slots.indices where j > i {
+                if let p = pair(slots[i], slots[j], l) {
+                    pairs.append(p)
+                    covered.formUnion([i, j])
+                }
+            }
+        }
+        guard !pairs.isEmpty else { return singles(slots, l) }
+        let uncovered = slots.indices.filter { !covered.contains($0) }.map { slots[$0].condition(l) }
+        return "(" + (pairs + uncovered).joined(separator: " & ") + ") | (" + singles(slots, l) + " & " + lexeme(l.marker) + ")"
+    }
+
+    static func cleaned(_ words: [String]) -> [String] { words.map(NameQuery.clean).filter { !$0.isEmpty } }
 
     /// Every word but the last whole, the last as `alternatives` (from `name_terms`) or a prefix when nil (FTS5's
     /// `withLastWord`).
     static func strict(_ words: [String], alternatives: [String]?) -> String? {
-        let cleaned = words.map(NameQuery.clean).filter { !$0.isEmpty }
-        guard let last = cleaned.last else { return nil }
-        return conjunction(whole: unique(Array(cleaned.dropLast())), last: Last(last, alternatives: alternatives))
+        let words = cleaned(words)
+        guard let last = words.last else { return nil }
+        return query(unique(Array(words.dropLast())).map { .words([$0]) } + [.last(last, alternatives: alternatives)])
     }
 
-    static func conjunction(whole: [String], last: Last, marker: String = "") -> String {
-        var terms = whole.map { lexeme(marker + $0) } + [last.condition(marker: marker)]
-        guard marker.isEmpty else { return terms.joined(separator: " & ") }
-        for (i, a) in whole.enumerated() {
-            for b in whole[(i + 1)...] { terms.append(pair(a, b)) }
-            if !last.accepts(a), let p = last.pairs(with: a) { terms.append(p) }
-        }
-        return terms.joined(separator: " & ")
+    /// Every word as the start of a word (the loose fallback, "nguy van duc"): each as the whole words it may begin,
+    /// `completions[i]` from `name_terms` (as SQLite's strict query already says its last word), or as a prefix
+    /// where there are too many.
+    static func loose(_ words: [String], completions: [[String]?]) -> String? {
+        query(zip(cleaned(words), completions).map { Slot.last($0, alternatives: $1) })
     }
 
-    /// Every word as a prefix (the loose fallback, "nguy van duc"): word conditions only, since a pair cannot
-    /// have two prefixes.
-    static func prefixAll(_ words: [String]) -> String? {
-        let cleaned = words.map(NameQuery.clean).filter { !$0.isEmpty }
-        guard !cleaned.isEmpty else { return nil }
-        return cleaned.map { lexeme($0, prefix: true) }.joined(separator: " & ")
-    }
-
-    /// Each group's whole words OR'ed, every group required (the heard tier), with pair conditions between groups
-    /// small and disjoint enough to list.
+    /// Each group's whole words, every group required (the heard tier).
     static func alternatives(_ groups: [[String]]) -> String? {
-        let groups = groups.map { unique($0.map(NameQuery.clean)) }.filter { !$0.isEmpty }
-        guard !groups.isEmpty else { return nil }
-        var terms = groups.map { any($0.map { lexeme($0) }) }
-        for (i, g) in groups.enumerated() {
-            for h in groups[(i + 1)...] where g.count * h.count <= maxPairOptions * 4 && Set(g).isDisjoint(with: h) {
-                terms.append(any(g.flatMap { a in h.map { lexeme("+" + a + "+" + $0) } } + [lexeme("+")]))
-            }
-        }
-        return terms.joined(separator: " & ")
+        query(groups.map { unique($0.map(NameQuery.clean)) }.filter { !$0.isEmpty }.map { .words($0) })
     }
 
-    /// The words as written (`=` lexemes) with the last as `alternatives` or a prefix, narrowed by the folded
-    /// conditions they imply (a word written "đức" is the folded word "duc"; an alternative of "hà" folds to
-    /// something that begins with "ha"), so the index reads pairs here too. A word whose folded form is not a single
-    /// folded word narrows nothing.
+    /// The words as written, the last as `alternatives` or a prefix: the same query over the written lexemes.
     static func exact(_ exactWords: [String], alternatives: [String]?) -> String? {
-        let cleaned = exactWords.map(NameQuery.clean).filter { !$0.isEmpty }
-        guard let last = cleaned.last else { return nil }
-        var query = conjunction(whole: unique(Array(cleaned.dropLast())), last: Last(last, alternatives: alternatives), marker: "=")
-        func folded(_ w: String) -> String? {
-            let f = Folding.fold(w)
-            return !f.isEmpty && f.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }) ? f : nil
-        }
-        let whole = unique(cleaned.dropLast().compactMap(folded))
-        if let lastFolded = folded(last) {
-            query += " & " + conjunction(whole: whole, last: .prefix(lastFolded))
-        } else if !whole.isEmpty {
-            query += " & " + whole.map { lexeme($0) }.joined(separator: " & ")
-        }
-        return query
+        let words = cleaned(exactWords)
+        guard let last = words.last else { return nil }
+        return query(unique(Array(words.dropLast())).map { .words([$0]) } + [.last(last, alternatives: alternatives)], .written)
     }
 }
