@@ -26,6 +26,13 @@ final class PGStuckQueryTests: XCTestCase {
             var minor = BothEngines.registration("7909000003", "Lê Văn Nhỏ", phone: "0901234567")
             minor.dob = "2010-06-01"
             for r in [odd, orphan, minor] { try s.registrations.upsert(r, at: BothEngines.at, operator: nil, eventKind: "import") }
+            // A self registration that names a parent with its own phone: the parent does not count as sharing it.
+            let parent = try s.registrations.list(RegistrationFilter(), limit: 50).first { $0.kind == .selfApplicant && $0.phone != nil }!
+            var withParent = BothEngines.registration("7909000004", "Lê Văn Con", phone: parent.phone)
+            withParent.parentBhxhCode = parent.bhxhCode
+            try s.registrations.upsert(withParent, at: BothEngines.at, operator: nil, eventKind: "import")
+            XCTAssertEqual(try s.registrations.stuckCandidates(criteria, rule: "PHONE_SHARED", agency: nil, after: "7909000003", limit: 1)
+                .first?.bhxhCode == "7909000004", false, engine)
             var otherName = InsuredPerson(bhxhCode: "7909000003")
             otherName.fullName = "Lê Văn Lớn"
             try s.insured.upsert(otherName)

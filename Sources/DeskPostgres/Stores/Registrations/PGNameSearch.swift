@@ -62,7 +62,7 @@ extension PGRegistrationStore {
 
     /// Every query word or an indexed word it may be a hearing of, the last also as the words it may begin; nil
     /// when no word can be heard otherwise (as SQLite's `heardMatch`).
-    func heardQuery(_ q: NameQuery) throws -> String? {
+    func heardQuery(_ q: NameQuery) throws -> PGTextQuery.Search? {
         let words = q.words.map(NameQuery.clean).filter { !$0.isEmpty }
         var groups: [[String]] = []
         var heardAny = false
@@ -76,13 +76,14 @@ extension PGRegistrationStore {
         return heardAny ? PGTextQuery.alternatives(groups) : nil
     }
 
-    /// Ids and names of up to `limit` registrations whose lexemes match `query`, in id order.
-    func nameMatches(_ query: String, filter: RegistrationFilter, limit: Int) throws -> [(id: Int, fullName: String)] {
-        let (clause, values) = Self.whereClause(filter, start: 2)
+    /// Ids and names of up to `limit` registrations whose lexemes match `search`, in id order.
+    func nameMatches(_ search: PGTextQuery.Search, filter: RegistrationFilter, limit: Int) throws -> [(id: Int, fullName: String)] {
+        let (match, params) = search.condition("r")
+        let (clause, values) = Self.whereClause(filter, start: params.count + 1)
         var found: [(id: Int, fullName: String)] = []
         try db.forEach("""
-            SELECT r.id, r.full_name FROM registrations r WHERE r.name_lexemes @@ $1::tsquery AND \(clause) LIMIT $\(values.count + 2)
-            """, [.text(query)] + values + [.int(Int64(limit))]) { found.append(($0.int(0) ?? 0, $0.string(1) ?? "")) }
+            SELECT r.id, r.full_name FROM registrations r WHERE \(match) AND \(clause) LIMIT $\(params.count + values.count + 1)
+            """, params + values + [.int(Int64(limit))]) { found.append(($0.int(0) ?? 0, $0.string(1) ?? "")) }
         return found.sorted { $0.id < $1.id }
     }
 
@@ -103,19 +104,28 @@ extension PGInsuredStore {
         let query = loose ? try terms.looseQuery(q.words)
             : PGTextQuery.strict(q.words, alternatives: try terms.completions(of: q.words.last))
         guard let query, limit > 0 else { return [] }
+        let (match, params) = query.condition("i")
         var found: [(id: Int, person: InsuredPerson)] = []
         try db.forEach("""
             SELECT i.id, \(PGInsuredRows.selectColumns) FROM insured i
-            WHERE i.name_lexemes @@ $1::tsquery AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.bhxh_code = i.bhxh_code)
-            LIMIT $2
-            """, [.text(query), .int(Int64(limit))]) { found.append(($0.int(0) ?? 0, PGInsuredRows.person($0, offset: 1))) }
+            WHERE \(match) AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.bhxh_code = i.bhxh_code)
+            LIMIT $\(params.count + 1)
+            """, params + [.int(Int64(limit))]) { found.append(($0.int(0) ?? 0, PGInsuredRows.person($0, offset: 1))) }
         return found.sorted { $0.id < $1.id }.map(\.person)
+    }
+}
+
+extension PGTextQuery.Search {
+    /// The WHERE condition on the name index of table alias `t`, and its parameters ($1, and $2 for long names).
+    func condition(_ t: String) -> (String, [PGValue]) {
+        guard let longNames else { return ("\(t).name_lexemes @@ $1::tsquery", [.text(main)]) }
+        return ("(\(t).name_lexemes @@ $1::tsquery OR \(t).name_lexemes @@ $2::tsquery)", [.text(main), .text(longNames)])
     }
 }
 
 extension PGNameTerms {
     /// Every word as the start of a word, each as its completions from `name_terms` (or a prefix if too many).
-    func looseQuery(_ words: [String]) throws -> String? {
+    func looseQuery(_ words: [String]) throws -> PGTextQuery.Search? {
         let words = PGTextQuery.cleaned(words)
         return PGTextQuery.loose(words, completions: try words.map { try completions(of: $0) })
     }

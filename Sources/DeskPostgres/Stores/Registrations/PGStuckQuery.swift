@@ -11,6 +11,23 @@ struct PGStuckQuery {
 
     /// Markers in the predicates, bound to parameters by `PGBinder` (our own words, never user input).
     static let deskMarker = "{desk}", adultMarker = "{adult_dob}", loadedMarker = "{insured_loaded}"
+    static let sharedMarker = "{phone_shared}"
+
+    /// PHONE_SHARED's "another self registration, not the parent, has this phone": for a page of candidates, SQLite's
+    /// EXISTS on the phone index, row by row; for the counts over the whole table, the number of self registrations
+    /// per shared phone (one hash join instead of a million probes, which PostgreSQL runs outside its parallel
+    /// workers) less this registration and its parent when the parent has the phone — the same rows.
+    static let sharedByProbe = """
+        EXISTS (SELECT 1 FROM registrations o WHERE o.phone = r.phone AND o.kind = 'self' AND o.bhxh_code <> r.bhxh_code
+                AND o.bhxh_code IS DISTINCT FROM r.parent_bhxh_code)
+        """
+    static let sharedByCount = """
+        coalesce(sp.n, 0) - 1 - CASE WHEN p.kind = 'self' AND p.phone = r.phone AND p.bhxh_code <> r.bhxh_code THEN 1 ELSE 0 END > 0
+        """
+    static let sharedPhones = """
+        LEFT JOIN (SELECT phone, count(*) AS n FROM registrations WHERE kind = 'self' GROUP BY phone HAVING count(*) > 1) sp
+            ON sp.phone = r.phone
+        """
 
     /// Province codes are our own reference data, never user input, so they may be written into the SQL text.
     static let provinceList = ReferenceData.cccdProvinces.keys.sorted().map { "'\($0)'" }.joined(separator: ",")
@@ -35,10 +52,7 @@ struct PGStuckQuery {
         ("PHONE_INVALID", """
             NOT (r.phone ~ '^0[0-9]{9}$' AND r.phone ~ '^0(3|7[06-9]|5[1689]|52[238]|559|8[1-8]|89[6-9]|9[0-8]|99[013-9])')
             """),
-        ("PHONE_SHARED", """
-            r.kind = 'self' AND coalesce(r.phone, '') <> '' AND EXISTS (SELECT 1 FROM registrations o WHERE o.phone = r.phone
-              AND o.kind = 'self' AND o.bhxh_code <> r.bhxh_code AND o.bhxh_code IS DISTINCT FROM r.parent_bhxh_code)
-            """),
+        ("PHONE_SHARED", "r.kind = 'self' AND coalesce(r.phone, '') <> '' AND \(sharedMarker)"),
         ("PHOTO_MISSING", """
             (r.kind = 'self' AND (r.photo_portrait = 0 OR ((r.photo_id_front = 0 OR r.photo_id_back = 0)
                AND NOT (\(twelveDigits) AND r.id_number = i.id_number))))
@@ -103,12 +117,14 @@ struct PGStuckQuery {
     /// rule once per row (`OFFSET 0` keeps the planner from pulling it up into the aggregates).
     func countsAndTotal(_ db: PGConnection, agency: String?) throws -> (counts: [(rule: String, count: Int)], total: Int) {
         var binder = PGBinder()
-        let flags = Self.predicates.enumerated().map { "(\(binder.bind($0.element.sql, markers))) AS f\($0.offset)" }.joined(separator: ",\n")
+        let flags = Self.predicates.enumerated().map {
+            "(\(binder.bind($0.element.sql.replacingOccurrences(of: Self.sharedMarker, with: Self.sharedByCount), markers))) AS f\($0.offset)"
+        }.joined(separator: ",\n")
         let agencyFilter = agency.map { "r.agency_code = " + binder.value(.text($0)) } ?? "TRUE"
         let counts = Self.predicates.indices.map { "count(*) FILTER (WHERE f\($0))" }.joined(separator: ", ")
         let any = Self.predicates.indices.map { "f\($0)" }.joined(separator: " OR ")
         let row = try db.queryOne("""
-            SELECT \(counts), count(*) FILTER (WHERE \(any)) FROM (SELECT \(flags) \(Self.from) WHERE \(agencyFilter) OFFSET 0) s
+            SELECT \(counts), count(*) FILTER (WHERE \(any)) FROM (SELECT \(flags) \(Self.from) \(Self.sharedPhones) WHERE \(agencyFilter) OFFSET 0) s
             """, binder.values)
         let perRule = Self.predicates.enumerated().map { ($0.element.rule, row?.int($0.offset) ?? 0) }
         return (perRule, row?.int(Self.predicates.count) ?? 0)
@@ -116,7 +132,7 @@ struct PGStuckQuery {
 
     func candidates(_ db: PGConnection, rule: String?, agency: String?, after: String?, limit: Int) throws -> [Registration] {
         var binder = PGBinder()
-        var clause = "(" + binder.bind(predicate(rule: rule), markers) + ")"
+        var clause = "(" + binder.bind(predicate(rule: rule).replacingOccurrences(of: Self.sharedMarker, with: Self.sharedByProbe), markers) + ")"
         if let agency { clause += " AND r.agency_code = " + binder.value(.text(agency)) }
         if let after { clause += " AND r.bhxh_code > " + binder.value(.text(after)) }
         let limitMark = binder.value(.int(Int64(limit)))
