@@ -18,6 +18,9 @@ final class PGBulkLoad: BulkLoading {
     let table: BulkTable
     let terms: PGNameTerms
     let batchSize: Int
+    /// The loaded table's written columns, and where the name and its folded form are among them.
+    let columns: [String]
+    private let nameAt: Int
 
     /// Codes in the table when the load began.
     private let existing: CodeSet
@@ -42,11 +45,12 @@ final class PGBulkLoad: BulkLoading {
         self.table = table
         self.terms = terms ?? PGNameTerms(db)
         self.batchSize = batchSize
+        columns = table == .registrations ? PGRegistrationRows.columns : PGInsuredRows.columns
+        nameAt = columns.firstIndex(of: "full_name")!
         _ = try db.query("SELECT pg_advisory_xact_lock($1)", [.int(Self.lockKey(table))])
         existing = try CodeSet.read(db, table: table.rawValue)
     }
 
-    var columns: [String] { table == .registrations ? PGRegistrationRows.columns : PGInsuredRows.columns }
 
     /// Queues a registration and its event; true when the code is new to the table.
     func add(_ r: Registration, at: String, operator login: String?, eventKind: String) throws -> Bool {
@@ -71,8 +75,8 @@ final class PGBulkLoad: BulkLoading {
         }
         written.insert(code)
         rows += 1
-        if let name = fields[table == .registrations ? 2 : 1], names.insert(name).inserted {
-            words.formUnion(PGNameTerms.tokens(fullName: name, folded: Folding.fold(name)))
+        if let name = fields[nameAt], names.insert(name).inserted {
+            words.formUnion(PGNameTerms.tokens(fullName: name, folded: fields[nameAt + 1] ?? ""))
         }
         if inserts.count + updates.count >= batchSize { try flush() }
         return new
