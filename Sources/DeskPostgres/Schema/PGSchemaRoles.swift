@@ -35,6 +35,8 @@ extension PGSchema {
     GRANT UPDATE (ticket_id) ON ticket_notes TO vssdesk_operator;
     GRANT UPDATE (status, sms_status, reject_reason, status_changed_at, credentials_sent_at) ON registrations TO vssdesk_operator;
     GRANT EXECUTE ON FUNCTION vssdesk_save_credential(TEXT, TEXT, TEXT, TEXT, TEXT) TO vssdesk_operator;
+    -- The name index's generated column is computed by the writer's role.
+    GRANT EXECUTE ON FUNCTION vssdesk_name_lexemes(TEXT, TEXT) TO vssdesk_operator;
 
     -- Supervisors: also imports and bulk fixes (registrations, the extract, the name-word tables).
     GRANT INSERT, UPDATE ON registrations, insured, name_terms, heard_terms TO vssdesk_supervisor;
