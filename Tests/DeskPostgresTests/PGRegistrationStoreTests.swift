@@ -157,7 +157,12 @@ final class PGRegistrationStoreTests: XCTestCase {
             XCTAssertThrowsError(try b.transaction { _ = try b.beginBulkLoad(.registrations) }) { e in
                 guard case .busy = (e as? PGError)?.storageError ?? (e as? StorageError) else { return XCTFail("\(e)") }
             }
-            _ = try b.transaction { try b.beginBulkLoad(.insured) }
+            // One transaction at a time per desk (PostgresStorage.transaction), as SQLite's single writer: the
+            // other table's load waits too.
+            XCTAssertThrowsError(try b.transaction { _ = try b.beginBulkLoad(.insured) }) { e in
+                guard case .busy = (e as? PGError)?.storageError ?? (e as? StorageError) else { return XCTFail("\(e)") }
+            }
         }
+        _ = try b.transaction { try b.beginBulkLoad(.insured) }
     }
 }

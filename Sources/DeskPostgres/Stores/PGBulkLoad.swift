@@ -57,7 +57,7 @@ final class PGBulkLoad: BulkLoading {
         let fields = PGRegistrationRows.fields(r)
         let new = try queue(r.bhxhCode, fields)
         events.append([r.bhxhCode, at, login, new ? eventKind : eventKind + "_update",
-                       (new ? "status=" : "resubmitted; status=") + r.status.rawValue])
+                       "status=" + r.status.rawValue])
         return new
     }
 

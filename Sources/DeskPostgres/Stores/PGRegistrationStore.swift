@@ -32,7 +32,7 @@ final class PGRegistrationStore: RegistrationStorage {
                 RETURNING (xmax = 0) AS inserted)
             INSERT INTO registration_events(bhxh_code, at, operator, kind, detail)
             SELECT $1, $\(n + 1), $\(n + 2), CASE WHEN inserted THEN $\(n + 3)::text ELSE $\(n + 3)::text || '_update' END,
-                CASE WHEN inserted THEN 'status=' ELSE 'resubmitted; status=' END || $\(status)::text
+                'status=' || $\(status)::text
             FROM up RETURNING kind
             """
     }()
