@@ -60,6 +60,15 @@ final class PGConnectionTests: XCTestCase {
         XCTAssertNotEqual(db.backendPID, pid)
     }
 
+    func testAStreamedReadAfterALostConnectionIsRetriedOnce() throws {
+        let uri = try PGTestServer.freshDatabase()
+        let db = try PGConnection(uri)
+        try PGTestServer.psql(uri, "SELECT pg_terminate_backend(\(db.backendPID))")
+        var rows: [Int] = []
+        try db.forEach("SELECT generate_series(1, 3)") { rows.append($0.int(0)!) }
+        XCTAssertEqual(rows, [1, 2, 3])
+    }
+
     func testAWriteAfterALostConnectionIsReportedNotRepeated() throws {
         let uri = try PGTestServer.freshDatabase()
         let db = try PGConnection(uri)

@@ -30,7 +30,7 @@ final class PGRegistrationStoreTests: XCTestCase {
             XCTAssertFalse(try s.registrations.upsert(again, at: BothEngines.at, operator: nil, eventKind: "import"), engine)
             XCTAssertEqual(try s.registrations.get(r.bhxhCode)?.status, .submitted, engine)
             XCTAssertEqual(try s.registrations.events(r.bhxhCode).map { [$0.kind, $0.detail, $0.operatorLogin ?? "-"] },
-                           [["import", "status=rejected", "hoa"], ["import_update", "resubmitted; status=submitted", "-"]], engine)
+                           [["import", "status=rejected", "hoa"], ["import_update", "status=submitted", "-"]], engine)
             try s.registrations.upsert(child, at: BothEngines.at, operator: "hoa", eventKind: "import")
             XCTAssertEqual(try s.registrations.children(of: r.bhxhCode).map(\.bhxhCode), ["7901234568"], engine)
             XCTAssertTrue(try s.registrations.exists("7901234568"), engine)

@@ -69,6 +69,17 @@ public final class PGConnection {
 
     /// Streams rows of a large result one at a time (single-row mode), without holding the whole result.
     public func forEach(_ sql: String, _ params: [PGValue] = [], _ body: (PGRow) throws -> Void) throws {
+        var delivered = 0
+        do {
+            try stream(sql, params) { delivered += 1; try body($0) }
+        } catch let e as PGError where e.isConnectionLoss && delivered == 0 && depth == 0 && Self.isRead(sql) {
+            // As `query`: a read the server never answered is asked once more on a new connection.
+            try connect()
+            try stream(sql, params, body)
+        }
+    }
+
+    private func stream(_ sql: String, _ params: [PGValue], _ body: (PGRow) throws -> Void) throws {
         let wire = params.map { $0.wire }
         let sent: Int32 = withParams(wire) { values, count in
             PQsendQueryParams(handle, sql, count, nil, values, nil, nil, 0)
