@@ -164,7 +164,8 @@ struct LanguageTests {
         ("show 7901234568", 0), ("search nguyen van duc", 0), ("search 079090123456", 0), ("search", 2), ("check", 2),
         ("outbox list", 0), ("whoami", 0), ("config list", 0), ("config set language xx", 1), ("config get colour", 2),
         ("timing maybe", 2), ("serch nguyen", 2), ("ticket list --from 31/02/2025", 2), ("bulk resend", 2),
-        ("diagnose 7999999999", 1), ("show 079090123457", 1),
+        ("diagnose 7999999999", 1), ("show 079090123457", 1), ("stats tickets --by day", 0), ("stats tickets --by year", 2),
+        ("stats registrations --by rule", 0), ("audit --limit 60", 0),
     ]
 
     static let csv = """
@@ -211,5 +212,53 @@ struct LanguageTests {
             #expect(LanguageWords.vietnameseIn(line, data: Self.data).isEmpty, "\(LanguageWords.vietnameseIn(line, data: Self.data)) in \"\(line)\"")
             #expect(LanguageWords.rawKeys(line).isEmpty, "a catalog key in \"\(line)\"")
         }
+    }
+
+    /// `audit` says the rows vssdesk writes now (`key=value` data) in the reader's language, and shows older rows,
+    /// written as English sentences before the catalogs, exactly as they were stored (they are hash-chained).
+    static let auditRows: [(action: String, stored: String, vi: String, en: String)] = [
+        ("call", "ticket=1 registrations=2; codes: 7901234567 7901234568",
+         "phiếu #1; 2 hồ sơ theo số gọi đến; hồ sơ đã hiện: 7901234567 7901234568",
+         "ticket #1; 2 registrations for the calling number; registrations shown: 7901234567 7901234568"),
+        ("call_continue", "ticket=4 merged=2", "phiếu #4; gộp phiếu #2 vào", "ticket #4; ticket #2 folded in"),
+        ("ticket_resolved", "ticket=3 from=open to=resolved resolution=đã gửi lại mật khẩu",
+         "phiếu #3: đang mở → đã giải quyết: đã gửi lại mật khẩu", "ticket #3: open → resolved: đã gửi lại mật khẩu"),
+        ("search", "kind=name results=1234", "theo họ tên: 1.234 kết quả", "by name: 1,234 results"),
+        ("diagnose", "findings=0", "không phát hiện vấn đề nào", "no findings"),
+        ("diagnose", "findings=2 rules=PHONE_INVALID,SMS_FAILED", "2 phát hiện: PHONE_INVALID, SMS_FAILED", "2 findings: PHONE_INVALID, SMS_FAILED"),
+        ("verify_failed", "reason=mismatch", "thông tin người gọi đưa ra không khớp dữ liệu", "what the caller gave did not match the records"),
+        ("resend", "sms=#5 to=0901***567 superseded=#3,#4", "SMS #5 tới 0901***567; thay SMS chưa gửi #3, #4", "SMS #5 to 0901***567; replaces unsent SMS #3, #4"),
+        ("sms_retry", "sms=#5 attempt=2 error=exit 1: không có modem", "SMS #5, lần thử 2: exit 1: không có modem",
+         "SMS #5, attempt 2: exit 1: không có modem"),
+        ("ticket_list", "tickets=0 overdue=1", "0 phiếu quá hạn", "0 overdue tickets"),
+        ("bulk_set-status", "dry_run=1 matched=10 would_change=8 skipped=2", "chạy thử: khớp 10, sẽ thay đổi 8, bỏ qua 2",
+         "dry run: matched 10, would change 8, skipped 2"),
+        ("bulk_set_status", "approved → rejected", "đã duyệt → bị từ chối", "approved → rejected"),
+        ("stats", "by=rule warnings=1", "theo quy tắc, kể cả cảnh báo", "by rule, warnings included"),
+        ("backup", "registrations=3 tickets=1 audit=9 key=0", "3 hồ sơ, 1 phiếu, 9 dòng nhật ký kiểm toán; không kèm khóa",
+         "3 registrations, 1 ticket, 9 audit rows; without the key"),
+        ("import", "inserted=2 updated=0 rejected=1 file=hồ sơ tháng 3.csv", "hồ sơ tháng 3.csv: 2 thêm mới, 0 cập nhật, 1 bị loại",
+         "hồ sơ tháng 3.csv: inserted 2, updated 0, rejected 1"),
+        ("operator_add", "role=operator line=121", "vai trò điện thoại viên, máy lẻ 121", "role operator on line 121"),
+        ("report", "from=2025-03-01 to=2025-03-31", "kỳ 01/03/2025 đến 31/03/2025", "01/03/2025 to 31/03/2025"),
+        // Rows stored before the catalogs: as they are, whatever the language.
+        ("call", "ticket #1; 2 registration(s); codes: 7901234567", "ticket #1; 2 registration(s); codes: 7901234567",
+         "ticket #1; 2 registration(s); codes: 7901234567"),
+        ("search", "query kind name; 3 match(es)", "query kind name; 3 match(es)", "query kind name; 3 match(es)"),
+        ("init", "first admin", "first admin", "first admin"),
+        ("kb_search", "quen mat khau", "quen mat khau", "quen mat khau"),
+        ("config_set", "low=480,normal=120,high=60,urgent=15", "low=480,normal=120,high=60,urgent=15", "low=480,normal=120,high=60,urgent=15"),
+    ]
+
+    @Test(arguments: auditRows) func auditRowsAreSaidInTheReadersLanguageOlderRowsAsStored(row: (action: String, stored: String, vi: String, en: String)) {
+        let vi = AuditView.detail(action: row.action, row.stored, .vi), en = AuditView.detail(action: row.action, row.stored, .en)
+        #expect(vi == row.vi)
+        #expect(en == row.en)
+        if row.vi != row.stored { #expect(LanguageWords.englishIn(vi).isEmpty, "\(LanguageWords.englishIn(vi)) in \"\(vi)\"") }
+    }
+
+    @Test func auditTargetsAreNamed() {
+        #expect(AuditView.target(action: "search", "name", .vi) == "họ tên" && AuditView.target(action: "stats", "tickets", .vi) == "phiếu")
+        #expect(AuditView.target(action: "show", "7901234567", .vi) == "7901234567" && AuditView.target(action: "check", "cccd", .en) == "CCCD")
     }
 }

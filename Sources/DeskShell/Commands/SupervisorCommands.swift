@@ -71,7 +71,7 @@ enum SupervisorCommands {
 
     static func statsRegistrations(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         let by = inv.value("--by") ?? "status"
-        if inv.has("--all") && by != "rule" { throw DeskError.usage(shell.catalog.text("usage.allByRule")) }
+        if inv.has("--all") && by != "rule" { throw ShellError.usage(shell.catalog.text("usage.allByRule")) }
         let rows = try StatsService(session: shell.session).registrations(by: by, includeWarnings: inv.has("--all"))
         let maxCount = rows.map(\.count).max() ?? 0
         let json = JSONValue.object([("by", .string(by)), ("rows", .array(rows.map { .object([("key", .string($0.key)), ("count", .int($0.count))]) }))])
@@ -91,7 +91,7 @@ enum SupervisorCommands {
         func date(_ flag: String) throws -> String? {
             guard let raw = inv.value(flag) else { return nil }
             guard let d = DateText.parseDate(raw) else {
-                throw DeskError.usage(c.text("report.usage.date", ["flag": .text(flag), "value": .text(raw)]))
+                throw ShellError.usage(c.text("report.usage.date", ["flag": .text(flag), "value": .text(raw)]))
             }
             return d
         }
@@ -102,11 +102,11 @@ enum SupervisorCommands {
         let to = until ?? max(from, month.to)
         let fmt = ReportFormat(catalog: c)
         guard from <= to else {
-            throw DeskError.usage(c.text("report.usage.order", ["from": .text(fmt.day(from)), "to": .text(fmt.day(to))]))
+            throw ShellError.usage(c.text("report.usage.order", ["from": .text(fmt.day(from)), "to": .text(fmt.day(to))]))
         }
         let days = ReportService.dayCount(from: from, to: to)
         guard days <= ReportService.maxDays else {
-            throw DeskError.usage(c.text("report.usage.length", ["max": .int(ReportService.maxDays), "from": .text(fmt.day(from)),
+            throw ShellError.usage(c.text("report.usage.length", ["max": .int(ReportService.maxDays), "from": .text(fmt.day(from)),
                                                                  "to": .text(fmt.day(to)), "n": .int(days)]))
         }
         let report = try ReportService(session: shell.session).build(from: from, to: to)
@@ -116,7 +116,7 @@ enum SupervisorCommands {
         let file = try Files.createForWriting(path, mode: 0o640)
         try file.write(contentsOf: Data(html.utf8))
         try file.close()
-        try shell.session.audit("report", target: path, detail: "\(from)..\(to)")
+        try shell.session.audit("report", target: path, detail: TimelineDetail.make([("from", from), ("to", to)]))
         let message = c.text("report.written", ["path": .text(path), "kb": .int(html.utf8.count / 1024), "from": .text(fmt.day(from)),
                                                 "to": .text(fmt.day(to)), "tickets": .int(report.tickets), "breaches": .int(report.breaches.count),
                                                 "n": .int(chain.rows), "head": .text(chain.hash)])

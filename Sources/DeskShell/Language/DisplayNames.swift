@@ -19,6 +19,7 @@ extension Catalog {
         "id": ["bhxh_code", "card", "cccd", "cmnd", "passport", "mobile", "landline", "agency", "unknown", "phone", "name"],
         "skip": BulkService.SkipReason.allCases.map(\.rawValue),
         "age": ["<1d", "1-3d", "3-7d", ">7d"],
+        "table": ["tickets", "registrations", "insured"],
     ]
 
     /// The name of `raw` in `group` (`value.status.approved`), or `raw` itself when it has none.
@@ -216,7 +217,7 @@ extension Catalog {
         "backup.wrote": "Wrote {path} ({kb} KB, checked: integrity ok, {summary}) in {seconds} s.",
         "backup.key": "The key is in {key}; keep both together, away from this server.",
         "backup.noKey": "Without the key (--no-key): no temporary password in this copy can be checked.",
-        "backup.counts": "{registrations} registrations, {tickets} tickets, {audit} audit rows",
+        "backup.counts": "{registrations} {registrations|registration|registrations}, {tickets} {tickets|ticket|tickets}, {audit} audit {audit|row|rows}",
         "backup.head": ", audit head {head}…",
         "restore.done": "Restored {path} ({summary}); the desk as it was is kept as {kept}.",
         "restore.noKey": "No key beside the copy: the desk keeps its current key.",
