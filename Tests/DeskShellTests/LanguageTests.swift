@@ -281,4 +281,21 @@ struct LanguageTests {
         #expect(AuditView.target(action: "search", "name", .vi) == "họ tên" && AuditView.target(action: "stats", "tickets", .vi) == "phiếu")
         #expect(AuditView.target(action: "show", "7901234567", .vi) == "7901234567" && AuditView.target(action: "check", "cccd", .en) == "CCCD")
     }
+
+    /// `vssdesk --help` is the process help of the catalog's language, not ArgumentParser's English one; the man page
+    /// lists the same options.
+    @Test func theProcessHelpIsInItsLanguage() {
+        let vi = ProcessHelp.render(.vi), en = ProcessHelp.render(.en)
+        #expect(vi.contains("Tùy chọn:") && vi.contains("--on-error stop|continue") && !vi.contains("OVERVIEW"))
+        #expect(en.contains("Options:") && en.contains("show this help"))
+        for line in vi.split(separator: "\n").map(String.init) {
+            #expect(LanguageWords.englishIn(line).isEmpty, "\(LanguageWords.englishIn(line)) in \"\(line)\"")
+            #expect(LanguageWords.rawKeys(line).isEmpty && !line.contains("process."), "a catalog key in \"\(line)\"")
+        }
+        for line in en.split(separator: "\n").map(String.init) {
+            #expect(LanguageWords.vietnameseIn(line).isEmpty, "\(LanguageWords.vietnameseIn(line)) in \"\(line)\"")
+        }
+        let man = ManPage.render(CommandTable.all, catalog: .vi)
+        #expect(man.contains(".SH TÙY CHỌN") && man.contains("\\fB\\-\\-no\\-color\\fR\nkhông dùng màu"))
+    }
 }
