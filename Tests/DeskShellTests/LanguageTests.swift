@@ -177,6 +177,7 @@ struct LanguageTests {
     /// the refusals an operator meets on the way (each line is a command and the exit code it must give).
     static let callScript: [(line: String, code: Int32)] = [
         ("call 0901234567", 0), ("show", 0), ("diagnose", 0), ("check 0162 123 4567", 0), ("check 079085123456", 0),
+        ("check HS4797912345678", 0),
         ("resend", 2), ("resend --verify dob=1990-05-01,id=079090999999", 1), ("resend --verify dob=1990-05-01,id=079090123456", 0),
         ("note khách đã nhận được tin nhắn", 0), ("ticket show 1", 0), ("ticket assign 1 nobody", 1), ("ticket close 1", 1),
         ("call 0909999999", 1), ("done 'đã hướng dẫn người gọi'", 0), ("done xong", 2), ("hold", 2),
@@ -215,7 +216,8 @@ struct LanguageTests {
         let vi = try Self.callTranscript(.vi)
         for text in ["Phiếu #1", "máy lẻ 121", "đã duyệt", "trạng thái", "Chẩn đoán", "Đã xếp SMS", "xác minh không khớp",
                      "gửi lại tài khoản", "không có điện thoại viên nobody", "đang ở trạng thái “đang mở”", "cách dùng:",
-                     "không phải ngôn ngữ của vssdesk", "15/09/2018", "01/05/1990", "còn 120 phút"] {
+                     "không phải ngôn ngữ của vssdesk", "15/09/2018", "01/05/1990", "còn 120 phút",
+                     "đối tượng: học sinh", "theo họ tên:", "thống kê"] {
             #expect(vi.contains(text), "“\(text)” missing from the Vietnamese transcript:\n\(vi)")
         }
         for line in vi.split(separator: "\n").map(String.init) {
@@ -225,7 +227,7 @@ struct LanguageTests {
         let en = try Self.callTranscript(.en)
         for text in ["Ticket #1", "line 121", "approved", "status", "Diagnosis", "Queued SMS", "verification failed",
                      "credentials resent", "no active operator nobody", "ticket #1 is open", "usage:", "not a language of vssdesk",
-                     "15/09/2018", "01/05/1990", "120 minutes left"] {
+                     "15/09/2018", "01/05/1990", "120 minutes left", "beneficiary: pupil", "by name:", "statistics"] {
             #expect(en.contains(text), "“\(text)” missing from the English transcript:\n\(en)")
         }
         for line in en.split(separator: "\n").map(String.init) {

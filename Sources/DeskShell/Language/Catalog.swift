@@ -46,9 +46,9 @@ public struct Catalog: Sendable {
     /// The texts, the names of machine values (DisplayNames.swift) and what the services, rules, PostgreSQL
     /// commands and the report say (Texts/), one table per language.
     static let viAll = merged([vietnamese, vietnameseValues, shellVietnamese, serviceVietnamese, findingVietnamese,
-                               vietnamesePostgres, reportVietnamese, vietnameseAudit])
+                               vietnamesePostgres, reportVietnamese, vietnameseAudit, vietnameseObjects])
     static let enAll = merged([english, englishValues, shellEnglish, serviceEnglish, findingEnglish,
-                               englishPostgres, reportEnglish, englishAudit])
+                               englishPostgres, reportEnglish, englishAudit, englishObjects])
 
     private static func merged(_ parts: [[String: String]]) -> [String: String] {
         var all: [String: String] = [:]

@@ -20,6 +20,7 @@ extension Catalog {
         "skip": BulkService.SkipReason.allCases.map(\.rawValue),
         "age": ["<1d", "1-3d", "3-7d", ">7d"],
         "table": ["tickets", "registrations", "insured"],
+        "object": CardNumber.objectNames.keys.sorted(),
     ]
 
     /// The name of `raw` in `group` (`value.status.approved`), or `raw` itself when it has none.
