@@ -250,8 +250,12 @@ struct LanguageTests {
         ("diagnose", "findings=2 rules=PHONE_INVALID,SMS_FAILED", "2 phát hiện: PHONE_INVALID, SMS_FAILED", "2 findings: PHONE_INVALID, SMS_FAILED"),
         ("verify_failed", "reason=mismatch", "thông tin người gọi đưa ra không khớp dữ liệu", "what the caller gave did not match the records"),
         ("resend", "sms=#5 to=0901***567 superseded=#3,#4", "SMS #5 tới 0901***567; thay SMS chưa gửi #3, #4", "SMS #5 to 0901***567; replaces unsent SMS #3, #4"),
-        ("sms_retry", "sms=#5 attempt=2 error=exit 1: không có modem", "SMS #5, lần thử 2: exit 1: không có modem",
-         "SMS #5, attempt 2: exit 1: không có modem"),
+        ("sms_retry", "sms=#5 attempt=2 error=reason=exit code=1 text=no modem", "SMS #5, lần thử 2: cổng SMS báo lỗi (mã thoát 1): no modem",
+         "SMS #5, attempt 2: the SMS gateway failed (exit status 1): no modem"),
+        ("sms_failed", "sms=#5 attempt=5 error=reason=timeout seconds=15", "SMS #5, lần thử 5: cổng SMS không trả lời sau 15 giây",
+         "SMS #5, attempt 5: the SMS gateway did not answer within 15 seconds"),
+        ("sms_retry", "sms #5 attempt 2: gateway timed out after 15 s", "sms #5 attempt 2: gateway timed out after 15 s",
+         "sms #5 attempt 2: gateway timed out after 15 s"),
         ("ticket_list", "tickets=0 overdue=1", "0 phiếu quá hạn", "0 overdue tickets"),
         ("bulk_set-status", "dry_run=1 matched=10 would_change=8 skipped=2", "chạy thử: khớp 10, sẽ thay đổi 8, bỏ qua 2",
          "dry run: matched 10, would change 8, skipped 2"),
@@ -276,7 +280,9 @@ struct LanguageTests {
         let vi = AuditView.detail(action: row.action, row.stored, .vi), en = AuditView.detail(action: row.action, row.stored, .en)
         #expect(vi == row.vi)
         #expect(en == row.en)
-        if row.vi != row.stored { #expect(LanguageWords.englishIn(vi).isEmpty, "\(LanguageWords.englishIn(vi)) in \"\(vi)\"") }
+        // What the gateway itself printed (`no modem`) is kept as it printed it.
+        let said = vi.replacingOccurrences(of: ": no modem", with: "")
+        if row.vi != row.stored { #expect(LanguageWords.englishIn(said).isEmpty, "\(LanguageWords.englishIn(said)) in \"\(vi)\"") }
     }
 
     @Test func auditTargetsAreNamed() {
@@ -299,5 +305,25 @@ struct LanguageTests {
         }
         let man = ManPage.render(CommandTable.all, catalog: .vi)
         #expect(man.contains(".SH TÙY CHỌN") && man.contains("\\fB\\-\\-no\\-color\\fR\nkhông dùng màu"))
+    }
+
+    /// Why the SMS gateway failed, as `outbox list` and `audit` show it: said in the reader's language; what the
+    /// gateway or the system printed kept as printed; a reason stored before the catalogs as it was stored.
+    static let gatewayFailures: [(stored: String, vi: String, en: String)] = [
+        ("reason=not_found text=gammu-smsd-inject", "không tìm thấy chương trình cổng SMS gammu-smsd-inject trong \(Gateway.trustedPath)",
+         "SMS gateway program gammu-smsd-inject not found in \(Gateway.trustedPath)"),
+        ("reason=cannot_start text=/opt/sms: Permission denied", "không chạy được cổng SMS /opt/sms: Permission denied",
+         "cannot start the SMS gateway /opt/sms: Permission denied"),
+        ("reason=timeout seconds=1", "cổng SMS không trả lời sau 1 giây", "the SMS gateway did not answer within 1 second"),
+        ("reason=signal signal=9", "cổng SMS bị dừng bởi tín hiệu 9", "the SMS gateway was killed by signal 9"),
+        ("reason=exit code=2", "cổng SMS báo lỗi (mã thoát 2)", "the SMS gateway failed (exit status 2)"),
+        ("reason=template text=desk.gateway.empty", "mẫu lệnh cổng SMS không dùng được: mẫu lệnh cổng SMS đang trống",
+         "the SMS gateway template cannot be used: the SMS gateway template is empty"),
+        ("exit 1: modem not found", "exit 1: modem not found", "exit 1: modem not found"),
+    ]
+
+    @Test(arguments: gatewayFailures) func gatewayFailuresAreSaidInTheReadersLanguage(row: (stored: String, vi: String, en: String)) {
+        #expect(AuditView.gatewayFailure(row.stored, .vi) == row.vi)
+        #expect(AuditView.gatewayFailure(row.stored, .en) == row.en)
     }
 }

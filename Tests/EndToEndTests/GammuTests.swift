@@ -106,7 +106,7 @@ struct GammuTests {
         #expect(send.object["retrying"] as? Int == 1 && send.object["sent"] as? Int == 0, "\(send.out)")
         let row = SQLite3Shell.rows(v.db, "SELECT status, attempts, last_error, next_attempt_at > created_at FROM sms_outbox").first ?? []
         #expect(row.count == 4 && row[0] == "queued" && row[1] == "1" && row[3] == "1", "\(row)")
-        #expect(row.count == 4 && row[2].contains("exit"), "\(row)")
+        #expect(row.count == 4 && row[2].hasPrefix("reason=exit code="), "\(row)")
         #expect(SQLite3Shell.scalar(v.db, "SELECT sms_status FROM registrations WHERE bhxh_code = '\(reg.code)'") == "queued")
     }
 }

@@ -1,3 +1,4 @@
+import Desk
 import DeskCore
 
 /// An audit row as the supervisor reads it in `audit` (SPEC §14). The stored row is hash-chained and never changes;
@@ -80,7 +81,7 @@ enum AuditView {
                 + superseded()
         case "sms_retry", "sms_failed":
             guard let sms = f["sms"], let attempt = count("attempt") else { return nil }
-            return c.text("audit.detail.attempt", ["sms": .text(sms), "n": attempt, "error": .text(f["error"] ?? "")])
+            return c.text("audit.detail.attempt", ["sms": .text(sms), "n": attempt, "error": .text(gatewayFailure(f["error"] ?? "", c))])
         case "outbox_list":
             return count("messages").map { c.text("audit.detail.messages", ["n": $0]) }
         case "import":
@@ -129,6 +130,23 @@ enum AuditView {
         case "search", "check": return c.value("id", stored)
         case "stats", "import": return c.value("table", stored)
         default: return stored
+        }
+    }
+
+    /// Why the SMS gateway did not deliver (`last_error`, an audit row's `error=`): what vssdesk wrote (`GatewayFailure`)
+    /// said in the reader's language, with what the gateway or the system said as it said it; older text as stored.
+    static func gatewayFailure(_ stored: String, _ c: Catalog) -> String {
+        guard let f = TimelineDetail.parse(stored, free: "text"), let reason = f["reason"].flatMap(GatewayFailure.init(rawValue:)) else { return stored }
+        let text = f["text"] ?? ""
+        switch reason {
+        case .template:
+            return c.text("gateway.template", ["problem": .text(ServiceText(rawValue: text).map { c.say(DeskMessage($0)) } ?? text)])
+        case .notFound: return c.text("gateway.notFound", ["program": .text(text), "path": .text(Gateway.trustedPath)])
+        case .cannotStart: return c.text("gateway.cannotStart", ["text": .text(text)])
+        case .lost: return c.text("gateway.lost", ["text": .text(text)])
+        case .timeout: return c.text("gateway.timeout", ["n": .int(Int(f["seconds"] ?? "") ?? 0)])
+        case .signal: return c.text("gateway.signal", ["signal": .text(f["signal"] ?? "")]) + (text.isEmpty ? "" : ": " + text)
+        case .exit: return c.text("gateway.exit", ["code": .text(f["code"] ?? "")]) + (text.isEmpty ? "" : ": " + text)
         }
     }
 }

@@ -1,4 +1,5 @@
-/// What the `audit` listing says of the rows vssdesk writes (`AuditView`), merged into each language's catalog.
+/// What the `audit` listing says of the rows vssdesk writes, and why the SMS gateway failed (`AuditView`), merged into
+/// each language's catalog.
 extension Catalog {
     static let vietnameseAudit: [String: String] = [
         "audit.detail.init": "tài khoản đầu tiên, vai trò {role}",
@@ -29,6 +30,13 @@ extension Catalog {
         "audit.detail.role": "vai trò {role}",
         "audit.detail.period": "kỳ {from} đến {to}",
         "value.table.tickets": "phiếu", "value.table.registrations": "hồ sơ", "value.table.insured": "người tham gia BHXH",
+        "gateway.template": "mẫu lệnh cổng SMS không dùng được: {problem}",
+        "gateway.notFound": "không tìm thấy chương trình cổng SMS {program} trong {path}",
+        "gateway.cannotStart": "không chạy được cổng SMS {text}",
+        "gateway.lost": "mất liên lạc với tiến trình cổng SMS: {text}",
+        "gateway.timeout": "cổng SMS không trả lời sau {n} giây",
+        "gateway.signal": "cổng SMS bị dừng bởi tín hiệu {signal}",
+        "gateway.exit": "cổng SMS báo lỗi (mã thoát {code})",
     ]
 
     static let englishAudit: [String: String] = [
@@ -60,5 +68,12 @@ extension Catalog {
         "audit.detail.role": "role {role}",
         "audit.detail.period": "{from} to {to}",
         "value.table.tickets": "tickets", "value.table.registrations": "registrations", "value.table.insured": "insured",
+        "gateway.template": "the SMS gateway template cannot be used: {problem}",
+        "gateway.notFound": "SMS gateway program {program} not found in {path}",
+        "gateway.cannotStart": "cannot start the SMS gateway {text}",
+        "gateway.lost": "lost the SMS gateway process: {text}",
+        "gateway.timeout": "the SMS gateway did not answer within {n} {n|second|seconds}",
+        "gateway.signal": "the SMS gateway was killed by signal {signal}",
+        "gateway.exit": "the SMS gateway failed (exit status {code})",
     ]
 }
