@@ -180,12 +180,13 @@ struct LanguageTests {
         ("check HS4797912345678", 0),
         ("resend", 2), ("resend --verify dob=1990-05-01,id=079090999999", 1), ("resend --verify dob=1990-05-01,id=079090123456", 0),
         ("note khách đã nhận được tin nhắn", 0), ("ticket show 1", 0), ("ticket assign 1 nobody", 1), ("ticket close 1", 1),
-        ("call 0909999999", 1), ("done 'đã hướng dẫn người gọi'", 0), ("done xong", 2), ("hold", 2),
+        ("call 0909999999", 1), ("done", 2), ("done 'đã hướng dẫn người gọi'", 0), ("done xong", 2), ("hold", 2),
         ("ticket new --caller 0912345678 --line 121 Hỏi cách đổi số điện thoại", 0), ("ticket list", 0), ("ticket reopen 99", 1),
         ("show 7901234568", 0), ("search nguyen van duc", 0), ("search 079090123456", 0), ("search", 2), ("check", 2),
         ("outbox list", 0), ("whoami", 0), ("config list", 0), ("config set language xx", 1), ("config get colour", 2),
         ("timing maybe", 2), ("serch nguyen", 2), ("ticket list --from 31/02/2025", 2), ("bulk resend", 2),
-        ("diagnose 7999999999", 1), ("show 079090123457", 1), ("stats tickets --by day", 0), ("stats tickets --by year", 2),
+        ("diagnose 7999999999", 1), ("show 079090123457", 1), ("stats tickets --by day", 0), ("stats tickets --by week", 0), ("stats tickets --by year", 2),
+        ("format xml", 2), ("call 0909876543 --line 122", 0), ("hold", 0),
         ("stats registrations --by rule", 0), ("audit --limit 60", 0),
     ]
 
@@ -214,12 +215,15 @@ struct LanguageTests {
 
     @Test func aWholeCallInVietnameseHasNoEnglishWordsAndInEnglishNoVietnamese() throws {
         let vi = try Self.callTranscript(.vi)
-        for text in ["Phiếu #1", "máy lẻ 121", "đã duyệt", "trạng thái", "Chẩn đoán", "Đã xếp SMS", "xác minh không khớp",
+        for text in ["Phiếu #1", "máy lẻ 121", "đã duyệt", "trạng thái", "Chẩn đoán", "Đã xếp hàng SMS", "xác minh không khớp",
                      "gửi lại tài khoản", "không có điện thoại viên nobody", "đang ở trạng thái “đang mở”", "cách dùng:",
                      "không phải ngôn ngữ của vssdesk", "15/09/2018", "01/05/1990", "còn 120 phút",
-                     "đối tượng: học sinh", "theo họ tên:", "thống kê"] {
+                     "đối tượng: học sinh", "theo họ tên:", "thống kê", "hợp lệ; dạng chuẩn:", "Nội dung cuộc gọi:",
+                     "tuần 11/2025", "`format` nhận một trong", "`use MÃ_SỐ_BHXH`", "bài hướng dẫn"] {
             #expect(vi.contains(text), "“\(text)” missing from the Vietnamese transcript:\n\(vi)")
         }
+        // A date a person reads is `dd/MM/yyyy` (`stats --by day`, the audit's times), never ISO.
+        #expect(!vi.contains("2025-03-12") && !vi.contains("2025-W11"), "an ISO date in the Vietnamese transcript:\n\(vi)")
         for line in vi.split(separator: "\n").map(String.init) {
             #expect(LanguageWords.englishIn(line).isEmpty, "\(LanguageWords.englishIn(line)) in \"\(line)\"")
             #expect(LanguageWords.rawKeys(line).isEmpty, "a catalog key in \"\(line)\"")
@@ -227,7 +231,8 @@ struct LanguageTests {
         let en = try Self.callTranscript(.en)
         for text in ["Ticket #1", "line 121", "approved", "status", "Diagnosis", "Queued SMS", "verification failed",
                      "credentials resent", "no active operator nobody", "ticket #1 is open", "usage:", "not a language of vssdesk",
-                     "15/09/2018", "01/05/1990", "120 minutes left", "beneficiary: pupil", "by name:", "statistics"] {
+                     "15/09/2018", "01/05/1990", "120 minutes left", "beneficiary: pupil", "by name:", "statistics",
+                     "`done \"password resent\"`", "week 11 of 2025", "`format` takes one of"] {
             #expect(en.contains(text), "“\(text)” missing from the English transcript:\n\(en)")
         }
         for line in en.split(separator: "\n").map(String.init) {
@@ -296,6 +301,8 @@ struct LanguageTests {
         let vi = ProcessHelp.render(.vi), en = ProcessHelp.render(.en)
         #expect(vi.contains("Tùy chọn:") && vi.contains("--on-error stop|continue") && !vi.contains("OVERVIEW"))
         #expect(en.contains("Options:") && en.contains("show this help"))
+        // A date a person reads is `dd/MM/yyyy` (`stats --by day`, the audit's times), never ISO.
+        #expect(!vi.contains("2025-03-12") && !vi.contains("2025-W11"), "an ISO date in the Vietnamese transcript:\n\(vi)")
         for line in vi.split(separator: "\n").map(String.init) {
             #expect(LanguageWords.englishIn(line).isEmpty, "\(LanguageWords.englishIn(line)) in \"\(line)\"")
             #expect(LanguageWords.rawKeys(line).isEmpty && !line.contains("process."), "a catalog key in \"\(line)\"")

@@ -61,6 +61,9 @@ enum SettingsCommands {
     }
 
     static func setFormat(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        if let given = inv.positional.first, OutputFormat(rawValue: given) == nil {
+            throw ShellError.usage(shell.catalog.text("usage.format", ["value": .text(given)]))
+        }
         guard let f = inv.positional.first.flatMap(OutputFormat.init(rawValue:)) else {
             return .message(shell.catalog.text("format.current", ["format": .text(shell.format.rawValue)]),
                             json: .object([("format", .string(shell.format.rawValue))]))

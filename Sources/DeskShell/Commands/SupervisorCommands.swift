@@ -23,9 +23,15 @@ enum SupervisorCommands {
         ]
     }
 
-    /// A row's key as a person reads it: a category or a status by its name, a day, line or login as it is.
+    /// A row's key as a person reads it: a category or a status by its name, a day `dd/MM/yyyy`, a week `tuần 49/2026`,
+    /// a line or login as it is (JSON and CSV keep `2026-12-01` and `2026-W49`).
     static func statsKey(_ by: String, _ key: String, _ c: Catalog) -> String {
         switch by {
+        case "day": return DateText.displayDate(key)
+        case "week":
+            let parts = key.split(separator: "-W")
+            guard parts.count == 2 else { return key }
+            return c.text("stats.week", ["week": .text(String(parts[1])), "year": .text(String(parts[0]))])
         case "category": return c.category(key)
         case "status": return c.ticketStatus(key)
         case "priority": return c.priority(key)

@@ -57,7 +57,7 @@ extension Catalog {
         "confirm.cancelled": "Cancelled: nothing changed.",
         "confirm.nothingToChange": "Nothing to change: 0 of {matched} matching would change.",
         "confirm.preview": "{change} of {matched} matching would change (e.g. {sample}).",
-        "confirm.question": "Type yes to go on ({hint}): ",
+        "confirm.question": "Type yes to go on (Enter cancels): ",
         "confirm.refused": "Nothing changed.",
         "flag.action": "only this action",
         "flag.agency.diagnose": "only this agency (with --stuck)",

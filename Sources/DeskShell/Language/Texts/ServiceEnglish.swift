@@ -64,7 +64,7 @@ extension Catalog {
         "desk.noteNeedsText": "note needs some text",
         "desk.cannotMove": "ticket #{id} is {status}; it can go to: {allowed}",
         "desk.noCallToFinish": "no open call to finish (start one with `call PHONE`)",
-        "desk.doneNeedsResolution": "done needs the resolution, e.g. `done \"đã gửi lại mật khẩu\"`",
+        "desk.doneNeedsResolution": "done needs the resolution, e.g. `done \"password resent\"`",
         "desk.noCallToHold": "no open call to put on hold",
         "desk.noActiveOperator": "no active operator {login}",
         "desk.proposed.byResend": "a new password was sent",
