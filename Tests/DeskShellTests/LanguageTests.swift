@@ -68,6 +68,12 @@ struct LanguageTests {
         #expect(Catalog.fill("{ms} ms", ["ms": .decimal(0.25, places: 3)], language: .en) == "0.250 ms")
         #expect(Catalog.en.text("renderer.rows", ["n": 1]) == "(1 row)" && Catalog.en.text("renderer.rows", ["n": 2]) == "(2 rows)")
         #expect(Catalog.vi.text("renderer.rows", ["n": 1234]) == "(1.234 dòng)")
+        // A score, a count and a day in a table (`kb search`, `stats`): the language's way, JSON keeps the number.
+        #expect(Catalog.vi.decimal(47.512, places: 2) == "47,51" && Catalog.en.decimal(47.512, places: 2) == "47.51")
+        #expect(SupervisorCommands.num(2400, .vi) == "2.400" && SupervisorCommands.num(nil, .vi) == "")
+        #expect(SupervisorCommands.statsKey("day", "2025-03-12", .vi) == "12/03/2025")
+        #expect(SupervisorCommands.statsKey("week", "2025-W11", .vi) == "tuần 11/2025" && SupervisorCommands.statsKey("week", "2025-W11", .en) == "week 11 of 2025")
+        #expect(SupervisorCommands.statsKey("category", "password", .vi) == "mật khẩu" && SupervisorCommands.statsKey("line", "121", .vi) == "121")
         // A value no one passed is kept as written (the gateway's own `{to}`), a missing key prints as nothing.
         #expect(Catalog.vi.text("flag.gateway").contains("{to}"))
         #expect(Catalog.vi.text("no.such.key").isEmpty)
@@ -219,7 +225,7 @@ struct LanguageTests {
                      "gửi lại tài khoản", "không có điện thoại viên nobody", "đang ở trạng thái “đang mở”", "cách dùng:",
                      "không phải ngôn ngữ của vssdesk", "15/09/2018", "01/05/1990", "còn 120 phút",
                      "đối tượng: học sinh", "theo họ tên:", "thống kê", "hợp lệ; dạng chuẩn:", "Nội dung cuộc gọi:",
-                     "tuần 11/2025", "`format` nhận một trong", "`use MÃ_SỐ_BHXH`", "bài hướng dẫn"] {
+                     "tuần 11/2025", "`format` nhận một trong", "`use MÃ_SỐ_BHXH`", "bài hướng dẫn", "ưu tiên bình thường, nội dung:"] {
             #expect(vi.contains(text), "“\(text)” missing from the Vietnamese transcript:\n\(vi)")
         }
         // A date a person reads is `dd/MM/yyyy` (`stats --by day`, the audit's times), never ISO.
@@ -232,7 +238,7 @@ struct LanguageTests {
         for text in ["Ticket #1", "line 121", "approved", "status", "Diagnosis", "Queued SMS", "verification failed",
                      "credentials resent", "no active operator nobody", "ticket #1 is open", "usage:", "not a language of vssdesk",
                      "15/09/2018", "01/05/1990", "120 minutes left", "beneficiary: pupil", "by name:", "statistics",
-                     "`done \"password resent\"`", "week 11 of 2025", "`format` takes one of"] {
+                     "`done \"password resent\"`", "week 11 of 2025", "`format` takes one of", "normal priority, about"] {
             #expect(en.contains(text), "“\(text)” missing from the English transcript:\n\(en)")
         }
         for line in en.split(separator: "\n").map(String.init) {

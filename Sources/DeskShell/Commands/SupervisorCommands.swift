@@ -39,7 +39,8 @@ enum SupervisorCommands {
         }
     }
 
-    static func num(_ i: Int?) -> String { i.map(String.init) ?? "" }
+    /// A count or a number of minutes in a table, grouped the language's way (`1.234`); empty when there is none.
+    static func num(_ i: Int?, _ c: Catalog) -> String { i.map(c.number) ?? "" }
 
     static func bar(_ value: Int, max: Int, width: Int = 20) -> String {
         guard max > 0 else { return "" }
@@ -66,8 +67,8 @@ enum SupervisorCommands {
             .map { c.text(TextKey("stats.column.\($0)")) }
         if shell.color { columns.append("") }
         let table = CommandOutput.Table(columns: columns, rows: rows.map { r in
-            var cells = [statsKey(by, r.key, c), String(r.count), String(r.open), String(r.resolved), num(r.medianFirstResponse), num(r.p90FirstResponse),
-                         num(r.medianResolution), num(r.p90Resolution)]
+            var cells = [statsKey(by, r.key, c), c.number(r.count), c.number(r.open), c.number(r.resolved), num(r.medianFirstResponse, c),
+                         num(r.p90FirstResponse, c), num(r.medianResolution, c), num(r.p90Resolution, c)]
             if shell.color { cells.append(bar(r.count, max: maxCount)) }
             return cells
         }, numeric: [1, 2, 3, 4, 5, 6, 7])
@@ -85,8 +86,9 @@ enum SupervisorCommands {
         var columns = [c.text(TextKey("stats.by.\(by)")), c.text("stats.column.registrations")]
         if shell.color { columns.append("") }
         return CommandOutput(json: json, tables: [CommandOutput.Table(columns: columns, rows: rows.map { r in
-            let key = by == "status" ? c.value("status", r.key) : r.key
-            return shell.color ? [key, String(r.count), bar(r.count, max: maxCount)] : [key, String(r.count)]
+            // A status by its name, an agency with its name (`07916 BHXH Quận 6`), a rule by its code.
+            let key = by == "status" ? c.value("status", r.key) : by == "agency" ? ReportFormat(catalog: c).agency(r.key) : r.key
+            return shell.color ? [key, c.number(r.count), bar(r.count, max: maxCount)] : [key, c.number(r.count)]
         }, numeric: [1])])
     }
 

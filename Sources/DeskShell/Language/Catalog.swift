@@ -79,6 +79,9 @@ public struct Catalog: Sendable {
     /// `1234` → `1.234` (vi) or `1,234` (en).
     public func number(_ n: Int) -> String { Self.grouped(n, language: language) }
 
+    /// `47.5` with 2 places → `47,50` (vi) or `47.50` (en).
+    public func decimal(_ d: Double, places: Int) -> String { Self.format(.decimal(d, places: places), language: language) }
+
     static func grouped(_ n: Int, language: Language) -> String {
         let digits = String(n.magnitude)
         var out = ""

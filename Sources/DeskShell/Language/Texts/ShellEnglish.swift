@@ -13,7 +13,7 @@ extension Catalog {
         "ticket.noted": "Note added to ticket #{id}.",
         "ticket.held": "Ticket #{id} is waiting for the caller (SLA paused).",
         "ticket.opened": "Ticket #{id} opened.",
-        "ticket.header": "Ticket #{id} — {status}, {priority}, {category}, line {line}, {operator}",
+        "ticket.header": "Ticket #{id} — {status}, {priority} priority, about {category}, line {line}, taken by {operator}",
         "ticket.assignedTo": ", assigned to {login}",
         "ticket.caller": "  caller: {phone}{name}   mã số BHXH: {code}",
         "ticket.summary": "  summary: {text}",

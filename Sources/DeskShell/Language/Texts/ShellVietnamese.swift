@@ -13,7 +13,7 @@ extension Catalog {
         "ticket.noted": "Đã ghi chú vào phiếu #{id}.",
         "ticket.held": "Phiếu #{id} chờ khách (tạm dừng tính SLA).",
         "ticket.opened": "Đã mở phiếu #{id}.",
-        "ticket.header": "Phiếu #{id} — {status}, {priority}, {category}, máy lẻ {line}, {operator}",
+        "ticket.header": "Phiếu #{id} — {status}, ưu tiên {priority}, nội dung: {category}, máy lẻ {line}, người nhận {operator}",
         "ticket.assignedTo": ", giao cho {login}",
         "ticket.caller": "  người gọi: {phone}{name}   mã số BHXH: {code}",
         "ticket.summary": "  tóm tắt: {text}",
