@@ -270,6 +270,8 @@ struct LanguageTests {
         ("ticket_list", "tickets=0 overdue=1", "0 phiếu quá hạn", "0 overdue tickets"),
         ("bulk_set-status", "dry_run=1 matched=10 would_change=8 skipped=2", "chạy thử: khớp 10, sẽ thay đổi 8, bỏ qua 2",
          "dry run: matched 10, would change 8, skipped 2"),
+        ("bulk_resend", "matched=18 changed=17 skipped=1", "khớp 18, đã thay đổi 17, bỏ qua 1", "matched 18, changed 17, skipped 1"),
+        ("bulk_resend", "sms=#7", "SMS #7", "SMS #7"),
         ("bulk_set_status", "approved → rejected", "đã duyệt → bị từ chối", "approved → rejected"),
         ("stats", "by=rule warnings=1", "theo quy tắc, kể cả cảnh báo", "by rule, warnings included"),
         ("backup", "registrations=3 tickets=1 audit=9 key=0", "3 hồ sơ, 1 phiếu, 9 dòng nhật ký kiểm toán; không kèm khóa",

@@ -75,6 +75,18 @@ enum AuditView {
             return c.text("timeline.locked")
         case "verify_failed" where f["reason"] == "mismatch":
             return c.text("audit.detail.mismatch")
+        // A bulk fix's own row (`bulk_resend` is also each message it queued: `sms=#…`).
+        case _ where action.hasPrefix("bulk_") && f["matched"] != nil:
+            guard let matched = count("matched"), let skipped = count("skipped") else { return nil }
+            let said: String
+            if flag("dry_run"), let would = count("would_change") {
+                said = c.text("audit.detail.bulkDryRun", ["matched": matched, "changed": would, "skipped": skipped])
+            } else if let changed = count("changed") {
+                said = c.text("audit.detail.bulk", ["matched": matched, "changed": changed, "skipped": skipped])
+            } else {
+                return nil
+            }
+            return said + (flag("interrupted") ? c.text("audit.detail.interrupted") : "")
         case "resend", "sms_sent", "bulk_resend":
             guard let sms = f["sms"] else { return nil }
             return (f["to"].map { c.text("audit.detail.smsTo", ["sms": .text(sms), "to": .text($0)]) } ?? c.text("audit.detail.sms", ["sms": .text(sms)]))
@@ -90,17 +102,6 @@ enum AuditView {
         case "demo":
             guard let regs = count("registrations"), let insured = count("insured") else { return nil }
             return c.text("audit.detail.demo", ["registrations": regs, "insured": insured])
-        case _ where action.hasPrefix("bulk_") && f["matched"] != nil:
-            guard let matched = count("matched"), let skipped = count("skipped") else { return nil }
-            let said: String
-            if flag("dry_run"), let would = count("would_change") {
-                said = c.text("audit.detail.bulkDryRun", ["matched": matched, "changed": would, "skipped": skipped])
-            } else if let changed = count("changed") {
-                said = c.text("audit.detail.bulk", ["matched": matched, "changed": changed, "skipped": skipped])
-            } else {
-                return nil
-            }
-            return said + (flag("interrupted") ? c.text("audit.detail.interrupted") : "")
         case "stats":
             guard let by = f["by"] else { return nil }
             let name = c.text(TextKey("stats.by.\(by)"))
