@@ -45,7 +45,7 @@ extension Catalog {
         "registry.card": "card {card}",
         "registry.line": "BHXH data: {parts}",
         "stuck.byRule": "By rule",
-        "stuck.title": "Stuck registrations ({shown} / {total})",
+        "stuck.title": "Stuck registrations (showing {shown} of {total})",
         "column.rules": "errors",
         "resend.recent": "⚠ SMS #{id} to {to} was sent at {at} (less than {minutes} ago): it may still be on its way. The password in it no longer works — tell the caller to use only the newest message.",
         "resend.superseded": "Unsent SMS {ids} replaced (old password wiped, not sent).",
