@@ -50,6 +50,30 @@ import Testing
         #expect(Set(rows.first?.keys.map { $0 } ?? []) == ["id", "at", "operator", "action", "target", "detail", "ticket_id"])
     }
 
+    /// What a new operator met in a walkthrough of the console, through the binary: a bad `format` is a usage error
+    /// in Vietnamese, a card's category is named, a day of `stats` reads `dd/MM/yyyy`, and a gateway that cannot be
+    /// found is said in the reader's language while `last_error` keeps the language-free reason.
+    @Test func theWalkthroughsFindingsStayFixed() throws {
+        let v = Vssdesk.ready(demo: 300)
+        let format = v.run(["-c", "format xml"])
+        #expect(format.code == 2 && format.err.contains("lỗi: `format` nhận một trong: table, vertical, csv, json, auto"), "\(format.err)")
+        #expect(v.run(["check", "TE4797912345678"]).out.contains("đối tượng: trẻ em dưới 6 tuổi"))
+        #expect(v.run(["check", "TE4797912345678"], env: ["VSSDESK_LANG": "en"]).out.contains("beneficiary: child under 6"))
+        let reg = try #require(CallableRegistration.pick(v))
+        #expect(v.run(["--as", "hoa", "-c", "call \(reg.phone)", "-c", "resend \(reg.verify)", "-c", "done 'đã gửi lại mật khẩu'"]).code == 0)
+        let day = v.run(["stats", "tickets", "--by", "day"])
+        #expect(day.code == 0 && day.out.range(of: #"\b\d\d/\d\d/20\d\d\b"#, options: .regularExpression) != nil, "\(day.out)")
+        #expect(day.out.range(of: #"\b20\d\d-\d\d-\d\d\b"#, options: .regularExpression) == nil, "\(day.out)")
+        #expect(v.run(["outbox", "send", "--gateway", "no-such-sms-gateway {to}"]).code == 0)
+        let list = v.run(["outbox", "list"])
+        #expect(list.out.contains("không tìm thấy chương trình cổng SMS no-such-sms-gateway"), "\(list.out)")
+        #expect(v.run(["outbox", "list"], env: ["VSSDESK_LANG": "en"]).out.contains("SMS gateway program no-such-sms-gateway not found"))
+        let rows = (v.json("outbox list").object["results"] as? [[String: Any]]) ?? []
+        #expect(rows.first?["last_error"] as? String == "reason=not_found text=no-such-sms-gateway", "\(rows)")
+        let audit = v.run(["audit", "--action", "sms_retry"])
+        #expect(audit.out.contains("lần thử 1: không tìm thấy chương trình cổng SMS"), "\(audit.out)")
+    }
+
     @Test func englishOnRequestWithTheSameMachineValues() {
         let v = Vssdesk.ready()
         let r = v.run(["help", "bulk"], env: ["VSSDESK_LANG": "en"])
