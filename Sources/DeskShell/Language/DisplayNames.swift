@@ -135,7 +135,7 @@ extension Catalog {
         "repl.greeting": "vssdesk — đường dây nóng VssID, BHXH Quận 6. Gõ `help` để xem danh sách lệnh, Tab để gợi ý, Ctrl-D để thoát.",
         "progress.line": "{label} {bar} {pct}%  {rows} dòng  {rate} dòng/giây  còn {eta} giây  (Ctrl-C để hủy)",
         "script.cannotRead": "không đọc được tệp {path}",
-        "shell.unterminatedQuote": "thiếu dấu {quote} đóng",
+        "shell.unterminatedQuote": "thiếu dấu {quote} để đóng",
         "search.more": "Đang hiện {shown} trên {total} kết quả (--limit N để xem thêm; thêm từ để thu hẹp)",
         "value.skip.not_approved": "chưa được duyệt", "value.skip.no_mobile": "không có số di động",
         "value.skip.sent_last_24h": "đã gửi trong 24 giờ qua", "value.skip.unchanged": "không đổi",

@@ -132,7 +132,7 @@ extension Catalog {
         "shell.didYouMean": " (ý bạn là {name}?)",
         "shell.errorPrefix": "lỗi:",
         "shell.formatChoices": "--format phải là một trong: table, vertical, csv, json, auto",
-        "shell.needsSubcommand": "sau {group} cần một trong các lệnh: {list}",
+        "shell.needsSubcommand": "`{group}` cần đi kèm một trong các lệnh: {list}",
         "shell.nulByte": "dòng lệnh có byte NUL; không lệnh nào được chạy",
         "shell.timing": "Thời gian: {ms} ms",
         "shell.unknownCommand": "không có lệnh \"{word}\"{hint}; gõ `help` để xem danh sách lệnh",
