@@ -192,7 +192,7 @@ struct LanguageTests {
         ("outbox list", 0), ("whoami", 0), ("config list", 0), ("config set language xx", 1), ("config get colour", 2),
         ("timing maybe", 2), ("serch nguyen", 2), ("ticket list --from 31/02/2025", 2), ("bulk resend", 2),
         ("diagnose 7999999999", 1), ("show 079090123457", 1), ("stats tickets --by day", 0), ("stats tickets --by week", 0), ("stats tickets --by year", 2),
-        ("format xml", 2), ("call 0909876543 --line 122", 0), ("hold", 0),
+        ("format xml", 2), ("call 0909876543 --line 122", 0), ("hold", 0), ("search --help", 0),
         ("stats registrations --by rule", 0), ("audit --limit 60", 0),
     ]
 
@@ -225,7 +225,8 @@ struct LanguageTests {
                      "gửi lại tài khoản", "không có điện thoại viên nobody", "đang ở trạng thái “đang mở”", "cách dùng:",
                      "không phải ngôn ngữ của vssdesk", "15/09/2018", "01/05/1990", "còn 120 phút",
                      "đối tượng: học sinh", "theo họ tên:", "thống kê", "hợp lệ; dạng chuẩn:", "Nội dung cuộc gọi:",
-                     "tuần 11/2025", "`format` nhận một trong", "`use MÃ_SỐ_BHXH`", "bài hướng dẫn", "ưu tiên bình thường, nội dung:"] {
+                     "tuần 11/2025", "`format` nhận một trong", "`use MÃ_SỐ_BHXH`", "bài hướng dẫn", "ưu tiên bình thường, nội dung:",
+                     "search QUERY"] {
             #expect(vi.contains(text), "“\(text)” missing from the Vietnamese transcript:\n\(vi)")
         }
         // A date a person reads is `dd/MM/yyyy` (`stats --by day`, the audit's times), never ISO.
