@@ -31,9 +31,11 @@ let package = Package(
         // The rule and service tests read what a person reads: the texts as the shell's catalogs write them.
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore", "DeskShell"], path: "Tests/DeskCoreTests"),
         .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskCore"], path: "Tests/DeskStoreTests"),
-        .testTarget(name: "DeskTests", dependencies: ["Desk", "DeskShell"], path: "Tests/DeskTests"),
-        .testTarget(name: "DeskPostgresTests", dependencies: ["DeskPostgres", "Desk", "DeskCore"], path: "Tests/DeskPostgresTests"),
+        // Which engine the service and end-to-end suites run on, and fresh PostgreSQL databases for them.
+        .target(name: "DeskTestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "DeskTests", dependencies: ["Desk", "DeskShell", "DeskStore", "DeskEngines", "DeskPostgres", "DeskTestSupport"], path: "Tests/DeskTests"),
+        .testTarget(name: "DeskPostgresTests", dependencies: ["DeskPostgres", "DeskEngines", "Desk", "DeskCore", "DeskStore", "DeskTestSupport"], path: "Tests/DeskPostgresTests"),
         .testTarget(name: "DeskShellTests", dependencies: ["DeskShell"], path: "Tests/DeskShellTests"),
-        .testTarget(name: "EndToEndTests", dependencies: [], path: "Tests/EndToEndTests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["DeskTestSupport"], path: "Tests/EndToEndTests"),
     ]
 )

@@ -72,7 +72,7 @@ echo "== 4. 50 operator processes logging tickets and searching for 30 s"
 echo "== 5. supervisor queries vs the same SQL in psql"
 hyperfine -N --warmup 1 --runs 5 --export-json "$OUT/sql.json" \
   -n "stats registrations --by status" "$BIN --db $DESK -c 'stats registrations --by status'" \
-  -n "psql status counts" "$PGBIN/psql $DESK -qAtc \"SELECT status, count(*) FROM registrations GROUP BY status ORDER BY 2 DESC\"" \
+  -n "psql status counts" "$PGBIN/psql $DESK -qAt -f $OUT/status.sql" \
   -n "diagnose --stuck" "$BIN --db $DESK -c 'diagnose --stuck --limit 50'" \
   -n "psql stuck counts" "$PGBIN/psql $DESK -qAt -f $OUT/stuck.sql"
 

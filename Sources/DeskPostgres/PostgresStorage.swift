@@ -1,5 +1,6 @@
 import Desk
 import DeskCore
+import DeskStore
 import Foundation
 
 /// The PostgreSQL implementation of `DeskStorage` (SPEC §15): one libpq connection per console, the same protocols
@@ -59,12 +60,23 @@ public final class PostgresStorage: DeskStorage {
         settings = PGSettingsStore(db)
         knowledgeBase = PGKnowledgeBaseStore(db)
         backups = PGBackups()
+        // The server key is one of the desk's own files: never read back as a script, CSV or KB file (SPEC §13).
+        UserFile.protect(InstallKey.serverKeyPath())
     }
 
     public static var schemaVersion: Int { PGSchema.latestVersion }
 
+    /// One transaction at a time per desk, as SQLite's `BEGIN IMMEDIATE`: the audit lock is taken first, before any
+    /// row lock, so two consoles never wait on each other in opposite orders (every change is audited, so writes
+    /// serialise on the audit chain's lock anyway; taking it at the start makes that order the same everywhere).
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        do { return try db.transaction(body) } catch let e as PGError { throw e.storageError }
+        do {
+            if db.inTransaction { return try body() }
+            return try db.transaction {
+                _ = try db.query("SELECT pg_advisory_xact_lock($1)", [.int(Int64(PGSchema.auditLockKey))])
+                return try body()
+            }
+        } catch let e as PGError { throw e.storageError }
     }
 
     public func beginBulkLoad(_ table: BulkTable) throws -> any BulkLoading {

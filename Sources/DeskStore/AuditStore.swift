@@ -88,7 +88,7 @@ public final class AuditStore {
     }
 
     /// `detail`, then the displayed codes (see `record`).
-    static func detail(_ detail: String?, codes: [String]) -> String? {
+    public static func detail(_ detail: String?, codes: [String]) -> String? {
         guard !codes.isEmpty else { return detail }
         let list = "codes: " + codes.joined(separator: " ")
         guard let detail, !detail.isEmpty else { return list }

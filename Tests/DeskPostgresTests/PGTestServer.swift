@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import DeskTestSupport
 
 /// The private test cluster `make test` starts (scripts/with-test-postgres): `VSSDESK_TEST_PG` is the URI of its
 /// `vssdesk` database as the cluster's superuser. Each test takes a database of its own.
@@ -17,29 +18,13 @@ enum PGTestServer {
 
     /// The URI of a new, empty database on the test server.
     static func freshDatabase() throws -> String {
-        let base = try requireURI()
-        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
-        try psql(base, "CREATE DATABASE \(name)")
-        return base.replacingOccurrences(of: "postgresql:///vssdesk?", with: "postgresql:///\(name)?")
+        _ = try requireURI()
+        return try TestBackend.freshDatabase()
     }
 
     /// Runs SQL through the stock psql as the superuser; its output.
     @discardableResult
     static func psql(_ uri: String, _ sql: String, user: String? = nil) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        p.arguments = [uri, "-v", "ON_ERROR_STOP=1", "-qAtc", sql]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            throw NSError(domain: "psql", code: Int(p.terminationStatus),
-                          userInfo: [NSLocalizedDescriptionKey: String(decoding: e, as: UTF8.self)])
-        }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try TestBackend.psql(uri, sql)
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import Desk
 import DeskCore
-@_spi(RawSQL) import DeskStore
+import DeskTestSupport
 
-@Suite struct CallTests {
+@Suite(.freshDatabases) struct CallTests {
     /// Fixture registrations plus two people who share one phone (0355 000 111).
     func loaded() throws -> Fixture {
         let f = try Fixture()
@@ -18,7 +18,7 @@ import DeskCore
     }
 
     func openCallRow(_ f: Fixture, _ login: String = "hoa") throws -> (Int, String?)? {
-        try f.store.db.queryOne("SELECT ticket_id, bhxh_code FROM open_calls WHERE operator = ?", [.text(login)]).map { ($0.int(0)!, $0.string(1)) }
+        try f.rows("SELECT ticket_id, bhxh_code FROM open_calls WHERE operator = ?", [.text(login)]).first.map { (Int($0[0]!)!, $0[1]) }
     }
 
     // MARK: opening a call
@@ -37,7 +37,7 @@ import DeskCore
         #expect(f.session.callRegistration == "7901234568")
         let row = try openCallRow(f)
         #expect(row?.0 == info.ticket.id && row?.1 == "7901234568")
-        #expect(try f.store.tickets.notes(info.ticket.id).map(\.kind) == ["call"])
+        #expect(try f.storage.tickets.notes(info.ticket.id).map(\.kind) == ["call"])
         // `show`, `diagnose`, `resend` without a code now mean that registration.
         #expect(try RegistrationService(session: f.session).resolveCode(nil) == "7901234568")
     }
@@ -64,7 +64,7 @@ import DeskCore
         // `use CODE` links one; a console that restarts keeps the link.
         try TicketService(session: f.session).focus(code: "7901234581")
         #expect(f.session.callRegistration == "7901234581")
-        #expect(try f.store.tickets.get(info.ticket.id)?.bhxhCode == "7901234581")
+        #expect(try f.storage.tickets.get(info.ticket.id)?.bhxhCode == "7901234581")
         #expect(try openCallRow(f)?.1 == "7901234581")
         #expect(try DeskAt.session(f, "2025-03-12T09:10:00").callRegistration == "7901234581")
     }
@@ -76,7 +76,7 @@ import DeskCore
         bhxh_code,kind,full_name,dob,gender,id_number,address,phone,status,agency_code,photo_portrait,photo_id_front,photo_id_back,submitted_at
         7901234582,self,Võ Thị Cúc,1960-07-07,Nữ,079160007777,Quận 6,0168 765 4321,approved,07916,1,1,1,2025-02-01T08:00:00Z
         """)
-        #expect(try f.store.registrations.get("7901234582")?.phone == "01687654321")
+        #expect(try f.storage.registrations.get("7901234582")?.phone == "01687654321")
         let info = try TicketService(session: f.session).openCall(phone: phone, line: nil, callerName: nil)
         #expect(info.ticket.callerPhone == "0387654321")
         #expect(info.registrations.map(\.bhxhCode) == ["7901234582"])
@@ -97,7 +97,7 @@ import DeskCore
         let f = try loaded()
         #expect(DeskAt.kind(DeskAt.error { _ = try TicketService(session: f.session).openCall(phone: "0912345678", line: 131, callerName: nil) }) == "invalid")
         #expect(DeskAt.kind(DeskAt.error { _ = try TicketService(session: f.session).openCall(phone: "xin chào", line: nil, callerName: nil) }) == "invalid")
-        #expect(try DeskAt.count(f, "SELECT count(*) FROM tickets") == 0)
+        #expect(try f.count("SELECT count(*) FROM tickets") == 0)
         #expect(try openCallRow(f) == nil)
         #expect(f.session.openTicketID == nil)
     }
@@ -132,7 +132,7 @@ import DeskCore
         #expect(!ids.contains(resolved8DaysAgo) && !ids.contains(otherCaller) && !ids.contains(info.ticket.id))
         #expect(info.repeats.first { $0.id == resolved3DaysAgo }?.summary == "quên mật khẩu")
         // The new call is a new ticket, linked by the flag, not a duplicate of the old one.
-        #expect(try DeskAt.count(f, "SELECT count(*) FROM tickets") == 7)
+        #expect(try f.count("SELECT count(*) FROM tickets") == 7)
     }
 
     @Test func aFirstCallIsNotARepeat() throws {
@@ -167,7 +167,7 @@ import DeskCore
         // database must not be silently replaced.
         let other = try DeskAt.session(f, "2025-03-12T09:01:00", resume: false)
         #expect(DeskAt.kind(DeskAt.error { _ = try TicketService(session: other).openCall(phone: "0987654321", line: nil, callerName: nil) }) == "invalid")
-        #expect(try DeskAt.count(f, "SELECT count(*) FROM tickets") == 1)
+        #expect(try f.count("SELECT count(*) FROM tickets") == 1)
         #expect(try openCallRow(f)?.0 == first.ticket.id)
         #expect(f.session.openTicketID == first.ticket.id && f.session.callRegistration == "7901234568")
         // Another operator takes calls at the same time.
@@ -191,8 +191,8 @@ import DeskCore
         #expect(t.resolvedAt == "2025-03-12T02:00:00Z")
         #expect(try openCallRow(f) == nil)
         #expect(f.session.openTicketID == nil && f.session.callRegistration == nil)
-        #expect(try f.store.tickets.openCall(operator: "hoa") == nil)
-        #expect(try f.store.tickets.notes(t.id).map(\.kind) == ["call", "status"])
+        #expect(try f.storage.tickets.openCall(operator: "hoa") == nil)
+        #expect(try f.storage.tickets.notes(t.id).map(\.kind) == ["call", "status"])
         // A new call may start now.
         let next = try svc.openCall(phone: "0987654321", line: nil, callerName: nil)
         #expect(next.ticket.id != t.id)
@@ -207,8 +207,8 @@ import DeskCore
         #expect(t.id == info.ticket.id && t.status == "pending" && t.pendingSince == "2025-03-12T02:00:00Z")
         #expect(try openCallRow(f) == nil)
         #expect(f.session.openTicketID == nil)
-        #expect(try f.store.tickets.notes(t.id).map(\.kind) == ["call", "note", "status"])
-        #expect(try f.store.tickets.notes(t.id).last?.detail == "open → pending")
+        #expect(try f.storage.tickets.notes(t.id).map(\.kind) == ["call", "note", "status"])
+        #expect(try f.storage.tickets.notes(t.id).last?.detail == "open → pending")
     }
 
     // MARK: the call's timeline
@@ -222,31 +222,31 @@ import DeskCore
         _ = try DiagnosisService(session: f.session).diagnose("7901234568")
         _ = try CredentialService(session: f.session).resend(code: "7901234568", verify: "dob=15/02/1985,id=079 085 004 321")
         _ = try TicketService(session: f.session).note(nil, text: "khách xác nhận đã nhận SMS")
-        let notes = try f.store.tickets.notes(id)
+        let notes = try f.storage.tickets.notes(id)
         #expect(notes.map(\.kind) == ["call", "search", "show", "diagnose", "resend", "note"])
         #expect(notes.allSatisfy { $0.operatorLogin == "hoa" })
         #expect(notes[5].detail == "khách xác nhận đã nhận SMS")
         #expect(notes[4].detail.contains("7901234568"))
-        let actions = try f.store.db.query("SELECT action FROM audit WHERE ticket_id = ? ORDER BY id", [.int(Int64(id))]).map { $0.string(0)! }
+        let actions = try f.rows("SELECT action FROM audit WHERE ticket_id = ? ORDER BY id", [.int(Int64(id))]).map { $0[0]! }
         #expect(actions == ["call", "search", "show", "diagnose", "resend", "note"])
         // The queued SMS belongs to the ticket too.
-        #expect(try f.store.outbox.forCode("7901234568", limit: 5).first?.ticketID == id)
+        #expect(try f.storage.outbox.forCode("7901234568", limit: 5).first?.ticketID == id)
         _ = try TicketService(session: f.session).done(resolution: "đã gửi lại", category: nil)
-        #expect(try f.store.db.query("SELECT action FROM audit WHERE ticket_id = ? ORDER BY id", [.int(Int64(id))]).last?.string(0) == "ticket_resolved")
+        #expect(try f.rows("SELECT action FROM audit WHERE ticket_id = ? ORDER BY id", [.int(Int64(id))]).last?[0] == "ticket_resolved")
         // After the call, look-ups are audited but attached to no ticket.
         _ = try RegistrationService(session: f.session).search("tran thi anh")
-        let last = try f.store.audit.list(operator: "hoa", target: nil, from: nil, to: nil, action: "search", limit: 1).first
+        let last = try f.storage.audit.list(operator: "hoa", target: nil, from: nil, to: nil, action: "search", limit: 1).first
         #expect(last != nil && last?.ticketID == nil)
-        #expect(try f.store.tickets.notes(id).count == 7)
+        #expect(try f.storage.tickets.notes(id).count == 7)
     }
 
     @Test func refusedResendDuringACallIsOnTheTimeline() throws {
         let f = try loaded()
         let info = try TicketService(session: f.session).openCall(phone: "0912345678", line: nil, callerName: nil)
         _ = DeskAt.error { _ = try CredentialService(session: f.session).resend(code: "7901234568", verify: "dob=1985-02-15,id=000000000000") }
-        #expect(try f.store.tickets.notes(info.ticket.id).map(\.kind) == ["call", "verify_failed"])
-        let rows = try f.store.db.query("SELECT ticket_id FROM audit WHERE action = 'verify_failed'")
-        #expect(rows.count == 1 && rows.first?.int(0) == info.ticket.id)
+        #expect(try f.storage.tickets.notes(info.ticket.id).map(\.kind) == ["call", "verify_failed"])
+        let rows = try f.rows("SELECT ticket_id FROM audit WHERE action = 'verify_failed'")
+        #expect(rows.count == 1 && rows.first?[0] == String(info.ticket.id))
     }
 
     // MARK: resume
@@ -255,7 +255,7 @@ import DeskCore
         let f = try loaded()
         let info = try TicketService(session: f.session).openCall(phone: "0912345678", line: nil, callerName: nil)
         // The console dies; another process opens the database.
-        let store = try Store(path: f.path)
+        let store = try f.reopen()
         let open = try store.tickets.openCall(operator: "hoa")
         #expect(open?.ticketID == info.ticket.id && open?.bhxhCode == "7901234568")
         #expect(try store.tickets.openCall(operator: "lan") == nil)
@@ -265,6 +265,6 @@ import DeskCore
         let t = try TicketService(session: resumed).done(resolution: "xong", category: nil)
         #expect(t.id == info.ticket.id && t.status == "resolved")
         #expect(try store.tickets.openCall(operator: "hoa") == nil)
-        #expect(try f.store.tickets.notes(t.id).map(\.kind) == ["call", "note", "status"])
+        #expect(try f.storage.tickets.notes(t.id).map(\.kind) == ["call", "note", "status"])
     }
 }

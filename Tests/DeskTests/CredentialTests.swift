@@ -2,9 +2,10 @@ import Foundation
 import Testing
 @testable import Desk
 import DeskCore
-@_spi(RawSQL) import DeskStore
+import DeskStore
+import DeskTestSupport
 
-@Suite struct CredentialTests {
+@Suite(.freshDatabases) struct CredentialTests {
     /// Fixture registrations, a child of 7901234569 (Trần Thị Ánh, 2001-01-31, 079301009999, 0987 654 321) with
     /// its own phone, and an approved applicant who gave a landline.
     func loaded() throws -> Fixture {
@@ -30,7 +31,7 @@ import DeskCore
     }
 
     func outboxCount(_ f: Fixture, _ code: String = "7901234568") throws -> Int {
-        try DeskAt.count(f, "SELECT count(*) FROM sms_outbox WHERE bhxh_code = ?", [.text(code)])
+        try f.count("SELECT count(*) FROM sms_outbox WHERE bhxh_code = ?", [.text(code)])
     }
 
     /// The password, read from the only place it may be: the queued SMS body.
@@ -49,7 +50,7 @@ import DeskCore
         #expect(DeskAt.kind(e) == "usage")
         #expect(e?.english.contains("dob=") == true || e?.english.contains("--verify") == true, "\(e?.english ?? "")")
         #expect(try outboxCount(f) == 0)
-        #expect(try DeskAt.count(f, "SELECT count(*) FROM audit WHERE action = 'verify_failed'") == 0)
+        #expect(try f.count("SELECT count(*) FROM audit WHERE action = 'verify_failed'") == 0)
     }
 
     static let neutral = "verification failed"
@@ -64,7 +65,7 @@ import DeskCore
     ])
     func wrongDetailsAreRefusedNeutrallyAndAudited(code: String, verify: String) throws {
         let f = try loaded()
-        let before = try f.store.registrations.get(code)
+        let before = try f.storage.registrations.get(code)
         let e = DeskAt.error { _ = try resend(f.session, code, verify) }
         #expect(DeskAt.kind(e) == "invalid")
         let message = e?.english ?? ""
@@ -73,15 +74,15 @@ import DeskCore
         for hint in ["dob", "id", "birth", "date", "number", "cccd", "parent", "child", "submitted", "sinh"] {
             #expect(!words.contains(hint), "the refusal names \(hint): \(message)")
         }
-        let audit = try f.store.audit.list(operator: "hoa", target: code, from: nil, to: nil, action: "verify_failed", limit: 5)
+        let audit = try f.storage.audit.list(operator: "hoa", target: code, from: nil, to: nil, action: "verify_failed", limit: 5)
         #expect(audit.count == 1)
         // The audit says that it failed, not what the caller said.
         let given = verify.split(separator: ",").map { String($0.split(separator: "=")[1]) }
         let detail = audit.first?.detail ?? ""
         for v in given { #expect(!detail.contains(v), "\(v) in \(detail)") }
         #expect(try outboxCount(f, code) == 0)
-        #expect(try DeskAt.count(f, "SELECT count(*) FROM credentials") == 0)
-        #expect(try f.store.registrations.get(code) == before)
+        #expect(try f.count("SELECT count(*) FROM credentials") == 0)
+        #expect(try f.storage.registrations.get(code) == before)
     }
 
     @Test func theRefusalIsTheSameWhicheverFieldIsWrong() throws {
@@ -102,7 +103,7 @@ import DeskCore
         #expect(DeskAt.kind(locked) == "invalid")
         #expect(locked?.english.contains("locked") == true)
         #expect(try outboxCount(f) == 0)
-        #expect(try DeskAt.count(f, "SELECT count(*) FROM audit WHERE action = 'resend_refused' AND target = '7901234568'") == 1)
+        #expect(try f.count("SELECT count(*) FROM audit WHERE action = 'resend_refused' AND target = '7901234568'") == 1)
         // Another registration is not locked.
         #expect(try resend(try DeskAt.session(f, "2025-03-12T09:10:00"), "7901234569", "dob=2001-01-31,id=079301009999").status == "queued")
         // Still locked 59 minutes after the last failure, free an hour after the fifth.
@@ -145,20 +146,20 @@ import DeskCore
         let f = try loaded()
         let r = try resend(f.session, "7901234568", "dob=15/02/1985,id=0790 8500 4321")
         #expect(r.bhxhCode == "7901234568" && r.status == "queued" && r.to == "0912***678")
-        let sms = try #require(try f.store.outbox.forCode("7901234568", limit: 5).first)
+        let sms = try #require(try f.storage.outbox.forCode("7901234568", limit: 5).first)
         #expect(sms.id == r.smsID && sms.toPhone == "0912345678" && sms.status == "queued" && sms.attempts == 0)
         #expect(sms.createdAt == "2025-03-12T02:00:00Z" && sms.ticketID == nil)
         #expect(sms.body.contains("7901234568"))
         #expect(!sms.body.unicodeScalars.contains { !$0.isASCII }, "the SMS is without diacritics: \(sms.body)")
         #expect(sms.body.count <= 160, "one SMS: \(sms.body.count) characters")
-        let reg = try #require(try f.store.registrations.get("7901234568"))
+        let reg = try #require(try f.storage.registrations.get("7901234568"))
         #expect(reg.status == .credentialsSent && reg.smsStatus == .queued && reg.credentialsSentAt == "2025-03-12T02:00:00Z")
-        #expect(try f.store.registrations.events("7901234568").last?.kind == "resend")
-        #expect(try f.store.audit.list(operator: "hoa", target: "7901234568", from: nil, to: nil, action: "resend", limit: 5).count == 1)
-        let cred = try #require(try f.store.db.queryOne("SELECT salt, hash, created_at, expires_at FROM credentials WHERE bhxh_code = ?",
-                                                        [.text("7901234568")]))
-        #expect(cred.string(2) == "2025-03-12T02:00:00Z" && cred.string(3) == "2025-03-15T02:00:00Z")
-        #expect(cred.string(0)?.count == 32 && cred.string(1)?.count == 64)
+        #expect(try f.storage.registrations.events("7901234568").last?.kind == "resend")
+        #expect(try f.storage.audit.list(operator: "hoa", target: "7901234568", from: nil, to: nil, action: "resend", limit: 5).count == 1)
+        let cred = try #require(try f.rows("SELECT salt, hash, created_at, expires_at FROM credentials WHERE bhxh_code = ?",
+                                           [.text("7901234568")]).first)
+        #expect(cred[2] == "2025-03-12T02:00:00Z" && cred[3] == "2025-03-15T02:00:00Z")
+        #expect(cred[0]?.count == 32 && cred[1]?.count == 64)
     }
 
     @Test func theRegistryIdentityIsAcceptedToo() throws {
@@ -170,7 +171,7 @@ import DeskCore
     @Test func activeRegistrationStaysActive() throws {
         let f = try loaded()
         _ = try resend(f.session, "7901234569", Self.parentOK)
-        let reg = try f.store.registrations.get("7901234569")
+        let reg = try f.storage.registrations.get("7901234569")
         #expect(reg?.status == .active && reg?.smsStatus == .queued)
     }
 
@@ -179,10 +180,10 @@ import DeskCore
         #expect(DeskAt.kind(DeskAt.error { _ = try resend(f.session, "7901234590", "dob=2020-06-01,id=079320001111") }) == "invalid")
         let r = try resend(f.session, "7901234590", Self.parentOK)
         #expect(r.to == "0987***321")
-        let sms = try #require(try f.store.outbox.forCode("7901234590", limit: 5).first)
+        let sms = try #require(try f.storage.outbox.forCode("7901234590", limit: 5).first)
         #expect(sms.toPhone == "0987654321")
         #expect(sms.body.contains("7901234590"))
-        #expect(try f.store.registrations.get("7901234590")?.smsStatus == .queued)
+        #expect(try f.storage.registrations.get("7901234590")?.smsStatus == .queued)
         #expect(try outboxCount(f, "7901234569") == 0)
     }
 
@@ -198,8 +199,8 @@ import DeskCore
         let errors = try DiagnosisService(session: f.session).diagnose(code, audit: false).1.filter { $0.severity == .error }
         for finding in errors { #expect(message.contains(finding.rule), "\(finding.rule) missing from: \(message)") }
         #expect(try outboxCount(f, code) == 0)
-        #expect(try DeskAt.count(f, "SELECT count(*) FROM credentials") == 0)
-        #expect(try f.store.registrations.get(code)?.status.rawValue == status)
+        #expect(try f.count("SELECT count(*) FROM credentials") == 0)
+        #expect(try f.storage.registrations.get(code)?.status.rawValue == status)
     }
 
     @Test func aLandlineCannotReceiveTheSMS() throws {
@@ -209,7 +210,7 @@ import DeskCore
         #expect(e?.english.contains("cannot receive SMS") == true)
         #expect(e?.english.contains("0283***385") == true)
         #expect(try outboxCount(f, "7901234591") == 0)
-        #expect(try DeskAt.count(f, "SELECT count(*) FROM credentials") == 0)
+        #expect(try f.count("SELECT count(*) FROM credentials") == 0)
     }
 
     @Test func unknownCodeIsNotFound() throws {
@@ -241,7 +242,7 @@ import DeskCore
 
     @Test func twoConsolesRacingNeverQueueMoreThanTheLimit() throws {
         let f = try loaded()
-        _ = try InstallKey.load(forDatabase: f.path)
+        _ = try InstallKey.load(for: f.storage)
         final class Tally: @unchecked Sendable {
             let lock = NSLock()
             var queued = 0, refused = 0
@@ -249,11 +250,11 @@ import DeskCore
             func add(_ body: (Tally) -> Void) { lock.lock(); body(self); lock.unlock() }
         }
         let tally = Tally()
-        let path = f.path
+        let location = f.location
         DispatchQueue.concurrentPerform(iterations: 2) { _ in
             do {
-                let store = try Store(path: path)
-                let s = Session(store: store, actor: try store.operators.get("hoa")!, clock: Clock(fixed: Fixture.now))
+                let store = try Fixture.open(location)
+                let s = Session(storage: store, actor: try store.operators.get("hoa")!, clock: Clock(fixed: Fixture.now))
                 for _ in 0..<3 {
                     do {
                         _ = try CredentialService(session: s).resend(code: "7901234568", verify: CredentialTests.selfOK)
@@ -277,12 +278,12 @@ import DeskCore
         let f = try loaded()
         let info = try TicketService(session: f.session).openCall(phone: "0912345678", line: nil, callerName: nil)
         let r = try resend(f.session)
-        let sms = try #require(try f.store.outbox.forCode("7901234568", limit: 1).first)
+        let sms = try #require(try f.storage.outbox.forCode("7901234568", limit: 1).first)
         let pw = try #require(password(in: sms.body))
         #expect(pw.count >= 12)
         #expect(!"\(r)".contains(pw) && !String(reflecting: r).contains(pw))
         func texts(_ sql: String) throws -> [String] {
-            try f.store.db.query(sql).flatMap { row in row.values.indices.compactMap { row.string($0) } }
+            try f.rows(sql).flatMap { $0.compactMap { $0 } }
         }
         let places: [(String, String)] = [
             ("audit", "SELECT at, operator, action, target, detail, ticket_id FROM audit"),
@@ -297,14 +298,14 @@ import DeskCore
         for (table, sql) in places {
             for text in try texts(sql) { #expect(!text.contains(pw), "the password is in \(table)") }
         }
-        #expect(try f.store.tickets.notes(info.ticket.id).contains { $0.kind == "resend" })
+        #expect(try f.storage.tickets.notes(info.ticket.id).contains { $0.kind == "resend" })
         // Only its salted keyed hash is kept, and it checks out with the install key beside the database.
-        let cred = try #require(try f.store.db.queryOne("SELECT salt, hash FROM credentials WHERE bhxh_code = '7901234568'"))
-        let key = try InstallKey.load(forDatabase: f.path)
-        #expect(TemporaryPassword.verify(pw, salt: cred.string(0)!, hash: cred.string(1)!, key: key))
-        #expect(!TemporaryPassword.verify(pw + "x", salt: cred.string(0)!, hash: cred.string(1)!, key: key))
+        let cred = try #require(try f.rows("SELECT salt, hash FROM credentials WHERE bhxh_code = '7901234568'").first)
+        let key = try InstallKey.load(for: f.storage)
+        #expect(TemporaryPassword.verify(pw, salt: cred[0]!, hash: cred[1]!, key: key))
+        #expect(!TemporaryPassword.verify(pw + "x", salt: cred[0]!, hash: cred[1]!, key: key))
         // Salted: the same password under another salt hashes differently.
-        #expect(TemporaryPassword.hash(pw, salt: TemporaryPassword.salt(), key: key) != cred.string(1))
+        #expect(TemporaryPassword.hash(pw, salt: TemporaryPassword.salt(), key: key) != cred[1])
     }
 
     @Test func aNewResendSupersedesTheStillQueuedOne() throws {
@@ -313,36 +314,37 @@ import DeskCore
         #expect(first.superseded.isEmpty && first.recentlySent == nil)
         let second = try resend(f.session)
         #expect(second.superseded == [first.smsID])
-        let messages = try f.store.outbox.forCode("7901234568", limit: 5)
+        let messages = try f.storage.outbox.forCode("7901234568", limit: 5)
         #expect(messages.map(\.status) == ["queued", "superseded"])
         // The earlier body is wiped: only one password exists anywhere, and it is the valid one.
         let pws = messages.map(\.body).compactMap(password(in:))
         #expect(pws.count == 2 && pws[1] == "********")
-        let cred = try #require(try f.store.db.queryOne("SELECT salt, hash FROM credentials WHERE bhxh_code = '7901234568'"))
-        let key = try InstallKey.load(forDatabase: f.path)
-        #expect(TemporaryPassword.verify(pws[0], salt: cred.string(0)!, hash: cred.string(1)!, key: key))
+        let cred = try #require(try f.rows("SELECT salt, hash FROM credentials WHERE bhxh_code = '7901234568'").first)
+        let key = try InstallKey.load(for: f.storage)
+        #expect(TemporaryPassword.verify(pws[0], salt: cred[0]!, hash: cred[1]!, key: key))
         // A superseded message is never delivered, and a failure does not turn it into `failed`.
-        #expect(try f.store.outbox.due(at: "2099-01-01T00:00:00Z", limit: 10).map(\.id) == [second.smsID])
-        try f.store.outbox.markAttemptFailed(first.smsID, error: "x", nextAttemptAt: nil, giveUp: true)
-        #expect(try f.store.outbox.forCode("7901234568", limit: 5).last?.status == "superseded")
+        #expect(try f.storage.outbox.due(at: "2099-01-01T00:00:00Z", limit: 10).map(\.id) == [second.smsID])
+        try f.storage.outbox.markAttemptFailed(first.smsID, error: "x", nextAttemptAt: nil, giveUp: true)
+        #expect(try f.storage.outbox.forCode("7901234568", limit: 5).last?.status == "superseded")
         // A delivered message is history, not superseded; it is reported while it may still be on its way.
-        try f.store.outbox.markSent(second.smsID, at: DateText.format(DeskAt.time("2025-03-12T09:05:00")), wipedBody: "x")
+        try f.storage.outbox.markSent(second.smsID, at: DateText.format(DeskAt.time("2025-03-12T09:05:00")), wipedBody: "x")
         let soon = try resend(try DeskAt.session(f, "2025-03-12T09:15:00"))
         #expect(soon.superseded.isEmpty && soon.recentlySent?.id == second.smsID)
         #expect(try resend(try DeskAt.session(f, "2025-03-13T09:21:00")).recentlySent == nil)
-        #expect(try f.store.outbox.forCode("7901234568", limit: 5).map(\.status) == ["queued", "superseded", "sent", "superseded"])
+        #expect(try f.storage.outbox.forCode("7901234568", limit: 5).map(\.status) == ["queued", "superseded", "sent", "superseded"])
     }
 
-    @Test func theInstallKeyLivesOutsideTheDatabaseFile() throws {
+    @Test(.sqliteOnly("a SQLite desk's key is the file beside it; a server desk's is the machine's (InstallKey.serverKeyPath)"))
+    func theInstallKeyLivesOutsideTheDatabaseFile() throws {
         let f = try loaded()
         _ = try resend(f.session)
-        let keyPath = f.path + ".key"
+        let keyPath = f.location + ".key"
         let attrs = try FileManager.default.attributesOfItem(atPath: keyPath)
         #expect((attrs[.posixPermissions] as? NSNumber)?.intValue == 0o640)
         let hex = try String(contentsOfFile: keyPath, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(hex.count == 64 && hex.allSatisfy(\.isHexDigit))
         // Loading it again gives the same key.
-        let a = try InstallKey.load(forDatabase: f.path), b = try InstallKey.load(forDatabase: f.path)
+        let a = try InstallKey.load(forDatabase: f.location), b = try InstallKey.load(forDatabase: f.location)
         #expect(TemporaryPassword.hash("x", salt: "s", key: a) == TemporaryPassword.hash("x", salt: "s", key: b))
     }
 
@@ -396,8 +398,8 @@ import DeskCore
 
     @Test func hashVerifiesOnlyTheRightPasswordSaltAndKey() throws {
         let f = try Fixture()
-        let key = try InstallKey.load(forDatabase: f.path)
-        let otherKey = try InstallKey.load(forDatabase: f.path + "-other")
+        let key = try InstallKey.load(for: f.storage)
+        let otherKey = try InstallKey.load(forDatabase: f.dir + "/other.sqlite")
         let pw = TemporaryPassword.generate()
         let salt = TemporaryPassword.salt()
         #expect(salt.count == 32 && salt != TemporaryPassword.salt())

@@ -2,10 +2,11 @@ import Foundation
 import Testing
 @testable import Desk
 import DeskCore
-@_spi(RawSQL) import DeskStore
+import DeskTestSupport
 
-@Suite struct DiagnosisServiceTests {
-    /// The SQL of `diagnose --stuck` must agree with the pure rules on every registration of a varied data set.
+@Suite(.freshDatabases) struct DiagnosisServiceTests {
+    /// The storage's narrowing of `diagnose --stuck` (SQL on either engine) must agree with the pure rules on every
+    /// registration of a varied data set.
     @Test func sqlCountsEqualSwiftRuleCounts() throws {
         let f = try Fixture()
         _ = try DemoService(session: f.session).load(count: 1500)
@@ -13,19 +14,18 @@ import DeskCore
         let ctx = try service.context()
         var swiftCounts: [String: Int] = [:]
         var stuck = 0
-        for r in try f.store.registrations.list(RegistrationFilter(), limit: 100_000) {
+        for r in try f.storage.registrations.list(RegistrationFilter(), limit: 100_000) {
             let errors = Diagnosis.run(try service.snapshot(r), ctx).filter { $0.severity == .error }
             if !errors.isEmpty { stuck += 1 }
             for e in errors { swiftCounts[e.rule, default: 0] += 1 }
         }
-        let q = StuckQuery(deskAgency: ctx.deskAgency, today: ctx.today, insuredLoaded: try f.store.insured.isLoaded())
-        let sql = try q.countsByRule(f.store.db, agency: nil)
-        for (rule, count) in sql {
+        let criteria = StuckCriteria(deskAgency: ctx.deskAgency, today: ctx.today, insuredLoaded: try f.storage.insured.isLoaded())
+        let sql = try f.storage.registrations.stuckCounts(criteria, agency: nil)
+        for (rule, count) in sql.counts {
             #expect(count == swiftCounts[rule, default: 0], "\(rule): SQL \(count) vs rules \(swiftCounts[rule, default: 0])")
         }
-        #expect(Set(sql.map(\.rule)).isSuperset(of: swiftCounts.keys))
-        #expect(try q.countStuck(f.store.db, rule: nil, agency: nil) == stuck)
-        #expect(try q.countsAndTotal(f.store.db, agency: nil).total == stuck)
+        #expect(Set(sql.counts.map(\.rule)).isSuperset(of: swiftCounts.keys))
+        #expect(sql.total == stuck)
         #expect(stuck > 50)
     }
 
@@ -37,7 +37,7 @@ import DeskCore
         let report = try DiagnosisService(session: f.session).stuck(rule: nil, agency: nil, limit: 10_000)
         #expect(report.total > 0 && report.rows.count == report.total)
         #expect(!report.rows.contains { $0.registration.status == .active })
-        let activeDefects = try f.store.db.scalarInt("""
+        let activeDefects = try f.count("""
             SELECT count(*) FROM registrations WHERE status = 'active' AND (agency_code <> '07916' OR photo_portrait = 0
               OR photo_id_back = 0 OR (kind = 'child' AND photo_birth_cert = 0))
             """)
@@ -72,6 +72,6 @@ import DeskCore
         let (_, findings) = try DiagnosisService(session: f.session).diagnose("7901234570")
         #expect(findings.first?.rule == "REJECTED" || findings.contains { $0.rule == "REJECTED" })
         #expect(findings.first?.severity == .error)
-        #expect(try f.store.db.scalarInt("SELECT count(*) FROM audit WHERE action = 'diagnose' AND target = '7901234570'") == 1)
+        #expect(try f.count("SELECT count(*) FROM audit WHERE action = 'diagnose' AND target = '7901234570'") == 1)
     }
 }

@@ -2,10 +2,11 @@ import Foundation
 import Testing
 @testable import Desk
 import DeskCore
+import DeskTestSupport
 @_spi(RawSQL) import DeskStore
 
 /// Bad input has limits, not consequences (SPEC §13): refused with its line number, never cut, never quoted back.
-@Suite struct ImportLimitsTests {
+@Suite(.freshDatabases) struct ImportLimitsTests {
     static let secret = "SECRET-7f3a"
 
     func rejection(_ f: Fixture, _ bytes: [UInt8]) throws -> [String] {
@@ -19,8 +20,8 @@ import DeskCore
             return []
         } catch let DeskError.rejectedInput(summary, problems) {
             #expect(summary.english.contains("nothing was imported"))
-            #expect(try f.store.registrations.countAll() == 0)
-            #expect(try f.store.db.scalarInt("SELECT count(*) FROM audit WHERE action = 'import'") == 0)
+            #expect(try f.storage.registrations.countAll() == 0)
+            #expect(try f.count("SELECT count(*) FROM audit WHERE action = 'import'") == 0)
             return problems
         }
     }
@@ -51,7 +52,7 @@ import DeskCore
         let f = try Fixture()
         let name = String(repeating: "Ễ", count: 1000)
         _ = try f.importCSV(.registrations, "bhxh_code,full_name\n7900000001,\(name)\n")
-        #expect(try f.store.registrations.get("7900000001")?.fullName == name)
+        #expect(try f.storage.registrations.get("7900000001")?.fullName == name)
     }
 
     @Test func fiftyMegabyteNameIsRefused() throws {

@@ -2,24 +2,25 @@ import Foundation
 import Testing
 @testable import Desk
 import DeskCore
+import DeskTestSupport
 @_spi(RawSQL) import DeskStore
 
-@Suite struct ImportTests {
+@Suite(.freshDatabases) struct ImportTests {
     @Test func importsWithNormalisationAndEvents() throws {
         let f = try Fixture()
         let s = try f.importCSV(.registrations, Fixture.registrationsCSV)
         #expect(s.inserted == 4 && s.updated == 0 && s.rejected == 0)
-        let r = try #require(try f.store.registrations.get("7901234567"))
+        let r = try #require(try f.storage.registrations.get("7901234567"))
         #expect(r.phone == "0901234567")
         #expect(r.gender == .male)
         #expect(r.submittedAt == "2025-03-01T01:00:00Z")
         #expect(r.address == "12 Hậu Giang, Phường 11, Quận 6")
-        let r2 = try #require(try f.store.registrations.get("7901234568"))
+        let r2 = try #require(try f.storage.registrations.get("7901234568"))
         #expect(r2.dob == "1985-02-15")
         #expect(r2.photoIdFront && r2.photoIdBack && r2.photoPortrait)
         #expect(r2.phone == "0912345678")
-        #expect(try f.store.registrations.events("7901234567").count == 1)
-        #expect(try f.store.db.scalarInt("SELECT count(*) FROM audit WHERE action = 'import'") == 1)
+        #expect(try f.storage.registrations.events("7901234567").count == 1)
+        #expect(try f.count("SELECT count(*) FROM audit WHERE action = 'import'") == 1)
     }
 
     @Test func reimportUpdatesInsteadOfDuplicating() throws {
@@ -27,9 +28,9 @@ import DeskCore
         _ = try f.importCSV(.registrations, Fixture.registrationsCSV)
         let s = try f.importCSV(.registrations, "bhxh_code,full_name,status\n7901234567,Nguyễn Văn Đức,approved\n")
         #expect(s.inserted == 0 && s.updated == 1)
-        #expect(try f.store.registrations.countAll() == 4)
-        #expect(try f.store.registrations.get("7901234567")?.status == .approved)
-        #expect(try f.store.registrations.events("7901234567").map(\.kind) == ["import", "import_update"])
+        #expect(try f.storage.registrations.countAll() == 4)
+        #expect(try f.storage.registrations.get("7901234567")?.status == .approved)
+        #expect(try f.storage.registrations.events("7901234567").map(\.kind) == ["import", "import_update"])
     }
 
     @Test func storesNFCWhateverArrives() throws {
@@ -37,7 +38,7 @@ import DeskCore
         let nfd = "Nguyễn Thị Ánh".decomposedStringWithCanonicalMapping
         #expect(nfd.unicodeScalars.count != "Nguyễn Thị Ánh".unicodeScalars.count)
         _ = try f.importCSV(.registrations, "bhxh_code,full_name,address\n7900000001,\(nfd),\"Phường 1,  Quận 6\"\n")
-        let r = try #require(try f.store.registrations.get("7900000001"))
+        let r = try #require(try f.storage.registrations.get("7900000001"))
         #expect(r.fullName.unicodeScalars.elementsEqual("Nguyễn Thị Ánh".unicodeScalars))
         #expect(r.address == "Phường 1, Quận 6")
     }
@@ -47,14 +48,14 @@ import DeskCore
         let text = "\u{FEFF}bhxh_code,full_name,address\r\n7900000002,\"Lê Văn \"\"Tèo\"\"\",\"dòng 1\ndòng 2\"\r\n7900000003,Phạm Thị Hoa,\r\n"
         let s = try f.importCSV(.registrations, text)
         #expect(s.inserted == 2)
-        #expect(try f.store.registrations.get("7900000002")?.fullName == "Lê Văn \"Tèo\"")
+        #expect(try f.storage.registrations.get("7900000002")?.fullName == "Lê Văn \"Tèo\"")
     }
 
     @Test func storesDeclaredMistakes() throws {
         let f = try Fixture()
         let s = try f.importCSV(.registrations, "bhxh_code,full_name,phone,id_number\n7900000004,Nguyen Van A,02838543385,12345\n")
         #expect(s.inserted == 1)
-        let r = try #require(try f.store.registrations.get("7900000004"))
+        let r = try #require(try f.storage.registrations.get("7900000004"))
         #expect(r.phone == "02838543385" && r.idNumber == "12345")
     }
 
@@ -80,7 +81,7 @@ import DeskCore
             #expect(summary.english.contains("nothing was imported"))
             #expect(problems.contains { $0.english.contains(line) && $0.english.contains(reason) }, "\(problems.map(\.english))")
         }
-        #expect(try f.store.registrations.countAll() == 0)
+        #expect(try f.storage.registrations.countAll() == 0)
     }
 
     @Test func unknownColumnEmptyFileAndInvalidUTF8() throws {
@@ -90,7 +91,7 @@ import DeskCore
         var bytes = Array("bhxh_code,full_name\n7900000001,".utf8)
         bytes += [0xC3, 0x28, 0x0A]
         #expect(throws: DeskError.self) { try Importer(session: f.session).run(.registrations, bytes: bytes, name: "bad.csv") }
-        #expect(try f.store.registrations.countAll() == 0)
+        #expect(try f.storage.registrations.countAll() == 0)
     }
 
     @Test func reportsFirstTwentyThenACount() throws {
@@ -123,13 +124,13 @@ import DeskCore
         f.session.isCancelled = { true }
         let rows = (0..<5000).map { String(format: "79%08d,Tên %d", $0, $0) }.joined(separator: "\n")
         #expect(throws: DeskError.self) { try f.importCSV(.registrations, "bhxh_code,full_name\n" + rows + "\n") }
-        #expect(try f.store.registrations.countAll() == 0)
+        #expect(try f.storage.registrations.countAll() == 0)
     }
 
     @Test func importsInsuredExtract() throws {
         let f = try Fixture()
         let s = try f.importCSV(.insured, "bhxh_code,full_name,dob,gender,id_number,phone,card_number,agency_code\n7901234567,Nguyễn Văn Đức,1990-05-17,M,079090001234,0901234567,dn4797901234567,07916\n")
         #expect(s.inserted == 1)
-        #expect(try f.store.insured.get("7901234567")?.cardNumber == "DN4797901234567")
+        #expect(try f.storage.insured.get("7901234567")?.cardNumber == "DN4797901234567")
     }
 }

@@ -2,9 +2,10 @@ import Foundation
 import Testing
 @testable import Desk
 @testable import DeskCore
+import DeskTestSupport
 import DeskStore
 
-@Suite struct KnowledgeBaseTests {
+@Suite(.freshDatabases) struct KnowledgeBaseTests {
     static var kbDir: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("kb").path
@@ -23,9 +24,9 @@ import DeskStore
 
     @Test func everyRequiredArticleLoads() throws {
         let f = try loaded()
-        let ids = Set(try f.store.knowledgeBase.ids())
+        let ids = Set(try f.storage.knowledgeBase.ids())
         for id in Self.required { #expect(ids.contains(id), "missing \(id)") }
-        for a in try f.store.knowledgeBase.list() {
+        for a in try f.storage.knowledgeBase.list() {
             #expect(a.body.unicodeScalars.elementsEqual(a.body.precomposedStringWithCanonicalMapping.unicodeScalars), "\(a.id) not NFC")
             #expect(a.body.contains("1."), "\(a.id) has no numbered steps")
         }
@@ -33,7 +34,7 @@ import DeskStore
 
     @Test func everyErrorOrWarningRuleLinksToAnExistingArticle() throws {
         let f = try loaded()
-        let ids = Set(try f.store.knowledgeBase.ids())
+        let ids = Set(try f.storage.knowledgeBase.ids())
         for rule in Diagnosis.ruleCodes {
             let kb = try #require(Diagnosis.kbArticle[rule], "\(rule) has no article")
             #expect(ids.contains(kb), "\(rule) → \(kb) does not exist")
@@ -41,14 +42,14 @@ import DeskStore
         for article in ProgressRules.rejectionArticles.map(\.article) {
             #expect(ids.contains(article), "a rejection reason links \(article), which does not exist")
         }
-        let linked = Set(try f.store.knowledgeBase.list().flatMap(\.rules))
+        let linked = Set(try f.storage.knowledgeBase.list().flatMap(\.rules))
         for rule in Diagnosis.ruleCodes { #expect(linked.contains(rule), "no article lists \(rule) in its front matter") }
     }
 
     @Test func hotlineNumbersAreWhereCallersNeedThem() throws {
         let f = try loaded()
         for id in ["lien-he", "canh-bao-lua-dao"] {
-            let body = try #require(try f.store.knowledgeBase.get(id)).body
+            let body = try #require(try f.storage.knowledgeBase.get(id)).body
             #expect(body.contains("3854 3385") || body.contains("38543385"), "\(id)")
         }
     }
@@ -120,7 +121,7 @@ import DeskStore
         #expect(report.problems.contains { $0.english.contains("kb/bad2.md:4:") && $0.english.contains("NOT_A_RULE") })
         #expect(report.problems.contains { $0.english.contains("zdup.md") && $0.english.contains("duplicate") })
         #expect(report.problems.contains { $0.english.contains("kb/bad3.md:4:") })
-        #expect(try f.store.knowledgeBase.ids() == ["good"])
+        #expect(try f.storage.knowledgeBase.ids() == ["good"])
     }
 
     @Test func indexRebuildsWhenAFileChanges() throws {

@@ -3,8 +3,9 @@ import Testing
 @testable import Desk
 import DeskCore
 import DeskStore
+import DeskTestSupport
 
-@Suite struct OutboxTests {
+@Suite(.freshDatabases) struct OutboxTests {
     /// A fixture with one approved registration's credentials queued (7901234568 → 0912 345 678) and fake gateways.
     struct Setup {
         let f: Fixture
@@ -28,7 +29,7 @@ import DeskStore
         }
 
         func message() throws -> OutboxMessage {
-            try #require(try f.store.outbox.list(status: nil, limit: 100).first { $0.id == smsID })
+            try #require(try f.storage.outbox.list(status: nil, limit: 100).first { $0.id == smsID })
         }
 
         func send(at local: String, _ template: String, timeout: TimeInterval = 5) throws -> OutboxService.Report {
@@ -45,7 +46,7 @@ import DeskStore
         let f = try Fixture()
         _ = try f.importCSV(.registrations, Fixture.registrationsCSV)
         let r = try CredentialService(session: f.session).resend(code: "7901234568", verify: CredentialTests.selfOK)
-        let body = try #require(try f.store.outbox.forCode("7901234568", limit: 1).first?.body)
+        let body = try #require(try f.storage.outbox.forCode("7901234568", limit: 1).first?.body)
         let s = Setup(f: f, smsID: r.smsID, body: body)
         try FileManager.default.createDirectory(atPath: s.gateways, withIntermediateDirectories: true)
         try Self.script(s.gateways + "/ok.sh", """
@@ -123,9 +124,9 @@ import DeskStore
         #expect(!m.body.contains(pw))
         #expect(m.body.contains("7901234568") && m.body.contains("********"))
         #expect(m.body == CredentialService.wipe(s.body))
-        #expect(try s.f.store.registrations.get("7901234568")?.smsStatus == .sent)
-        #expect(try DeskAt.count(s.f, "SELECT count(*) FROM audit WHERE action = 'sms_sent' AND target = '7901234568'") == 1)
-        #expect(try DeskAt.count(s.f, "SELECT count(*) FROM sms_outbox WHERE body LIKE ?", [.text("%\(pw)%")]) == 0)
+        #expect(try s.f.storage.registrations.get("7901234568")?.smsStatus == .sent)
+        #expect(try s.f.count("SELECT count(*) FROM audit WHERE action = 'sms_sent' AND target = '7901234568'") == 1)
+        #expect(try s.f.count("SELECT count(*) FROM sms_outbox WHERE body LIKE ?", [.text("%\(pw)%")]) == 0)
         // Nothing is due any more.
         #expect(try s.send(at: "2025-03-12T10:00:00", s.ok).attempted == 0)
         #expect(s.calls() == 1)
@@ -133,12 +134,12 @@ import DeskStore
 
     @Test func theConfiguredGatewayIsUsedWhenNoneIsGiven() throws {
         let s = try setup()
-        try s.f.store.config.set("sms_gateway", s.ok)
+        try s.f.storage.settings.set("sms_gateway", s.ok)
         let r = try OutboxService(session: try DeskAt.session(s.f, "2025-03-12T09:01:00")).send(gateway: nil, timeout: 5)
         #expect(r.sent == 1)
         #expect(s.calls() == 1)
         #expect(try OutboxService(session: s.f.session).gatewayTemplate(override: "x {to} {body}") == "x {to} {body}")
-        try s.f.store.config.unset("sms_gateway")
+        try s.f.storage.settings.unset("sms_gateway")
         #expect(try OutboxService(session: s.f.session).gatewayTemplate(override: nil) == Gateway.gammu)
         #expect(Gateway.gammu == "gammu-smsd-inject TEXT {to} -unicode")
     }
@@ -156,9 +157,9 @@ import DeskStore
             #expect(m.attempts == n + 1 && m.status == "queued" && m.nextAttemptAt == next)
             #expect(m.lastError?.hasPrefix("reason=exit code=1 text=") == true && m.lastError?.contains("modem not found") == true, "\(m.lastError ?? "")")
             #expect(m.body.contains(pw), "kept for the retry")
-            #expect(try s.f.store.registrations.get("7901234568")?.smsStatus == .queued)
+            #expect(try s.f.storage.registrations.get("7901234568")?.smsStatus == .queued)
             // Not due before the backoff has passed.
-            let justBefore = Session(store: s.f.store, actor: s.f.session.actor,
+            let justBefore = Session(storage: s.f.storage, actor: s.f.session.actor,
                                      clock: Clock(fixed: DateText.parseInstant(next)!.addingTimeInterval(-1)))
             let before = try OutboxService(session: justBefore).send(gateway: s.fail, timeout: 5)
             #expect(before.attempted == 0)
@@ -169,9 +170,9 @@ import DeskStore
         #expect(m.status == "failed" && m.attempts == OutboxService.maxAttempts && m.nextAttemptAt == nil)
         #expect(m.lastError?.contains("modem not found") == true)
         #expect(!m.body.contains(pw) && m.body.contains("7901234568"))
-        #expect(try s.f.store.registrations.get("7901234568")?.smsStatus == .failed)
-        #expect(try DeskAt.count(s.f, "SELECT count(*) FROM audit WHERE action = 'sms_retry'") == 4)
-        #expect(try DeskAt.count(s.f, "SELECT count(*) FROM audit WHERE action = 'sms_failed'") == 1)
+        #expect(try s.f.storage.registrations.get("7901234568")?.smsStatus == .failed)
+        #expect(try s.f.count("SELECT count(*) FROM audit WHERE action = 'sms_retry'") == 4)
+        #expect(try s.f.count("SELECT count(*) FROM audit WHERE action = 'sms_failed'") == 1)
         // A failed message is not tried again.
         #expect(try s.send(at: "2025-03-13T09:00:00", s.ok).attempted == 0)
         #expect(s.calls() == 5)
@@ -187,7 +188,7 @@ import DeskStore
         let m = try s.message()
         #expect(m.status == "queued" && m.attempts == 1 && m.lastError == "reason=timeout seconds=1", "\(m.lastError ?? "")")
         #expect(m.nextAttemptAt == "2025-03-12T02:01:30Z")
-        #expect(try s.f.store.registrations.get("7901234568")?.smsStatus == .queued)
+        #expect(try s.f.storage.registrations.get("7901234568")?.smsStatus == .queued)
     }
 
     @Test func aGatewayThatCannotStartIsAFailedAttempt() throws {
@@ -213,19 +214,19 @@ import DeskStore
             .resend(code: "7901234569", verify: CredentialTests.parentOK)
         let r = try s.send(at: "2025-03-12T09:04:00", s.ok)
         #expect(r.attempted == 1 && r.sent == 1)
-        #expect(try s.f.store.registrations.get("7901234569")?.smsStatus == .queued)
+        #expect(try s.f.storage.registrations.get("7901234569")?.smsStatus == .queued)
         let r2 = try s.send(at: "2025-03-12T09:06:00", s.ok)
         #expect(r2.attempted == 1 && r2.sent == 1)
         let argv = try s.receivedArgv()
         #expect(argv.count == 4 && argv[1] == "0987654321" && argv[3].contains("7901234569"))
-        #expect(try s.f.store.outbox.forCode("7901234569", limit: 1).first?.body == CredentialService.wipe(argv[3]))
-        #expect(try s.f.store.outbox.list(status: "sent", limit: 10).map(\.id).sorted() == [s.smsID, second.smsID].sorted())
+        #expect(try s.f.storage.outbox.forCode("7901234569", limit: 1).first?.body == CredentialService.wipe(argv[3]))
+        #expect(try s.f.storage.outbox.list(status: "sent", limit: 10).map(\.id).sorted() == [s.smsID, second.smsID].sorted())
     }
 
     @Test func twoSendersAtOnceDeliverEachMessageOnce() throws {
         let s = try setup()
         for n in 0..<9 {
-            _ = try s.f.store.outbox.enqueue(to: "09123456\(10 + n)", body: "tin \(n)", at: "2025-03-12T02:00:00Z", bhxhCode: nil, ticketID: nil)
+            _ = try s.f.storage.outbox.enqueue(to: "09123456\(10 + n)", body: "tin \(n)", at: "2025-03-12T02:00:00Z", bhxhCode: nil, ticketID: nil)
         }
         try Self.script(s.gateways + "/slow.sh", "#!/bin/sh\nsleep 0.05\necho \"$1\" >> '\(s.callsFile)'\n")
         let template = "'\(s.gateways)/slow.sh' {to} {body}"
@@ -235,11 +236,11 @@ import DeskStore
             var errors: [String] = []
         }
         let total = Sent()
-        let path = s.f.path
+        let location = s.f.location
         DispatchQueue.concurrentPerform(iterations: 2) { _ in
             do {
-                let store = try Store(path: path)
-                let session = Session(store: store, actor: try store.operators.get("hoa")!, clock: Clock(fixed: DeskAt.time("2025-03-12T09:01:00")))
+                let store = try Fixture.open(location)
+                let session = Session(storage: store, actor: try store.operators.get("hoa")!, clock: Clock(fixed: DeskAt.time("2025-03-12T09:01:00")))
                 let r = try OutboxService(session: session).send(gateway: template, timeout: 5)
                 total.lock.lock(); total.sent += r.sent; total.lock.unlock()
             } catch {
@@ -250,7 +251,7 @@ import DeskStore
         #expect(total.sent == 10)
         let calls = ((try? String(contentsOfFile: s.callsFile, encoding: .utf8)) ?? "").split(separator: "\n")
         #expect(calls.count == 10 && Set(calls).count == 10, "\(calls.sorted())")
-        #expect(try DeskAt.count(s.f, "SELECT count(*) FROM sms_outbox WHERE status = 'sent' AND attempts = 1") == 10)
+        #expect(try s.f.count("SELECT count(*) FROM sms_outbox WHERE status = 'sent' AND attempts = 1") == 10)
     }
 
     @Test func wipeBlanksOnlyThePassword() {

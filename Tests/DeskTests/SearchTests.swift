@@ -3,8 +3,9 @@ import Testing
 @testable import Desk
 import DeskCore
 @_spi(RawSQL) import DeskStore
+import DeskTestSupport
 
-@Suite struct SearchTests {
+@Suite(.freshDatabases) struct SearchTests {
     func loaded() throws -> Fixture {
         let f = try Fixture()
         _ = try f.importCSV(.registrations, Fixture.registrationsCSV)
@@ -90,14 +91,14 @@ import DeskCore
         } catch let e as DeskError {
             if case .usage = e {} else { Issue.record("unexpected \(e)") }
         }
-        #expect(try f.store.registrations.countAll() == 4)
+        #expect(try f.storage.registrations.countAll() == 4)
     }
 
     @Test func everySearchIsAudited() throws {
         let f = try loaded()
         _ = try RegistrationService(session: f.session).search("7901234567")
         _ = try RegistrationService(session: f.session).detail("7901234567")
-        #expect(try f.store.db.scalarInt("SELECT count(*) FROM audit WHERE action IN ('search','show') AND operator = 'hoa'") == 2)
+        #expect(try f.count("SELECT count(*) FROM audit WHERE action IN ('search','show') AND operator = 'hoa'") == 2)
     }
 
     @Test func resolveCodeAcceptsCCCDAsLoginCode() throws {
@@ -112,12 +113,12 @@ import DeskCore
         let a = try Fixture(), b = try Fixture()
         _ = try DemoService(session: a.session).load(count: 200)
         _ = try DemoService(session: b.session).load(count: 200)
-        let q = "SELECT group_concat(bhxh_code || full_name || status, ';') FROM (SELECT * FROM registrations ORDER BY bhxh_code)"
-        #expect(try a.store.db.queryOne(q)?.string(0) == b.store.db.queryOne(q)?.string(0))
-        #expect(try a.store.db.scalarInt("SELECT count(*) FROM registrations WHERE synthetic = 0") == 0)
-        let nguyen = try a.store.db.scalarInt("SELECT count(*) FROM registrations WHERE full_name LIKE 'Nguyễn %'")
+        let q = "SELECT bhxh_code, full_name, status FROM registrations ORDER BY bhxh_code"
+        #expect(try a.rows(q) == b.rows(q))
+        #expect(try a.count("SELECT count(*) FROM registrations WHERE synthetic = 0") == 0)
+        let nguyen = try a.count("SELECT count(*) FROM registrations WHERE full_name LIKE 'Nguyễn %'")
         #expect(nguyen > 40 && nguyen < 120)
-        #expect(try a.store.db.scalarInt("SELECT count(DISTINCT status) FROM registrations") == 5)
+        #expect(try a.count("SELECT count(DISTINCT status) FROM registrations") == 5)
     }
     @Test(arguments: ["nguyen van du", "Nguyễn Văn Đ", "van d", "huynh thi da", "Huỳnh Thị Đà"])
     func anUnfinishedLastWordStandsForTheWordsItBegins(query: String) throws {
@@ -125,17 +126,19 @@ import DeskCore
         let r = try RegistrationService(session: f.session).search(query)
         let codes = Set(r.hits.map(\.bhxhCode))
         #expect(codes.contains("7901234567") || codes.contains("7905555555"), "\(query) → \(codes)")
-        #expect(try f.store.nameTerms.words(startingWith: "du", limit: 10).contains("duc"))
+        if let sqlite = f.sqlite { #expect(try sqlite.nameTerms.words(startingWith: "du", limit: 10).contains("duc")) }
     }
 
-    @Test func aRowWrittenBehindTheStoresBackIsStillFoundByItsWholeWords() throws {
+    @Test(.sqliteOnly("SQLite's FTS5 name index beside its word list, written behind the store's back"))
+    func aRowWrittenBehindTheStoresBackIsStillFoundByItsWholeWords() throws {
         let f = try loaded()
+        let sqlite = try #require(f.sqlite)
         // The sqlite3 shell (or any writer but vssdesk) keeps the name index but not `name_terms`.
-        try f.store.db.execute("""
+        try sqlite.db.execute("""
             INSERT INTO registrations(bhxh_code, kind, full_name, name_folded, status, sms_status)
             VALUES ('7907777777', 'self', 'Phạm Quốc Khánh', 'pham quoc khanh', 'submitted', 'none')
             """)
-        #expect(try f.store.nameTerms.words(startingWith: "khanh", limit: 10).isEmpty)
+        #expect(try sqlite.nameTerms.words(startingWith: "khanh", limit: 10).isEmpty)
         for query in ["pham quoc khanh", "Phạm Quốc Khánh", "khanh"] {
             #expect(try RegistrationService(session: f.session).search(query).hits.map(\.bhxhCode) == ["7907777777"], "\(query)")
         }
@@ -170,20 +173,22 @@ import DeskCore
         #expect(NameQuery.containsWords(query, in: name) == expected)
     }
 
-    @Test func migrationTwoFillsTheWordListFromTheNameIndexes() throws {
+    @Test(.sqliteOnly("SQLite's migration v2, run on a file taken back to v1"))
+    func migrationTwoFillsTheWordListFromTheNameIndexes() throws {
         let f = try loaded()
-        try f.store.db.execute("""
+        try #require(f.sqlite).db.execute("""
             DROP TABLE name_terms; DROP TABLE heard_terms; DROP TRIGGER registrations_insured_ai; DROP TRIGGER registrations_insured_ad;
             DROP TRIGGER registrations_insured_au; DROP TRIGGER audit_chain_append;
             ALTER TABLE audit DROP COLUMN prev_hash; ALTER TABLE audit DROP COLUMN hash; PRAGMA user_version = 1
             """)
-        let reopened = try Store(path: f.path)
+        let reopened = try Store(path: f.location)
         let words = try reopened.nameTerms.words(startingWith: "d", limit: 50) + (try reopened.nameTerms.words(startingWith: "đ", limit: 50))
         #expect(words.contains("duc") && words.contains("dao") && words.contains("đức"))
     }
     /// The extract's name index holds exactly the people with no registration, whatever order and path
     /// (bulk import, single write, rename, a row deleted behind the store's back) the data arrives by.
-    @Test func theExtractsNameIndexHoldsExactlyTheUnregistered() throws {
+    @Test(.sqliteOnly("reads SQLite's FTS5 index of the extract (fts5vocab)"))
+    func theExtractsNameIndexHoldsExactlyTheUnregistered() throws {
         let f = try Fixture()
         func check(_ step: String) throws { try Self.expectUnregisteredIndexed(f, step) }
         _ = try f.importCSV(.insured, """
@@ -197,7 +202,7 @@ import DeskCore
         try check("then a registration of one of them")
         var nam = Registration(bhxhCode: "7901000003")
         nam.fullName = "Lê Hoàng Nam"
-        try f.store.registrations.upsert(nam, at: "2025-03-12T02:00:00Z", operator: "hoa", eventKind: "import")
+        try f.storage.registrations.upsert(nam, at: "2025-03-12T02:00:00Z", operator: "hoa", eventKind: "import")
         try check("a single registration")
         _ = try f.importCSV(.insured, """
             bhxh_code,full_name,dob
@@ -209,16 +214,16 @@ import DeskCore
         try check("renames of the registered and the unregistered, the extract after the registration")
         var mai = InsuredPerson(bhxhCode: "7901000011")
         mai.fullName = "Đặng Thu Hà"
-        try f.store.insured.upsert(mai)
+        try f.storage.insured.upsert(mai)
         mai.fullName = "Đặng Thu Hằng"
-        try f.store.insured.upsert(mai)
+        try f.storage.insured.upsert(mai)
         try check("single writes to the extract")
-        try f.store.db.execute("""
+        try #require(f.sqlite).db.execute("""
             INSERT INTO registrations(bhxh_code, kind, full_name, name_folded, status, sms_status)
             VALUES ('7901000010', 'self', 'Huỳnh Thị Mai', 'huynh thi mai', 'submitted', 'none')
             """)
         try check("a registration written by hand")
-        try f.store.db.execute("DELETE FROM registrations WHERE bhxh_code = '7901000010'")
+        try #require(f.sqlite).db.execute("DELETE FROM registrations WHERE bhxh_code = '7901000010'")
         try check("and deleted by hand")
         let r = try RegistrationService(session: f.session).search("huynh thi mai")
         #expect(r.hits.map(\.bhxhCode) == ["7901000010"] && r.hits.first?.registration == nil)
@@ -227,36 +232,40 @@ import DeskCore
         #expect(try RegistrationService(session: f.session).search("tran van binh").hits.allSatisfy { $0.registration != nil })
     }
     static func expectUnregisteredIndexed(_ f: Fixture, _ step: String) throws {
-        try f.store.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.indexed USING fts5vocab(main, insured_fts, instance)")
-        let indexed = Set(try f.store.db.query("SELECT DISTINCT doc FROM temp.indexed").compactMap { $0.int(0) })
-        let expected = Set(try f.store.db.query("""
+        let db = try #require(f.sqlite).db
+        try db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.indexed USING fts5vocab(main, insured_fts, instance)")
+        let indexed = Set(try db.query("SELECT DISTINCT doc FROM temp.indexed").compactMap { $0.int(0) })
+        let expected = Set(try db.query("""
             SELECT id FROM insured i WHERE NOT EXISTS (SELECT 1 FROM registrations r WHERE r.bhxh_code = i.bhxh_code)
             """).compactMap { $0.int(0) })
         #expect(indexed == expected, "\(step)")
         #expect(!expected.isEmpty || step.isEmpty, "\(step): nobody unregistered, the check proves little")
     }
 
-    @Test func demoDataLoadsBothIndexesConsistently() throws {
+    @Test(.sqliteOnly("reads SQLite's FTS5 index of the extract (fts5vocab)"))
+    func demoDataLoadsBothIndexesConsistently() throws {
         let f = try Fixture()
         _ = try DemoService(session: f.session).load(count: 400)
         try Self.expectUnregisteredIndexed(f, "demo load")
         _ = try DemoService(session: f.session).load(count: 400)
         try Self.expectUnregisteredIndexed(f, "demo loaded again over itself")
     }
-    @Test(arguments: [0, 1_000])
+
+    @Test(.sqliteOnly("SQLite's bulk load and its word list, with and without split batches"), arguments: [0, 1_000])
     func aBulkLoadRecordsItsWordsEitherWay(splitLimit: Int) throws {
         let f = try Fixture()
-        try f.store.transaction {
-            let load = try BulkLoad(f.store.db, table: "registrations", splitLimit: splitLimit)
+        let sqlite = try #require(f.sqlite)
+        try f.storage.transaction {
+            let load = try BulkLoad(sqlite.db, table: "registrations", splitLimit: splitLimit)
             for (i, name) in ["Nguyễn Văn Đức", "Lưu Thị Xuân", "Ông Bảo Ngọc"].enumerated() {
                 var r = Registration(bhxhCode: "790100010\(i)")
                 r.fullName = name
-                try f.store.registrations.upsert(r, at: "2025-03-12T02:00:00Z", operator: "hoa", eventKind: "import", bulk: load)
+                try f.storage.registrations.upsert(r, at: "2025-03-12T02:00:00Z", operator: "hoa", eventKind: "import", bulk: load)
             }
             try load.finish()
         }
         for (prefix, word) in [("xu", "xuan"), ("xu", "xuân"), ("ng", "ngoc"), ("ng", "ngọc"), ("ong", "ong"), ("đ", "đức")] {
-            #expect(try f.store.nameTerms.words(startingWith: prefix, limit: 10).contains(word), "\(prefix) → \(word)")
+            #expect(try sqlite.nameTerms.words(startingWith: prefix, limit: 10).contains(word), "\(prefix) → \(word)")
         }
         #expect(try RegistrationService(session: f.session).search("luu thi xu").hits.map(\.bhxhCode) == ["7901000101"])
     }

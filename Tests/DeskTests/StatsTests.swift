@@ -2,9 +2,10 @@ import Foundation
 import Testing
 @testable import Desk
 import DeskCore
+import DeskTestSupport
 import DeskStore
 
-@Suite struct StatsTests {
+@Suite(.freshDatabases) struct StatsTests {
     @Test func percentilesByNearestRank() {
         #expect(Percentile.median([1, 2, 3, 4]) == 2)
         #expect(Percentile.nearestRank([15, 20, 35, 40, 50], 90) == 50)
@@ -21,7 +22,7 @@ import DeskStore
     /// Times are office-hours minutes: a ticket opened Friday 16:50 and answered Monday 07:40 waited 20 minutes.
     @Test func ticketTimesUseTheOfficeClock() throws {
         let f = try Fixture()
-        let s = f.store.tickets
+        let s = f.storage.tickets
         let id = try s.create(openedAt: "2025-03-07T09:50:00Z", operator: "hoa", line: 121, callerPhone: "0901234567", callerName: nil,
                               bhxhCode: nil, category: "password", summary: "x", priority: "normal")
         try s.addNote(ticketID: id, at: "2025-03-10T00:40:00Z", operator: "hoa", kind: "note", detail: "gọi lại", countsAsResponse: true)

@@ -3,7 +3,7 @@ import Testing
 @testable import Desk
 import DeskCore
 import DeskShell
-@_spi(RawSQL) import DeskStore
+import DeskTestSupport
 
 /// Helpers shared by the ticket, call, credential and outbox tests: the same database seen at other times.
 enum DeskAt {
@@ -13,8 +13,8 @@ enum DeskAt {
     /// A second connection to the fixture's database with its own clock, as another process would open it. With
     /// `resume` it picks up the operator's open call from the database, as the console does on start.
     static func session(_ f: Fixture, _ local: String, login: String = "hoa", resume: Bool = true) throws -> Session {
-        let store = try Store(path: f.path)
-        let s = Session(store: store, actor: try store.operators.get(login)!, clock: Clock(fixed: time(local)))
+        let store = try f.reopen()
+        let s = Session(storage: store, actor: try store.operators.get(login)!, clock: Clock(fixed: time(local)))
         if resume, let open = try store.tickets.openCall(operator: login) {
             s.openTicketID = open.ticketID
             s.callRegistration = open.bhxhCode
@@ -49,15 +49,11 @@ enum DeskAt {
     }
 
     static func addOperator(_ f: Fixture, _ login: String, line: Int?, role: Operator.Role = .operatorRole) throws {
-        try f.store.operators.upsert(Operator(login: login, displayName: login, line: line, role: role), at: "2025-01-01T00:00:00Z")
-    }
-
-    static func count(_ f: Fixture, _ sql: String, _ values: [SQLValue] = []) throws -> Int {
-        try f.store.db.scalarInt(sql, values)
+        try f.storage.operators.upsert(Operator(login: login, displayName: login, line: line, role: role), at: "2025-01-01T00:00:00Z")
     }
 }
 
-@Suite struct TicketTests {
+@Suite(.freshDatabases) struct TicketTests {
     // MARK: ticket new validation
 
     @Test(arguments: [
@@ -82,13 +78,13 @@ enum DeskAt {
         }
         #expect(DeskAt.kind(e) == kind)
         #expect(e?.english.contains(words) == true, "\(e?.english ?? "no error")")
-        #expect(try DeskAt.count(f, "SELECT count(*) FROM tickets") == 0)
+        #expect(try f.count("SELECT count(*) FROM tickets") == 0)
     }
 
     @Test func ticketNewWithoutLineNeedsADefaultLine() throws {
         let f = try Fixture()
         try DeskAt.addOperator(f, "nam", line: nil, role: .supervisor)
-        let s = Session(store: f.store, actor: try f.store.operators.get("nam")!, clock: Clock(fixed: Fixture.now))
+        let s = Session(storage: f.storage, actor: try f.storage.operators.get("nam")!, clock: Clock(fixed: Fixture.now))
         let e = DeskAt.error { _ = try TicketService(session: s).create(caller: "0901234567", line: nil, code: nil, category: nil,
                                                                          priority: nil, summary: "x") }
         #expect(DeskAt.kind(e) == "usage")
@@ -108,7 +104,7 @@ enum DeskAt {
                                                                  priority: nil, summary: "về \(c)")
             #expect(t.category == c)
         }
-        #expect(try DeskAt.count(f, "SELECT count(DISTINCT category) FROM tickets") == 11)
+        #expect(try f.count("SELECT count(DISTINCT category) FROM tickets") == 11)
     }
 
     @Test(arguments: [
@@ -132,7 +128,7 @@ enum DeskAt {
         let t = try TicketService(session: f.session).create(caller: "0901234567", line: 121, code: nil, category: nil, priority: nil,
                                                              summary: "Hỏi đáp")
         #expect(t.category == "other" && t.priority == "normal")
-        let audit = try f.store.audit.list(operator: "hoa", target: nil, from: nil, to: nil, action: "ticket_new", limit: 5)
+        let audit = try f.storage.audit.list(operator: "hoa", target: nil, from: nil, to: nil, action: "ticket_new", limit: 5)
         #expect(audit.count == 1 && audit.first?.ticketID == t.id)
     }
 
@@ -154,9 +150,9 @@ enum DeskAt {
         #expect(try svc.transition(t.id, to: "open").status == "open")
         #expect(try svc.transition(t.id, to: "pending").status == "pending")
         #expect(try svc.transition(t.id, to: "resolved", resolution: "khách tự làm được").status == "resolved")
-        let kinds = try f.store.tickets.notes(t.id).map(\.kind)
+        let kinds = try f.storage.tickets.notes(t.id).map(\.kind)
         #expect(kinds == Array(repeating: "status", count: 9))
-        #expect(try f.store.tickets.notes(t.id).first?.detail == "open → pending")
+        #expect(try f.storage.tickets.notes(t.id).first?.detail == "open → pending")
     }
 
     @Test(arguments: [
@@ -174,13 +170,13 @@ enum DeskAt {
         let svc = TicketService(session: f.session)
         let t = try svc.create(caller: "0901234567", line: 121, code: nil, category: nil, priority: nil, summary: "x")
         for s in path { _ = try svc.transition(t.id, to: s, resolution: s == "resolved" ? "ok" : nil) }
-        let notesBefore = try f.store.tickets.notes(t.id).count
+        let notesBefore = try f.storage.tickets.notes(t.id).count
         let e = DeskAt.error { _ = try svc.transition(t.id, to: target) }
         #expect(DeskAt.kind(e) == "invalid")
         let names = allowed.components(separatedBy: ", ").map(Catalog.en.ticketStatus).joined(separator: ", ")
         #expect(e?.english == "ticket #\(t.id) is \(Catalog.en.ticketStatus(current)); it can go to: \(names)")
         #expect(try svc.get(t.id).status == current)
-        #expect(try f.store.tickets.notes(t.id).count == notesBefore)
+        #expect(try f.storage.tickets.notes(t.id).count == notesBefore)
     }
 
     @Test func unknownTicketIsNotFound() throws {
@@ -206,15 +202,15 @@ enum DeskAt {
         _ = try DiagnosisService(session: later).diagnose("7901234568")
         _ = try TicketService(session: later).timeline(info.ticket.id)
         _ = try TicketService(session: later).list(TicketFilter(), overdue: false, limit: 10)
-        #expect(try f.store.tickets.get(info.ticket.id)?.firstResponseAt == nil)
+        #expect(try f.storage.tickets.get(info.ticket.id)?.firstResponseAt == nil)
         let noted = try DeskAt.session(f, "2025-03-12T09:07:00")
         _ = try TicketService(session: noted).note(nil, text: "khách hỏi lại mật khẩu")
-        #expect(try f.store.tickets.get(info.ticket.id)?.firstResponseAt == "2025-03-12T02:07:00Z")
+        #expect(try f.storage.tickets.get(info.ticket.id)?.firstResponseAt == "2025-03-12T02:07:00Z")
         // Only the first one counts.
         let last = try DeskAt.session(f, "2025-03-12T09:20:00")
         _ = try TicketService(session: last).note(nil, text: "thêm")
         _ = try TicketService(session: last).done(resolution: "xong", category: nil)
-        #expect(try f.store.tickets.get(info.ticket.id)?.firstResponseAt == "2025-03-12T02:07:00Z")
+        #expect(try f.storage.tickets.get(info.ticket.id)?.firstResponseAt == "2025-03-12T02:07:00Z")
     }
 
     @Test func aResendIsAFirstResponse() throws {
@@ -222,7 +218,7 @@ enum DeskAt {
         let info = try TicketService(session: f.session).openCall(phone: "0912345678", line: nil, callerName: nil)
         let later = try DeskAt.session(f, "2025-03-12T09:03:00")
         _ = try CredentialService(session: later).resend(code: "7901234568", verify: "dob=1985-02-15,id=079085004321")
-        #expect(try f.store.tickets.get(info.ticket.id)?.firstResponseAt == "2025-03-12T02:03:00Z")
+        #expect(try f.storage.tickets.get(info.ticket.id)?.firstResponseAt == "2025-03-12T02:03:00Z")
     }
 
     @Test func aStatusChangeIsAFirstResponse() throws {
@@ -231,14 +227,14 @@ enum DeskAt {
                                                              summary: "x")
         let later = try DeskAt.session(f, "2025-03-12T10:00:00")
         _ = try TicketService(session: later).transition(t.id, to: "pending")
-        #expect(try f.store.tickets.get(t.id)?.firstResponseAt == "2025-03-12T03:00:00Z")
+        #expect(try f.storage.tickets.get(t.id)?.firstResponseAt == "2025-03-12T03:00:00Z")
     }
 
     @Test func aFailedVerificationIsNotAFirstResponse() throws {
         let f = try loaded()
         let info = try TicketService(session: f.session).openCall(phone: "0912345678", line: nil, callerName: nil)
         _ = DeskAt.error { _ = try CredentialService(session: f.session).resend(code: "7901234568", verify: "dob=1985-02-16,id=079085004321") }
-        #expect(try f.store.tickets.get(info.ticket.id)?.firstResponseAt == nil)
+        #expect(try f.storage.tickets.get(info.ticket.id)?.firstResponseAt == nil)
     }
 
     // MARK: SLA
@@ -261,13 +257,13 @@ enum DeskAt {
         #expect(waiting.minutesLeft == 960 - 30)
         _ = try TicketService(session: try DeskAt.session(f, "2025-03-13T09:00:00")).transition(t.id, to: "open")
         // 120 (Wed to 11:30) + 240 (Wed afternoon) + 90 (Thu 07:30–09:00) office minutes were paused.
-        #expect(try f.store.tickets.get(t.id)?.pausedMinutes == 450)
-        #expect(try f.store.tickets.get(t.id)?.pendingSince == nil)
+        #expect(try f.storage.tickets.get(t.id)?.pausedMinutes == 450)
+        #expect(try f.storage.tickets.get(t.id)?.pendingSince == nil)
         #expect(try slaState(f, t.id, at: "2025-03-13T10:00:00").elapsed == 90)
         // A second pause adds up; resolving while pending keeps the paused time out.
         _ = try TicketService(session: try DeskAt.session(f, "2025-03-13T10:00:00")).transition(t.id, to: "pending")
         _ = try TicketService(session: try DeskAt.session(f, "2025-03-13T14:00:00")).transition(t.id, to: "resolved", resolution: "xong")
-        let resolved = try f.store.tickets.get(t.id)!
+        let resolved = try f.storage.tickets.get(t.id)!
         #expect(resolved.pausedMinutes == 450 + 90 + 60)
         // A resolved ticket's clock stops at resolution.
         #expect(try slaState(f, t.id, at: "2025-03-20T10:00:00").elapsed == 90)
@@ -349,8 +345,8 @@ enum DeskAt {
 
     @Test func holidaysAndConfiguredTargetsAreHonoured() throws {
         let f = try Fixture()
-        try f.store.config.set("holidays", "2025-03-13")
-        try f.store.config.set("sla_first_response_min", "low=480,normal=30,high=60,urgent=15")
+        try f.storage.settings.set("holidays", "2025-03-13")
+        try f.storage.settings.set("sla_first_response_min", "low=480,normal=30,high=60,urgent=15")
         let t = try TicketService(session: try DeskAt.session(f, "2025-03-12T16:50:00")).create(
             caller: "0901234567", line: 121, code: nil, category: nil, priority: nil, summary: "trước lễ")
         // Wed 16:50–17:00 (10) + holiday Thursday (0) + Fri 07:30–07:50 (20) = 30: not yet past.
@@ -359,7 +355,7 @@ enum DeskAt {
         let fri2 = try TicketService(session: try DeskAt.session(f, "2025-03-14T07:51:00")).list(TicketFilter(), overdue: true, limit: 10)
         #expect(fri2.map(\.0.id) == [t.id])
         // Fixed public holidays are built in: 30 April and 1 May 2025 (Wed, Thu) are not office time.
-        try f.store.config.unset("holidays")
+        try f.storage.settings.unset("holidays")
         let h = try TicketService(session: try DeskAt.session(f, "2025-04-29T16:50:00")).create(
             caller: "0901234567", line: 121, code: nil, category: nil, priority: nil, summary: "trước 30/4")
         let may2 = try TicketService(session: try DeskAt.session(f, "2025-05-02T07:50:00")).list(TicketFilter(), overdue: false, limit: 10)

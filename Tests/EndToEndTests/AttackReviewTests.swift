@@ -1,9 +1,11 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
 /// Findings of the attack review, reproduced against the setgid deployment of `DeploymentTests` (SPEC §13). Each
 /// test is an attack an operator can run with their own login; it fails while the hole is open.
-@Suite(.serialized, .enabled(if: Deployment.possible,
+@Suite(.serialized, .sqliteOnly("the setgid deployment guards a SQLite file, its WAL and its key; a server desk is guarded by its roles (SPEC §15)"),
+        .enabled(if: Deployment.possible,
                              "the attack review needs root with useradd, groupadd and runuser (CI runs as root); skipping"))
 struct AttackReviewTests {
     let d: Deployment

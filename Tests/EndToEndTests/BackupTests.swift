@@ -1,7 +1,9 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
-@Suite struct BackupTests {
+@Suite(.sqliteOnly("backup and restore copy a SQLite desk file; a PostgreSQL desk is backed up by the server (pg_dump, pg_basebackup)"))
+struct BackupTests {
     @Test func aBackupTakenWhileTenConsolesWriteHoldsEveryTicketCommittedBeforeIt() throws {
         let v = Vssdesk.ready(demo: 300)
         let writers = DispatchGroup()
@@ -13,13 +15,13 @@ import Testing
             }
         }
         usleep(300_000)
-        let before = Int(SQLite3Shell.scalar(v.db, "SELECT coalesce(max(id), 0) FROM tickets") ?? "") ?? -1
+        let before = Int(StockShell.scalar(v.db, "SELECT coalesce(max(id), 0) FROM tickets") ?? "") ?? -1
         let copy = v.dir + "/copy.sqlite"
         let r = v.json("backup \(copy)")
         writers.wait()
         #expect(r.code == 0, "\(r.err)")
-        #expect(SQLite3Shell.scalar(copy, "PRAGMA integrity_check") == "ok")
-        let inCopy = Set(SQLite3Shell.rows(copy, "SELECT id FROM tickets").compactMap { Int($0.first ?? "") })
+        #expect(StockShell.scalar(copy, "PRAGMA integrity_check") == "ok")
+        let inCopy = Set(StockShell.rows(copy, "SELECT id FROM tickets").compactMap { Int($0.first ?? "") })
         #expect((1...max(1, before)).allSatisfy { before == 0 || inCopy.contains($0) }, "tickets committed before the backup are missing")
         #expect((r.object["counts"] as? [String: Any])?["tickets"] as? Int == inCopy.count)
         #expect(FileManager.default.fileExists(atPath: copy + ".key"))
@@ -39,11 +41,11 @@ import Testing
         let restored = v.json("restore \(copy)")
         #expect(restored.code == 0, "\(restored.err)")
         #expect(restored.object["checksum_verified"] as? Bool == true)
-        #expect(SQLite3Shell.scalar(v.db, "SELECT count(*) FROM tickets") == "0")
-        #expect(SQLite3Shell.scalar(v.db + "-before-restore", "SELECT count(*) FROM tickets") == "1")
+        #expect(StockShell.scalar(v.db, "SELECT count(*) FROM tickets") == "0")
+        #expect(StockShell.scalar(v.db + "-before-restore", "SELECT count(*) FROM tickets") == "1")
         let audit = v.json("audit verify")
         #expect(audit.object["ok"] as? Bool == true, "\(audit.out)")
-        #expect(SQLite3Shell.scalar(v.db, "SELECT action FROM audit ORDER BY id DESC LIMIT 1") == "restore")
+        #expect(StockShell.scalar(v.db, "SELECT action FROM audit ORDER BY id DESC LIMIT 1") == "restore")
         #expect(try String(contentsOfFile: v.db + ".key", encoding: .utf8) == String(contentsOfFile: copy + ".key", encoding: .utf8))
     }
 
@@ -64,7 +66,7 @@ import Testing
         let short = v.dir + "/short.sqlite"
         FileManager.default.createFile(atPath: short, contents: try Data(contentsOf: URL(fileURLWithPath: copy)).prefix(8192))
         #expect(v.json("restore \(short)").code == 1)
-        #expect(SQLite3Shell.scalar(v.db, "SELECT count(*) FROM tickets") == "1")
+        #expect(StockShell.scalar(v.db, "SELECT count(*) FROM tickets") == "1")
         #expect(!FileManager.default.fileExists(atPath: v.db + "-before-restore"))
     }
 

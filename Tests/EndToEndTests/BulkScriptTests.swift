@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
 /// SPEC §9: what a script reads from a bulk fix.
-@Suite struct BulkScriptTests {
+@Suite(.freshDatabases) struct BulkScriptTests {
     @Test func dryRunJSONSaysWouldChangeNotChanged() {
         let v = Vssdesk.ready(demo: 200)
         let r = v.json("bulk resend --where sms=failed --dry-run")

@@ -1,38 +1,6 @@
 import Foundation
 import Testing
-
-/// The stock `sqlite3` shell on a test database (what a supervisor would use).
-enum SQLite3Shell {
-    static let path = "/usr/bin/sqlite3"
-
-    /// Rows of `sql`, each split on `|`.
-    static func rows(_ db: String, _ sql: String) -> [[String]] {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = ["-batch", db, sql]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try! p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
-    }
-
-    static func scalar(_ db: String, _ sql: String) -> String? { rows(db, sql).first?.first }
-
-    static func dump(_ db: String) -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = [db, ".dump"]
-        let out = Pipe()
-        p.standardOutput = out
-        try! p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
-}
+import DeskTestSupport
 
 /// A registration of the demo data the credentials flow works for: approved, self, the only one on a valid mobile.
 struct CallableRegistration {
@@ -42,7 +10,7 @@ struct CallableRegistration {
     var id: String
 
     static func pick(_ v: Vssdesk, skip: Int = 0) -> CallableRegistration? {
-        let rows = SQLite3Shell.rows(v.db, """
+        let rows = StockShell.rows(v.db, """
             SELECT bhxh_code, phone, dob, id_number FROM registrations r
             WHERE kind = 'self' AND status = 'approved' AND dob IS NOT NULL AND id_number IS NOT NULL AND length(phone) = 10
               AND (SELECT count(*) FROM registrations x WHERE x.phone = r.phone) = 1
@@ -67,7 +35,7 @@ extension Vssdesk.Result {
     }
 }
 
-@Suite struct CallFlowTests {
+@Suite(.freshDatabases) struct CallFlowTests {
     static func password(in body: String) -> String? {
         guard let r = body.range(of: "Mat khau tam thoi: ") else { return nil }
         return String(body[r.upperBound...].prefix { $0 != " " })
@@ -94,14 +62,14 @@ extension Vssdesk.Result {
         #expect(docs[2]["status"] as? String == "resolved" && docs[2]["id"] as? Int == id)
 
         // The password is in the queued SMS and nowhere the operator or an auditor looks.
-        let body = try #require(SQLite3Shell.scalar(v.db, "SELECT body FROM sms_outbox WHERE bhxh_code = '\(reg.code)'"))
+        let body = try #require(StockShell.scalar(v.db, "SELECT body FROM sms_outbox WHERE bhxh_code = '\(reg.code)'"))
         let pw = try #require(Self.password(in: body))
         #expect(pw.count >= 12)
         #expect(!r.out.contains(pw) && !r.err.contains(pw))
         let list = v.json("outbox list", as: "hoa")
         #expect(list.code == 0 && !list.out.contains(pw) && !list.out.contains(reg.phone))
-        let leaks = SQLite3Shell.dump(v.db).split(separator: "\n").filter { $0.contains(pw) }
-        #expect(leaks.count == 1 && leaks.allSatisfy { $0.hasPrefix("INSERT INTO sms_outbox") }, "\(leaks)")
+        let leaks = StockShell.dump(v.db).split(separator: "\n").filter { $0.contains(pw) }
+        #expect(leaks.count == 1 && leaks.allSatisfy { $0.hasPrefix("INSERT INTO") && $0.contains("sms_outbox") }, "\(leaks)")
 
         // `ticket show` has the whole call.
         let show = v.json("ticket show \(id)", as: "hoa")
@@ -111,11 +79,11 @@ extension Vssdesk.Result {
         #expect(show.object["status"] as? String == "resolved" && show.object["category"] as? String == "password")
         #expect(show.object["bhxh_code"] as? String == reg.code)
         #expect(show.object["first_response_at"] as? String != nil)
-        #expect(SQLite3Shell.rows(v.db, "SELECT action FROM audit WHERE ticket_id = \(id) ORDER BY id").map { $0[0] }
+        #expect(StockShell.rows(v.db, "SELECT action FROM audit WHERE ticket_id = \(id) ORDER BY id").map { $0[0] }
                 == ["call", "resend", "ticket_resolved"])
-        #expect(SQLite3Shell.scalar(v.db, "SELECT ticket_id FROM sms_outbox WHERE bhxh_code = '\(reg.code)'") == String(id))
-        #expect(SQLite3Shell.scalar(v.db, "SELECT count(*) FROM open_calls") == "0")
-        #expect(SQLite3Shell.scalar(v.db, "SELECT sms_status || ' ' || status FROM registrations WHERE bhxh_code = '\(reg.code)'")
+        #expect(StockShell.scalar(v.db, "SELECT ticket_id FROM sms_outbox WHERE bhxh_code = '\(reg.code)'") == String(id))
+        #expect(StockShell.scalar(v.db, "SELECT count(*) FROM open_calls") == "0")
+        #expect(StockShell.scalar(v.db, "SELECT sms_status || ' ' || status FROM registrations WHERE bhxh_code = '\(reg.code)'")
                 == "queued credentials_sent")
 
         // The same caller again: flagged as a repeat of the first call, on a new ticket.
@@ -170,8 +138,8 @@ extension Vssdesk.Result {
         input.fileHandleForWriting.write(Data("call \(reg.phone) --line 122\nnote khách đọc số CCCD\n".utf8))
         var ticket: String?
         for _ in 0..<200 {
-            if SQLite3Shell.scalar(v.db, "SELECT count(*) FROM ticket_notes WHERE kind = 'note'") == "1" {
-                ticket = SQLite3Shell.scalar(v.db, "SELECT ticket_id FROM open_calls WHERE operator = 'lan'")
+            if StockShell.scalar(v.db, "SELECT count(*) FROM ticket_notes WHERE kind = 'note'") == "1" {
+                ticket = StockShell.scalar(v.db, "SELECT ticket_id FROM open_calls WHERE operator = 'lan'")
                 break
             }
             usleep(50_000)
@@ -180,7 +148,7 @@ extension Vssdesk.Result {
         p.waitUntilExit()
         try? input.fileHandleForWriting.close()
         let id = try #require(ticket.flatMap { Int($0) }, "the call never reached the database")
-        #expect(SQLite3Shell.scalar(v.db, "SELECT status || ' ' || line FROM tickets WHERE id = \(id)") == "open 122")
+        #expect(StockShell.scalar(v.db, "SELECT status || ' ' || line FROM tickets WHERE id = \(id)") == "open 122")
         let who = v.json("whoami", as: "lan")
         #expect(who.object["open_ticket"] as? Int == id, "\(who.out)")
         let shown = v.json("ticket show \(id)", as: "lan")
@@ -239,8 +207,8 @@ extension Vssdesk.Result {
         #expect(close.code == 1 && close.err.contains("đang ở trạng thái “đang mở”; chỉ chuyển được sang: chờ khách, đã giải quyết"), "\(close.err)")
         let english = v.run(["--as", "hoa", "-c", "ticket close \(a)"], env: ["VSSDESK_LANG": "en"])
         #expect(english.err.contains("is open; it can go to: waiting for caller, resolved"), "\(english.err)")
-        #expect(SQLite3Shell.scalar(v.db, "SELECT count(*) FROM tickets") == "3")
-        #expect(SQLite3Shell.scalar(v.db, "SELECT caller_phone FROM tickets WHERE id = \(b)") == "0901234568")
-        #expect(SQLite3Shell.scalar(v.db, "SELECT caller_phone FROM tickets WHERE id = \(c)") == "02838543385")
+        #expect(StockShell.scalar(v.db, "SELECT count(*) FROM tickets") == "3")
+        #expect(StockShell.scalar(v.db, "SELECT caller_phone FROM tickets WHERE id = \(b)") == "0901234568")
+        #expect(StockShell.scalar(v.db, "SELECT caller_phone FROM tickets WHERE id = \(c)") == "02838543385")
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
-@Suite struct ConcurrencyTests {
+@Suite(.freshDatabases) struct ConcurrencyTests {
     final class Results: @unchecked Sendable {
         private let lock = NSLock()
         private(set) var items: [(Int, Vssdesk.Result)] = []
@@ -22,16 +23,16 @@ import Testing
         for (i, r) in results.items { #expect(r.code == 0, "process \(i): \(r.err)") }
         let ids = results.items.compactMap { $0.1.object["id"] as? Int }
         #expect(ids.count == 10 && Set(ids).count == 10, "\(ids)")
-        #expect(SQLite3Shell.scalar(v.db, "SELECT count(*) FROM tickets") == "10")
-        #expect(SQLite3Shell.scalar(v.db, "SELECT count(DISTINCT caller_phone) FROM tickets") == "10")
-        #expect(SQLite3Shell.scalar(v.db, "SELECT count(*) FROM audit WHERE action = 'ticket_new'") == "10")
+        #expect(StockShell.scalar(v.db, "SELECT count(*) FROM tickets") == "10")
+        #expect(StockShell.scalar(v.db, "SELECT count(DISTINCT caller_phone) FROM tickets") == "10")
+        #expect(StockShell.scalar(v.db, "SELECT count(*) FROM audit WHERE action = 'ticket_new'") == "10")
         // Each process got the ticket it created.
         for (i, r) in results.items {
             let id = r.object["id"] as? Int ?? -1
-            let row = SQLite3Shell.rows(v.db, "SELECT caller_phone, line, summary FROM tickets WHERE id = \(id)").first ?? []
+            let row = StockShell.rows(v.db, "SELECT caller_phone, line, summary FROM tickets WHERE id = \(id)").first ?? []
             #expect(row == ["09012345" + String(format: "%02d", i), "12\(i)", "Cuộc gọi số " + String(format: "%02d", i)])
         }
-        #expect(SQLite3Shell.scalar(v.db, "PRAGMA integrity_check") == "ok")
+        if !TestBackend.isPostgres { #expect(StockShell.scalar(v.db, "PRAGMA integrity_check") == "ok") }
     }
 
     @Test func twoOperatorsRacingToResendNeverQueueMoreThanThree() throws {
@@ -52,7 +53,7 @@ import Testing
                 #expect(line.contains("đã được gửi lại 3 lần trong 24 giờ qua"), "unexpected: \(line)")
             }
         }
-        #expect(SQLite3Shell.scalar(v.db, "SELECT count(*) FROM sms_outbox WHERE bhxh_code = '\(reg.code)'") == "3")
-        #expect(SQLite3Shell.scalar(v.db, "SELECT count(*) FROM audit WHERE action = 'resend'") == "3")
+        #expect(StockShell.scalar(v.db, "SELECT count(*) FROM sms_outbox WHERE bhxh_code = '\(reg.code)'") == "3")
+        #expect(StockShell.scalar(v.db, "SELECT count(*) FROM audit WHERE action = 'resend'") == "3")
     }
 }

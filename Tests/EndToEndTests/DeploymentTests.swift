@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
 /// The README's shared-server deployment done for real (SPEC §13): a `vssdesk` group, Unix users made with
 /// `useradd`, the binary installed setgid into a temporary prefix, the database created by `init` under umask 022,
@@ -129,7 +130,8 @@ func sh(_ path: String, _ args: [String], stdin: String? = nil) -> Vssdesk.Resul
     return Vssdesk.Result(code: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
 }
 
-@Suite(.serialized, .enabled(if: Deployment.possible,
+@Suite(.serialized, .sqliteOnly("the setgid deployment guards a SQLite file, its WAL and its key; a server desk is guarded by its roles (SPEC §15)"),
+        .enabled(if: Deployment.possible,
                              "the deployment test needs root with useradd, groupadd and runuser (CI runs as root); skipping"))
 struct DeploymentTests {
     let d: Deployment

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
 private let gammuInject = "/usr/bin/gammu-smsd-inject"
 
 /// The real `gammu-smsd-inject` (Debian package gammu-smsd) with the files backend: no modem, it writes the message
 /// into its outbox folder, which this test reads back.
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: gammuInject),
+@Suite(.freshDatabases, .enabled(if: FileManager.default.isExecutableFile(atPath: gammuInject),
                 "gammu-smsd-inject is not installed at /usr/bin/gammu-smsd-inject (apt-get install gammu-smsd); skipping the real-gateway test"))
 struct GammuTests {
     /// A files-backend SMSD configuration in `dir`; returns the config path.
@@ -66,7 +67,7 @@ struct GammuTests {
         let call = v.run(["--as", "hoa", "--format", "json", "-c", "call \(reg.phone)", "-c", "resend \(reg.verify)",
                           "-c", "done \"đã gửi lại mật khẩu\""])
         #expect(call.code == 0, "\(call.err)")
-        let body = try #require(SQLite3Shell.scalar(v.db, "SELECT body FROM sms_outbox WHERE bhxh_code = '\(reg.code)'"))
+        let body = try #require(StockShell.scalar(v.db, "SELECT body FROM sms_outbox WHERE bhxh_code = '\(reg.code)'"))
         let pw = try #require(CallFlowTests.password(in: body))
 
         let send = v.json("outbox send", as: "lan")
@@ -84,10 +85,10 @@ struct GammuTests {
         #expect(body.hasPrefix(text), "gammu got another text: \(text)")
 
         // Delivered: the password is wiped, the registration knows.
-        #expect(SQLite3Shell.scalar(v.db, "SELECT status FROM sms_outbox WHERE bhxh_code = '\(reg.code)'") == "sent")
-        let kept = try #require(SQLite3Shell.scalar(v.db, "SELECT body FROM sms_outbox WHERE bhxh_code = '\(reg.code)'"))
+        #expect(StockShell.scalar(v.db, "SELECT status FROM sms_outbox WHERE bhxh_code = '\(reg.code)'") == "sent")
+        let kept = try #require(StockShell.scalar(v.db, "SELECT body FROM sms_outbox WHERE bhxh_code = '\(reg.code)'"))
         #expect(!kept.contains(pw) && kept.contains(reg.code))
-        #expect(SQLite3Shell.scalar(v.db, "SELECT sms_status FROM registrations WHERE bhxh_code = '\(reg.code)'") == "sent")
+        #expect(StockShell.scalar(v.db, "SELECT sms_status FROM registrations WHERE bhxh_code = '\(reg.code)'") == "sent")
         // Nothing left to send.
         #expect(v.json("outbox send", as: "lan").object["attempted"] as? Int == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: gammu + "/outbox").count == 1)
@@ -104,9 +105,9 @@ struct GammuTests {
         let send = v.json("outbox send --gateway '\(template)'")
         #expect(send.code == 0, "\(send.err)")
         #expect(send.object["retrying"] as? Int == 1 && send.object["sent"] as? Int == 0, "\(send.out)")
-        let row = SQLite3Shell.rows(v.db, "SELECT status, attempts, last_error, next_attempt_at > created_at FROM sms_outbox").first ?? []
+        let row = StockShell.rows(v.db, "SELECT status, attempts, last_error, CASE WHEN next_attempt_at > created_at THEN 1 ELSE 0 END FROM sms_outbox").first ?? []
         #expect(row.count == 4 && row[0] == "queued" && row[1] == "1" && row[3] == "1", "\(row)")
         #expect(row.count == 4 && row[2].hasPrefix("reason=exit code="), "\(row)")
-        #expect(SQLite3Shell.scalar(v.db, "SELECT sms_status FROM registrations WHERE bhxh_code = '\(reg.code)'") == "queued")
+        #expect(StockShell.scalar(v.db, "SELECT sms_status FROM registrations WHERE bhxh_code = '\(reg.code)'") == "queued")
     }
 }

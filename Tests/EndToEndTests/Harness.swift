@@ -1,6 +1,9 @@
 import Foundation
+import Testing
+import DeskTestSupport
 
-/// Drives the built binary the way scripts do.
+/// Drives the built binary the way scripts do, on a fresh desk: a SQLite file in the test's folder, or with
+/// `VSSDESK_TEST_BACKEND=postgres` a fresh PostgreSQL database given to `--db` as its URI.
 struct Vssdesk {
     struct Result {
         var code: Int32
@@ -16,12 +19,36 @@ struct Vssdesk {
         return root.appendingPathComponent(".build/debug/vssdesk").path
     }
 
+    /// The test's own folder (HOME, files to import, reports).
     let dir: String
-    var db: String { dir + "/desk.sqlite" }
+    /// The desk's `--db`: a file path or a libpq URI.
+    let db: String
 
     init() {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("vssdesk-e2e-\(UUID().uuidString)").path
         try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        db = TestBackend.isPostgres ? Self.freshServerDesk() : dir + "/desk.sqlite"
+    }
+
+    /// A new database on the test server, and the folder of the server key beside the binary.
+    private static func freshServerDesk() -> String {
+        do {
+            try FileManager.default.createDirectory(atPath: (serverKeyFile as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            return try TestBackend.freshDatabase()
+        } catch {
+            Issue.record("no PostgreSQL database for the test: \(error)")
+            return "postgresql:///no-test-database"
+        }
+    }
+
+    /// The install key of the desk: beside a SQLite file; for a server desk the machine's, beside the installed
+    /// binary (`InstallKey.serverKeyPath`: `<prefix>/etc/vssdesk/server.key` for `<prefix>/<dir>/vssdesk`).
+    var keyFile: String { TestBackend.isPostgres ? Self.serverKeyFile : db + ".key" }
+
+    static var serverKeyFile: String {
+        let prefix = URL(fileURLWithPath: binary).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+        return prefix.appendingPathComponent("etc/vssdesk/server.key").path
     }
 
     /// A database with the calling user (root) as admin, `hoa` as operator on line 121, `lan` as supervisor.

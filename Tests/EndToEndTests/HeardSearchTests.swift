@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
 /// The third match tier of SPEC §4: names as an operator hears them, after every exact and folded match.
-@Suite struct HeardSearchTests {
+@Suite(.freshDatabases) struct HeardSearchTests {
     static func desk() -> Vssdesk {
         let v = Vssdesk.ready(demo: 300)
         let csv = """

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
 /// The built binary against hostile files and values (SPEC §10, §13), the way a script would meet them.
-@Suite struct HostileInputTests {
+@Suite(.freshDatabases) struct HostileInputTests {
     static func rawControl(_ s: String) -> Bool {
         s.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x08 || (0x80...0x9F).contains($0.value) }
     }

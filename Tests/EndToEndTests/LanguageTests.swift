@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
 /// SPEC §14 through the binary: Vietnamese whatever `LANG` says, English with `VSSDESK_LANG=en`, and an unknown
 /// language refused before anything runs.
-@Suite struct LanguageEndToEndTests {
+@Suite(.freshDatabases) struct LanguageEndToEndTests {
     @Test func vietnameseByDefaultWhateverLangSays() {
         let v = Vssdesk.ready()
         for lang in ["C", "en_US.UTF-8", "vi_VN.UTF-8"] {
@@ -112,7 +113,7 @@ import Testing
         let switched = v.run(["-c", "config set language vi", "-c", "serch"])
         #expect(switched.err.contains("lỗi: không có lệnh \"serch\""), "\(switched.err)")
 
-        _ = SQLite3Shell.rows(v.db, "INSERT OR REPLACE INTO config(key, value) VALUES ('language', 'fr')")
+        _ = StockShell.rows(v.db, "INSERT OR REPLACE INTO config(key, value) VALUES ('language', 'fr')")
         let stored = v.run(["help"])
         #expect(stored.code == 0 && stored.out.contains("Cuộc gọi:"), "\(stored.out)")
         #expect(stored.err.contains("cảnh báo:") && stored.err.contains("language") && stored.err.contains("config set language vi"), "\(stored.err)")

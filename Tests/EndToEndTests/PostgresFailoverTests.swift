@@ -64,7 +64,14 @@ struct PostgresFailoverTests {
             }
         }
         worker.start()
-        while acknowledged.value.count < 5 { usleep(50_000) }
+        var warm = 0
+        while acknowledged.value.count < 5 && warm < 600 { usleep(50_000); warm += 1 }
+        guard acknowledged.value.count >= 5 else {
+            stop.mutate { $0 = true }
+            while !worker.isFinished { usleep(20_000) }
+            Issue.record("no console could log a call before the failover (\(failures.value) failed)")
+            return
+        }
         pair.stopPrimary()
         let beforePromotion = acknowledged.value
         usleep(500_000)

@@ -27,8 +27,9 @@ enum ServerDesk {
     @discardableResult
     static func psql(_ uri: String, _ sql: String, as user: String? = nil) -> Vssdesk.Result {
         let args = [uri, "-v", "ON_ERROR_STOP=1", "-qAtc", sql]
-        if let user { return sh("/usr/sbin/runuser", ["-u", user, "--", "/usr/bin/psql"] + args) }
-        return sh("/usr/bin/psql", args)
+        var r = user.map { sh("/usr/sbin/runuser", ["-u", $0, "--", "/usr/bin/psql"] + args) } ?? sh("/usr/bin/psql", args)
+        r.out = r.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        return r
     }
 }
 

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
 /// Drives the real prompt in a pseudo-terminal through tmux, the way a person types (SPEC §11).
-@Suite(.serialized) struct REPLTests {
+@Suite(.serialized, .freshDatabases) struct REPLTests {
     struct Tmux {
         let socket = "vssdesk-test-\(UUID().uuidString.prefix(8))"
         let session = "repl"
@@ -108,7 +109,7 @@ import Testing
     func start(_ v: Vssdesk, env: String = "") -> Tmux {
         let t = Tmux()
         // No LANG/LC_*: the console must still read UTF-8 (readline would otherwise eat "Đ" as Meta).
-        let command = "cd \(v.dir) && env -u LANG -u LC_ALL -u LC_CTYPE HOME=\(v.dir) PAGER=cat VSSDESK_KB_DIR=\(Vssdesk.kbDir) \(env) \(Vssdesk.binary) --db \(v.db); echo EXIT=$? > \(v.dir)/exit.txt; sleep 30"
+        let command = "cd \(v.dir) && env -u LANG -u LC_ALL -u LC_CTYPE HOME=\(v.dir) PAGER=cat VSSDESK_KB_DIR=\(Vssdesk.kbDir) \(env) \(Vssdesk.binary) --db '\(v.db)'; echo EXIT=$? > \(v.dir)/exit.txt; sleep 30"
         t.run(["new-session", "-d", "-s", t.session, "-x", "160", "-y", "50", command])
         t.waitForPrompt()
         return t

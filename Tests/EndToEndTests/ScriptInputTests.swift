@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
 /// Script input is checked line by line before it becomes a command (SPEC §13): refusals name the line, never
 /// repair it into another command, and never quote a file the user could not read.
-@Suite struct ScriptInputTests {
+@Suite(.freshDatabases) struct ScriptInputTests {
     @Test func badLinesAreRefusedWithTheirLineNumberAndTheRestStillRuns() throws {
         let v = Vssdesk.ready()
         var bytes = Array("check 0912345678\n".utf8)
@@ -39,14 +40,15 @@ import Testing
         #expect(r.code == 1)
         #expect(r.err.contains("không đọc được tệp"))
         // The desk's own files are refused by name, whoever asks (root here).
-        let key = v.run(["-f", v.db + ".key"])
+        let key = v.run(["-f", v.keyFile])
         #expect(key.code == 1)
-        let secret = try String(contentsOfFile: v.db + ".key", encoding: .utf8)
+        let secret = try String(contentsOfFile: v.keyFile, encoding: .utf8)
         #expect(!(key.out + key.err).contains(secret.prefix(12)))
     }
 }
 
-@Suite struct DatabaseFileTests {
+@Suite(.sqliteOnly("about the SQLite file itself: its URI form, its mode, the files init makes"))
+struct DatabaseFileTests {
     @Test func aURIIsNotAcceptedAsTheDatabase() {
         let v = Vssdesk.ready()
         let r = v.run(["search", "nguyen"], env: ["VSSDESK_DB": "file:\(v.db)?nolock=1"], withDB: false)
@@ -76,7 +78,8 @@ import Testing
     }
 }
 
-@Suite struct FileProblemLanguageTests {
+@Suite(.sqliteOnly("the refusal of a world-readable database file"))
+struct FileProblemLanguageTests {
     /// The refusals of files are said in the operator's language, and the same in English on request.
     @Test func fileRefusalsAreVietnameseByDefaultAndEnglishOnRequest() {
         let v = Vssdesk.ready()

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
-@Suite struct ScriptModeTests {
+@Suite(.freshDatabases) struct ScriptModeTests {
     @Test func initCreatesDatabaseAndAdmin() {
         let v = Vssdesk()
         let r = v.run(["--format", "json", "init"])
@@ -65,7 +66,8 @@ import Testing
         #expect(missing.err.contains("init"))
     }
 
-    @Test func notAVssdeskDatabaseOrNewerSchema() throws {
+    @Test(.sqliteOnly("a foreign SQLite file, and a schema version set with the sqlite3 shell"))
+    func notAVssdeskDatabaseOrNewerSchema() throws {
         let v = Vssdesk.ready()
         let foreign = v.dir + "/foreign.sqlite"
         try Data("SQLite format 3\0 but not really a database file at all".utf8).write(to: URL(fileURLWithPath: foreign))
@@ -81,7 +83,8 @@ import Testing
         #expect(newer.err.contains("mới hơn phiên bản vssdesk này biết") && !newer.err.contains("desk."), "\(newer.err)")
     }
 
-    @Test func lockedDatabaseIsExitFour() throws {
+    @Test(.sqliteOnly("a SQLite file held by the sqlite3 shell's exclusive lock"))
+    func lockedDatabaseIsExitFour() throws {
         let v = Vssdesk.ready()
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
@@ -122,7 +125,8 @@ import Testing
     }
     /// One-shot commands skip SQLite's checkpoint at close, but never leave the next process a long log to index:
     /// a big write empties it on the way out, a lookup leaves its few frames.
-    @Test func aOneShotLeavesTheWriteAheadLogShort() throws {
+    @Test(.sqliteOnly("SQLite's write-ahead log file beside the desk"))
+    func aOneShotLeavesTheWriteAheadLogShort() throws {
         let v = Vssdesk.ready()
         let r = v.run(["-c", "demo --count 3000"])
         #expect(r.code == 0, "\(r.err)")

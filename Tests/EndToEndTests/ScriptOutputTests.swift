@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
 /// SPEC §10: one JSON document per command, errors included; CSV headers are the JSON field names.
-@Suite struct ScriptOutputTests {
+@Suite(.freshDatabases) struct ScriptOutputTests {
     static func documents(_ out: String) -> [[String: Any]] {
         out.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
     }

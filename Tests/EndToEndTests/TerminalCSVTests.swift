@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
 /// CSV printed on a terminal (`format csv` at the prompt) is escaped like a table: a note carrying an OSC title
 /// sequence must not retitle the operator's window (found by the attack review).
-@Suite struct TerminalCSVTests {
+@Suite(.freshDatabases) struct TerminalCSVTests {
     @Test(.enabled(if: REPLTests.available)) func csvOnATerminalSendsNoControlSequences() throws {
         let v = Vssdesk.ready()
         let ticket = v.json("ticket new --caller 0903000001 --line 121 gọi hỏi", as: "hoa")

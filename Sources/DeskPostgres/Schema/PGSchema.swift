@@ -17,9 +17,12 @@ enum PGSchema {
 
     /// Applies the migrations this database has not seen, each in its own transaction; a newer schema is refused.
     static func migrate(_ db: PGConnection) throws {
-        try db.execSimple("""
-            CREATE TABLE IF NOT EXISTS vssdesk_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
-            """)
+        // Checked first: an operator's role may not create anything in the schema, even IF NOT EXISTS.
+        if try !isInitialised(db) {
+            try db.execSimple("""
+                CREATE TABLE IF NOT EXISTS vssdesk_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
+                """)
+        }
         let version = try currentVersion(db)
         if version > latestVersion { throw PGStoreError.schemaTooNew(found: version, known: latestVersion) }
         guard version < latestVersion else { return }

@@ -29,10 +29,14 @@ extension PGSchema {
     GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO vssdesk_operator;
     GRANT INSERT ON audit, registration_events, tickets, ticket_notes, sms_outbox TO vssdesk_operator;
     GRANT INSERT, UPDATE, DELETE ON open_calls TO vssdesk_operator;
+    -- A repeat call folded into the first: its notes move there and the empty ticket goes.
+    GRANT DELETE ON tickets TO vssdesk_operator;
     GRANT UPDATE ON tickets, sms_outbox TO vssdesk_operator;
     GRANT UPDATE (ticket_id) ON ticket_notes TO vssdesk_operator;
     GRANT UPDATE (status, sms_status, reject_reason, status_changed_at, credentials_sent_at) ON registrations TO vssdesk_operator;
     GRANT EXECUTE ON FUNCTION vssdesk_save_credential(TEXT, TEXT, TEXT, TEXT, TEXT) TO vssdesk_operator;
+    -- The name index's generated column is computed by the writer's role.
+    GRANT EXECUTE ON FUNCTION vssdesk_name_lexemes(TEXT, TEXT) TO vssdesk_operator;
 
     -- Supervisors: also imports and bulk fixes (registrations, the extract, the name-word tables).
     GRANT INSERT, UPDATE ON registrations, insured, name_terms, heard_terms TO vssdesk_supervisor;

@@ -43,7 +43,8 @@ enum InitCommand {
             // The key is made now, as the desk's owner, not later by the first operator to resend (SPEC §13).
             if OpenStorage.isPostgres(path) {
                 // A server desk's key lives with the installed binary (the admin copies it to every console machine).
-                mkdir((storage.installKeyPath as NSString).deletingLastPathComponent, 0o750)
+                try? FileManager.default.createDirectory(atPath: (storage.installKeyPath as NSString).deletingLastPathComponent,
+                                                         withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
             }
             if path != ":memory:" { _ = try InstallKey.load(for: storage) }
             let session = Session(storage: storage, actor: actor, clock: clock)

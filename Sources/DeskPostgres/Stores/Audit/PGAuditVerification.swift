@@ -1,0 +1,67 @@
+import Desk
+import DeskCore
+import DeskStore
+
+extension PGAuditStore {
+    /// Walks the chain in id order, recomputing each hash, in one streaming read (libpq's single-row mode: one
+    /// snapshot, never the whole trail in memory). After the first break the walk only counts rows and follows the
+    /// head. The same verdicts as SQLite's walk (`DeskStore.AuditStore.walkChain`).
+    func walkChain(keptHead: String?) throws -> AuditChainWalk {
+        var walk = AuditChainWalk()
+        if keptHead != nil { walk.keptHeadFound = false }
+        var running = AuditChain.genesis
+        var expectedID = 1
+        try db.forEach("SELECT id, at, operator, action, target, detail, ticket_id, prev_hash, hash FROM audit ORDER BY id") { r in
+            walk.rows += 1
+            let id = r.int(0)!
+            let hash = r.string(8)
+            if walk.firstBroken == nil {
+                if id != expectedID {
+                    walk.firstBroken = .init(id: expectedID, problem: .removed(through: id - 1))
+                } else if r.string(7) != running {
+                    walk.firstBroken = .init(id: id, problem: .unlinked)
+                } else if hash != AuditChain.hash(prev: running, id: id, at: r.string(1)!, operator: r.string(2)!,
+                                                  action: r.string(3)!, target: r.string(4), detail: r.string(5),
+                                                  ticketID: r.int(6)) {
+                    walk.firstBroken = .init(id: id, problem: .altered)
+                }
+            }
+            running = hash ?? ""
+            if let keptHead, walk.keptHeadFound == false, hash == keptHead { walk.keptHeadFound = true }
+            expectedID = id + 1
+        }
+        walk.head = running
+        return walk
+    }
+
+    /// The expected audit triggers (`PGAuditTriggers`) that are missing, and those that differ from it — their
+    /// definition, enabled state, or the function they run — or that are not expected at all. One catalog query,
+    /// cheap enough for every start-up. Schema names are left out of the comparison (`public.audit` is `audit`).
+    func triggerProblems() throws -> (missing: [String], altered: [String]) {
+        var found: [String: String] = [:]
+        for r in try db.query("""
+            SELECT t.tgname::text, pg_get_triggerdef(t.oid), t.tgenabled::text, tn.nspname::text, l.lanname::text,
+                   p.prosrc, pn.nspname::text
+            FROM pg_trigger t
+            JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace tn ON tn.oid = c.relnamespace
+            JOIN pg_proc p ON p.oid = t.tgfoid JOIN pg_namespace pn ON pn.oid = p.pronamespace
+            JOIN pg_language l ON l.oid = p.prolang
+            WHERE t.tgrelid = to_regclass('audit') AND NOT t.tgisinternal
+            """) {
+            let definition = (r.string(1) ?? "")
+                .replacingOccurrences(of: " ON \(r.string(3) ?? "").", with: " ON ")
+                .replacingOccurrences(of: " FUNCTION \(r.string(6) ?? "").", with: " FUNCTION ")
+            found[r.string(0) ?? ""] = PGAuditTriggers.signature(definition: definition, enabled: r.string(2) ?? "",
+                                                                 language: r.string(4) ?? "", source: r.string(5) ?? "")
+        }
+        var missing: [String] = [], altered: [String] = []
+        for trigger in PGAuditTriggers.triggers {
+            guard let signature = found.removeValue(forKey: trigger.name) else {
+                missing.append(trigger.name)
+                continue
+            }
+            if signature != PGAuditTriggers.expectedSignature(trigger) { altered.append(trigger.name) }
+        }
+        return (missing, altered + found.keys.sorted())
+    }
+}
