@@ -281,6 +281,8 @@ struct LanguageTests {
          "hồ sơ tháng 3.csv: inserted 2, updated 0, rejected 1"),
         ("operator_add", "role=operator line=121", "vai trò điện thoại viên, máy lẻ 121", "role operator on line 121"),
         ("report", "from=2025-03-01 to=2025-03-31", "kỳ 01/03/2025 đến 31/03/2025", "01/03/2025 to 31/03/2025"),
+        ("migrate", "config=8 operators=2 registrations=300 tickets=4 audit=42 head=c4886b896cfda41a42e51c58",
+         "300 hồ sơ, 4 phiếu, 42 dòng nhật ký kiểm toán, đầu chuỗi c4886b896cfda41a…", "300 registrations, 4 tickets, 42 audit rows, audit head c4886b896cfda41a…"),
         // Rows stored before the catalogs: as they are, whatever the language.
         ("call", "ticket #1; 2 registration(s); codes: 7901234567", "ticket #1; 2 registration(s); codes: 7901234567",
          "ticket #1; 2 registration(s); codes: 7901234567"),

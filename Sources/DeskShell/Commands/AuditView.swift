@@ -111,6 +111,11 @@ enum AuditView {
             let counts = c.text("backup.counts", ["registrations": regs, "tickets": tickets, "audit": audit])
             if action == "backup" { return counts + c.text(flag("key") ? "audit.detail.withKey" : "audit.detail.withoutKey") }
             return counts + (f["kept"].map { c.text("audit.detail.kept", ["path": .text($0)]) } ?? "")
+        case "migrate":
+            // `config=… registrations=… tickets=… audit=… head=…`: every table copied; the ones a person counts.
+            guard let regs = count("registrations"), let tickets = count("tickets"), let audit = count("audit"), let head = f["head"] else { return nil }
+            return c.text("backup.counts", ["registrations": regs, "tickets": tickets, "audit": audit])
+                + c.text("backup.head", ["head": .text(String(head.prefix(16)))])
         case "operator_add":
             guard let role = f["role"] else { return nil }
             let line = f["line"].flatMap { $0 == "-" ? nil : $0 }

@@ -127,6 +127,7 @@ extension Catalog {
         "value.action.report": "report",
         "value.action.backup": "backup",
         "value.action.restore": "restore",
+        "value.action.migrate": "moved to PostgreSQL",
         "script.tooLong": "the line is longer than {kb} KB; refused",
         "script.nul": "the line contains a NUL byte; refused",
         "script.invalidUTF8": "the line is not valid UTF-8 text; refused",

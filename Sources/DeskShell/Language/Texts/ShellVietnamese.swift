@@ -127,6 +127,7 @@ extension Catalog {
         "value.action.report": "lập báo cáo",
         "value.action.backup": "sao lưu",
         "value.action.restore": "khôi phục",
+        "value.action.migrate": "chuyển sang PostgreSQL",
         "script.tooLong": "dòng dài quá {kb} KB; bị từ chối",
         "script.nul": "dòng có byte NUL; bị từ chối",
         "script.invalidUTF8": "dòng không phải văn bản UTF-8 hợp lệ; bị từ chối",
