@@ -79,15 +79,4 @@ extension DeskError {
     public static func interrupted(_ key: ServiceText, _ arguments: [String: DeskMessage.Argument] = [:]) -> DeskError {
         .interrupted(DeskMessage(key, arguments))
     }
-
-    /// Code written before the catalogs knew its text (kept so that such code still builds); the shell prints the
-    /// text as it is, so every use is a message still to be named in `ServiceText`.
-    @available(*, deprecated, message: "name the text in ServiceText and its catalogs")
-    public static func usage(_ untranslated: String) -> DeskError { .usage(DeskMessage(ServiceText.untranslated, ["text": .text(untranslated)])) }
-    @available(*, deprecated, message: "name the text in ServiceText and its catalogs")
-    public static func invalid(_ untranslated: String) -> DeskError { .invalid(DeskMessage(ServiceText.untranslated, ["text": .text(untranslated)])) }
-    @available(*, deprecated, message: "name the text in ServiceText and its catalogs")
-    public static func interrupted(_ untranslated: String) -> DeskError {
-        .interrupted(DeskMessage(ServiceText.untranslated, ["text": .text(untranslated)]))
-    }
 }

@@ -5,7 +5,6 @@ import DeskCore
 public enum ServiceText: String, MessageKey {
     // Roles, and the database as a whole
     case roleNeeded = "desk.roleNeeded"
-    case untranslated = "desk.untranslated"
     case databaseBusy = "desk.databaseBusy"
     case databaseReadOnly = "desk.databaseReadOnly"
     case databaseDenied = "desk.databaseDenied"
@@ -34,6 +33,11 @@ public enum ServiceText: String, MessageKey {
     case bulkBadStatus = "desk.bulk.badStatus"
     case bulkRejectNeedsReason = "desk.bulk.rejectNeedsReason"
     case bulkBadAgency = "desk.bulk.badAgency"
+
+    // Supervisors: `stats` and `report`
+    case statsBadDimension = "desk.stats.badDimension"
+    case reportLength = "desk.report.length"
+    case reportInterrupted = "desk.report.interrupted"
 
     // Knowledge base search, diagnosis, operators, demo data
     case kbSearchNeedsWords = "desk.kb.searchNeedsWords"

@@ -72,6 +72,12 @@ public final class Shell {
         if let i = words.firstIndex(of: "--format"), i + 1 < words.count, let f = OutputFormat(rawValue: words[i + 1]) { fmt = f }
         do {
             let (spec, rest) = try lookup(words)
+            // `search --help`, as other tools take it: the command's own help, in the catalog's language.
+            if rest.contains("--help") {
+                let help = try HelpText.render(topic: spec.name, commands: [spec], catalog: catalog)
+                _ = emit(help, format: fmt)
+                return 0
+            }
             var inv = try Invocation.parse(words: rest, spec: spec, catalog: catalog)
             if let f = inv.options.removeValue(forKey: "--format") {
                 guard let parsed = OutputFormat(rawValue: f) else {

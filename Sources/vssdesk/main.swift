@@ -11,8 +11,7 @@ DeskGroup.dropAtStart()
 struct VssdeskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vssdesk",
-        abstract: "The console of the VssID hotline of BHXH Quận 6.",
-        discussion: "With no command and a terminal, opens the interactive prompt. `vssdesk help` lists the commands.")
+        abstract: "The console of the VssID hotline of BHXH Quận 6 (its help is ProcessHelp's, in the user's language).")
 
     @Option(name: .long, help: "Database file (default $VSSDESK_DB or ./vssdesk.sqlite).") var db: String?
     @Option(name: .long, help: "table | vertical | csv | json | auto") var format: String?
@@ -29,14 +28,18 @@ if let options = PlainArguments.parse(Array(CommandLine.arguments.dropFirst())) 
     exit(Launcher.run(options))
 }
 
+// Said in the user's language (VSSDESK_LANG, else Vietnamese): ArgumentParser's own help and messages are English.
+let catalog = Catalog((try? Language.resolve(ProcessInfo.processInfo.environment["VSSDESK_LANG"])) ?? .default)
+func processHelp() -> Never {
+    FileHandle.standardOutput.write(Data(ProcessHelp.render(catalog).utf8))
+    exit(0)
+}
+
 do {
     var parsed = try VssdeskCommand.parseAsRoot()
     guard let cmd = parsed as? VssdeskCommand else { try parsed.run(); exit(0) }
     // Passthrough capture keeps a leading --help as a command word; answer it as the process's own help.
-    if let first = cmd.words.first, first == "--help" || first == "-h" {
-        print(VssdeskCommand.helpMessage())
-        exit(0)
-    }
+    if let first = cmd.words.first, first == "--help" || first == "-h" { processHelp() }
     var options = LaunchOptions()
     options.databasePath = cmd.db
     options.format = cmd.format
@@ -48,11 +51,14 @@ do {
     options.words = cmd.words
     exit(Launcher.run(options))
 } catch {
-    let code = VssdeskCommand.exitCode(for: error)
-    if code == .success { VssdeskCommand.exit(withError: error) }
-    // The message quotes the arguments it could not parse; they reach the terminal escaped (SPEC §10).
-    let catalog = Catalog((try? Language.resolve(ProcessInfo.processInfo.environment["VSSDESK_LANG"])) ?? .default)
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if VssdeskCommand.exitCode(for: error) == .success {
+        if arguments.contains(where: { ["-h", "--help", "-help"].contains($0) }) { processHelp() }
+        VssdeskCommand.exit(withError: error)
+    }
+    // The arguments reach the terminal escaped (SPEC §10).
     FileHandle.standardError.write(Data((catalog.text("shell.errorPrefix") + " "
-                                         + TerminalSafe.escape(VssdeskCommand.message(for: error), keepLineBreaks: true) + "\n").utf8))
+                                         + catalog.text("process.badArguments", ["arguments": .text(TerminalSafe.escape(arguments.joined(separator: " ")))])
+                                         + "\n").utf8))
     exit(2)
 }

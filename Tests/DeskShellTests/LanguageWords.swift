@@ -6,10 +6,11 @@ import DeskCore
 /// (command syntax, flags, machine values, codes), and the words that give the wrong language away.
 enum LanguageWords {
     /// English words no Vietnamese sentence needs: function words, and the nouns and verbs of vssdesk's own English
-    /// texts. `in` (Vietnamese "in", print), `a` and `line` (the seed writes `máy lẻ/line`) are left out on purpose.
+    /// texts. `in` (Vietnamese "in", print), `an` (công an, an toàn), `a` and `line` (the seed writes `máy lẻ/line`) are
+    /// left out on purpose.
     static let english: Set<String> = [
         "the", "and", "of", "to", "for", "with", "is", "are", "this", "that", "from", "or", "not", "show", "list",
-        "when", "one", "each", "by", "on", "at", "an", "all", "every", "only", "if", "be", "it", "its", "their",
+        "when", "one", "each", "by", "on", "at", "all", "every", "only", "if", "be", "it", "its", "their",
         "your", "you", "what", "which", "how", "new", "after", "before", "until", "without", "would", "will",
         "was", "were", "has", "have", "had", "been", "can", "cannot", "must", "needs", "need", "already", "again",
         "there", "here", "no", "yes", "none", "more", "than", "into", "about", "some", "any", "first", "last",

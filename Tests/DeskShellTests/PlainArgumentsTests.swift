@@ -26,10 +26,19 @@ import Testing
     }
 
     @Test(arguments: [
-        ["--help"], ["-h"], ["--version"], ["--db"], ["--db", "--format", "json"], ["-c"], ["--db", "a", "--db", "b"],
-        ["--frobnicate", "search", "x"], ["--", "search"], ["-c", "-x"], ["--no-color", "--no-color"], ["-cfoo"],
+        ["--version"], ["--db", "a", "--db", "b"], ["--frobnicate", "search", "x"], ["--", "search"], ["--no-color", "--no-color"],
+        ["-cfoo"],
     ])
     func anythingUnsureIsLeftToArgumentParser(_ argv: [String]) {
         #expect(PlainArguments.parse(argv) == nil)
+    }
+
+    /// Help and a missing value are answered here, in the user's language (ArgumentParser would answer in English).
+    @Test func helpAndAMissingValueAreReadHere() throws {
+        #expect(try #require(PlainArguments.parse(["--help"])).help && PlainArguments.parse(["--db", "x", "-h", "search"])!.help)
+        #expect(PlainArguments.parse(["search", "--help"])!.help == false)
+        for (argv, option) in [(["--db"], "--db"), (["--db", "--format", "json"], "--db"), (["-c"], "-c"), (["-c", "-x"], "-c")] {
+            #expect(try #require(PlainArguments.parse(argv)).missingValue == option, "\(argv)")
+        }
     }
 }

@@ -161,7 +161,7 @@ import DeskCore
         #expect(f.shell.execute("report --html \(path) --from 2025-13-01") == 2)
         #expect(f.err.contains("--from phải là một ngày"))
         #expect(f.shell.execute("report --html \(path) --from 2025-03-10 --to 2025-03-01") == 2)
-        #expect(f.err.contains("--from (10/03/2025) phải không sau --to (01/03/2025)"))
+        #expect(f.err.contains("--from (10/03/2025) không được sau --to (01/03/2025)"))
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 }

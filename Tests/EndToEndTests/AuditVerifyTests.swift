@@ -16,7 +16,7 @@ import DeskTestSupport
         #expect(good.object["first_broken_id"] is NSNull && good.object["problem"] is NSNull)
         #expect((good.object["missing_triggers"] as? [String]) == [])
         let text = v.run(["-c", "audit verify"])
-        #expect(text.code == 0 && text.out.contains("chuỗi nhật ký kiểm toán nguyên vẹn: \(rows) dòng, đầu chuỗi "), "\(text.out)")
+        #expect(text.code == 0 && text.out.contains("Chuỗi nhật ký kiểm toán nguyên vẹn: \(rows) dòng, đầu chuỗi "), "\(text.out)")
 
         // `report` prints the head; a later verify checks it is still there.
         let report = v.json("report --html \(v.dir)/r.html")

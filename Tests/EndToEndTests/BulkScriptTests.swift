@@ -40,6 +40,6 @@ import DeskTestSupport
         t.keys("Enter")
         let screen = t.waitFor("Không có gì cần thay đổi")
         #expect(screen.contains("Không có gì cần thay đổi: 0 trong số"))
-        #expect(!screen.contains("Gõ có để tiếp tục"))
+        #expect(!screen.contains("Gõ “có” để tiếp tục"))
     }
 }

@@ -18,6 +18,63 @@ import DeskTestSupport
         #expect(flag.code == 2 && flag.err.contains("không có tùy chọn --limt"), "\(flag.err)")
     }
 
+    /// The process's own help and its command-line errors, before any desk is opened: Vietnamese by default, English
+    /// with VSSDESK_LANG=en (never ArgumentParser's English).
+    @Test func theProcessHelpAndItsErrorsSpeakTheUsersLanguage() {
+        let v = Vssdesk()
+        for argv in [["--help"], ["-h"], ["--db", "a", "--db", "b", "--help"]] {
+            let r = v.run(argv, withDB: false)
+            #expect(r.code == 0 && r.out.contains("Cách dùng: vssdesk") && r.out.contains("Tùy chọn:") && !r.out.contains("OVERVIEW"), "\(argv): \(r.out)")
+        }
+        let en = v.run(["--help"], env: ["VSSDESK_LANG": "en"], withDB: false)
+        #expect(en.code == 0 && en.out.contains("Usage: vssdesk") && en.out.contains("Options:"), "\(en.out)")
+        let missing = v.run(["--db"], withDB: false)
+        #expect(missing.code == 2 && missing.err == "lỗi: --db cần một giá trị (xem `vssdesk --help`)\n", "\(missing.err)")
+        let odd = v.run(["-cfoo"], withDB: false)
+        #expect(odd.code == 2 && odd.err.contains("không hiểu các tham số dòng lệnh “-cfoo”") && !odd.err.contains("Unknown"), "\(odd.err)")
+        #expect(v.run(["-c"], env: ["VSSDESK_LANG": "en"], withDB: false).err.contains("error: -c needs a value"))
+    }
+
+    /// `audit` says the rows vssdesk writes in the reader's language; the JSON `detail` is the stored text, the
+    /// language-free `key=value` data, the same whoever reads it.
+    @Test func auditRowsAreSaidInTheReadersLanguageAndStoredWithoutOne() {
+        let v = Vssdesk.ready(demo: 20)
+        #expect(v.run(["-c", "search nguyen", "-c", "stats tickets --by week"]).code == 0)
+        let vi = v.run(["audit", "--limit", "3"])
+        #expect(vi.out.contains("theo họ tên:") && vi.out.contains("kết quả") && vi.out.contains("theo tuần") && vi.out.contains("thống kê"), "\(vi.out)")
+        #expect(!vi.out.contains("match(es)") && !vi.out.contains("kind=") && !vi.out.contains("codes:"), "\(vi.out)")
+        let en = v.run(["audit", "--limit", "3"], env: ["VSSDESK_LANG": "en"])
+        #expect(en.out.contains("by name:") && en.out.contains("by week"), "\(en.out)")
+        let rows = (v.json("audit --limit 3").object["results"] as? [[String: Any]]) ?? []
+        let details = rows.compactMap { $0["detail"] as? String }
+        #expect(details.contains("by=week") && details.contains { $0.hasPrefix("kind=name results=") }, "\(details)")
+        #expect(Set(rows.first?.keys.map { $0 } ?? []) == ["id", "at", "operator", "action", "target", "detail", "ticket_id"])
+    }
+
+    /// What a new operator met in a walkthrough of the console, through the binary: a bad `format` is a usage error
+    /// in Vietnamese, a card's category is named, a day of `stats` reads `dd/MM/yyyy`, and a gateway that cannot be
+    /// found is said in the reader's language while `last_error` keeps the language-free reason.
+    @Test func theWalkthroughsFindingsStayFixed() throws {
+        let v = Vssdesk.ready(demo: 300)
+        let format = v.run(["-c", "format xml"])
+        #expect(format.code == 2 && format.err.contains("lỗi: `format` nhận một trong: table, vertical, csv, json, auto"), "\(format.err)")
+        #expect(v.run(["check", "TE4797912345678"]).out.contains("đối tượng: trẻ em dưới 6 tuổi"))
+        #expect(v.run(["check", "TE4797912345678"], env: ["VSSDESK_LANG": "en"]).out.contains("beneficiary: child under 6"))
+        let reg = try #require(CallableRegistration.pick(v))
+        #expect(v.run(["--as", "hoa", "-c", "call \(reg.phone)", "-c", "resend \(reg.verify)", "-c", "done 'đã gửi lại mật khẩu'"]).code == 0)
+        let day = v.run(["stats", "tickets", "--by", "day"])
+        #expect(day.code == 0 && day.out.range(of: #"\b\d\d/\d\d/20\d\d\b"#, options: .regularExpression) != nil, "\(day.out)")
+        #expect(day.out.range(of: #"\b20\d\d-\d\d-\d\d\b"#, options: .regularExpression) == nil, "\(day.out)")
+        #expect(v.run(["outbox", "send", "--gateway", "no-such-sms-gateway {to}"]).code == 0)
+        let list = v.run(["outbox", "list"])
+        #expect(list.out.contains("không tìm thấy chương trình cổng SMS no-such-sms-gateway"), "\(list.out)")
+        #expect(v.run(["outbox", "list"], env: ["VSSDESK_LANG": "en"]).out.contains("SMS gateway program no-such-sms-gateway not found"))
+        let rows = (v.json("outbox list").object["results"] as? [[String: Any]]) ?? []
+        #expect(rows.first?["last_error"] as? String == "reason=not_found text=no-such-sms-gateway", "\(rows)")
+        let audit = v.run(["audit", "--action", "sms_retry"])
+        #expect(audit.out.contains("lần thử 1: không tìm thấy chương trình cổng SMS"), "\(audit.out)")
+    }
+
     @Test func englishOnRequestWithTheSameMachineValues() {
         let v = Vssdesk.ready()
         let r = v.run(["help", "bulk"], env: ["VSSDESK_LANG": "en"])

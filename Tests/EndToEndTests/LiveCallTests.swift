@@ -149,7 +149,7 @@ import DeskTestSupport
         // Said on the screen; an explicit --category wins.
         let text = v.run(["--as", "hoa", "-c", "call 0901234567", "-c", "resend --verify dob=1990-05-17,id=079090173456",
                           "-c", "done đã gửi lại"])
-        #expect(text.out.contains("Loại: mật khẩu (đề xuất"), "\(text.out)")
+        #expect(text.out.contains("Nội dung cuộc gọi: mật khẩu (đề xuất"), "\(text.out)")
         let chosen = v.run(["--as", "hoa", "--format", "json", "-c", "call 0901234567", "-c", "done hỏi về VNeID --category login"])
         #expect(chosen.documents.last?["category"] as? String == "login" && chosen.documents.last?["category_proposed"] as? Bool == false)
     }

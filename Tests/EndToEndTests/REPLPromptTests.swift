@@ -23,7 +23,7 @@ extension REPLTests {
         // Ctrl-C at the question, with an answer half typed.
         t.type(Self.bulkFix)
         t.keys("Enter")
-        t.waitFor("Gõ có để tiếp tục")
+        t.waitFor("Gõ “có” để tiếp tục")
         t.type("ye")
         t.waitFor(": ye")
         t.keys("C-c")
@@ -33,7 +33,7 @@ extension REPLTests {
         // Ctrl-D at the question.
         t.type(Self.bulkFix)
         t.keys("Enter")
-        t.waitFor("Gõ có để tiếp tục", count: 2)
+        t.waitFor("Gõ “có” để tiếp tục", count: 2)
         t.keys("C-d")
         let twice = t.waitForPrompt()
         #expect(twice.components(separatedBy: "Đã hủy: không có gì thay đổi.").count == 3)
@@ -41,7 +41,7 @@ extension REPLTests {
         // Later questions still wait for their answer, and `yes` does it.
         t.type(Self.bulkFix)
         t.keys("Enter")
-        t.waitFor("Gõ có để tiếp tục", count: 3)
+        t.waitFor("Gõ “có” để tiếp tục", count: 3)
         Thread.sleep(forTimeInterval: 0.3)
         #expect(!t.screen().contains("Không có gì thay đổi."))
         t.type("có")
@@ -63,7 +63,7 @@ extension REPLTests {
         defer { t.kill() }
         t.type(Self.bulkFix)
         t.keys("Enter")
-        t.waitFor("Gõ có để tiếp tục")
+        t.waitFor("Gõ “có” để tiếp tục")
         Thread.sleep(forTimeInterval: 0.3)
         #expect(t.consoleIsIdle())
         guard let pid = t.consolePID() else {

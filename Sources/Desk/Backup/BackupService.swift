@@ -47,7 +47,7 @@ public struct BackupService {
             try InstallKey.copy(forDatabase: session.storage.location, to: keyPath)
         }
         try session.storage.transaction {
-            try session.audit("backup", target: destination, detail: Self.describe(summary) + (withKey ? "; with the key" : "; without the key"))
+            try session.audit("backup", target: destination, detail: Self.describe(summary, [("key", withKey ? "1" : "0")]))
         }
         return Result(path: destination, summary: summary, keyPath: withKey ? keyPath : nil,
                       seconds: Date().timeIntervalSince(started), keptAs: nil)
@@ -80,14 +80,16 @@ public struct BackupService {
             keyPath = source + ".key"
         }
         try session.storage.transaction {
-            try session.audit("restore", target: source, detail: Self.describe(summary) + "; the desk before it is kept as \(kept)")
+            try session.audit("restore", target: source, detail: Self.describe(summary, free: ("kept", kept)))
         }
         return Result(path: source, summary: summary, keyPath: keyPath, seconds: Date().timeIntervalSince(started), keptAs: kept,
                       checksummed: checksummed)
     }
 
-    static func describe(_ s: BackupSummary) -> String {
-        "\(s.counts["registrations"] ?? 0) registrations, \(s.counts["tickets"] ?? 0) tickets, \(s.counts["audit"] ?? 0) audit rows"
+    /// The audit row's detail: what the copy holds (`registrations=… tickets=… audit=…`), in no language.
+    static func describe(_ s: BackupSummary, _ more: [(String, String?)] = [], free: (String, String?)? = nil) -> String {
+        TimelineDetail.make([("registrations", String(s.counts["registrations"] ?? 0)), ("tickets", String(s.counts["tickets"] ?? 0)),
+                             ("audit", String(s.counts["audit"] ?? 0))] + more, free: free)
     }
 
     private func mapped<T>(_ body: () throws -> T) throws -> T {

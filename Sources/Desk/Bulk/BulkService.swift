@@ -124,9 +124,9 @@ public struct BulkService {
         // Superseded passwords' page images are in the log: fold it, as a single resend and delivery do (SPEC §13).
         if summary.supersededPasswords { OutboxService.foldLog(session) }
         try session.audit("bulk_\(action.rawValue)", target: raw,
-                          detail: "\(dryRun ? "dry run: " : "")matched \(summary.matched), "
-                            + (dryRun ? "would change \(summary.wouldChange)" : "changed \(summary.changed)") + ", skipped \(summary.skipped)"
-                            + (summary.interrupted ? ", interrupted" : ""))
+                          detail: TimelineDetail.make([("dry_run", dryRun ? "1" : nil), ("matched", String(summary.matched)),
+                                                        (dryRun ? "would_change" : "changed", String(dryRun ? summary.wouldChange : summary.changed)),
+                                                        ("skipped", String(summary.skipped)), ("interrupted", summary.interrupted ? "1" : nil)]))
         return summary
     }
 
@@ -162,8 +162,8 @@ public struct BulkService {
                         storage: storage, code: r.bhxhCode, phone: r.phone!, key: key!, at: now, operator: session.actor.login,
                         eventKind: "bulk_resend", ticketID: nil)
                     if !superseded.isEmpty { local.supersededPasswords = true }
-                    try session.audit("bulk_resend", target: r.bhxhCode, detail: "sms #\(id)"
-                                      + (superseded.isEmpty ? "" : "; superseded " + superseded.map { "#\($0)" }.joined(separator: ", ")))
+                    try session.audit("bulk_resend", target: r.bhxhCode, detail: TimelineDetail.make([
+                        ("sms", "#\(id)"), ("superseded", superseded.isEmpty ? nil : superseded.map { "#\($0)" }.joined(separator: ","))]))
                 case .setStatus:
                     try storage.registrations.setStatus(r.bhxhCode, status: value!, smsStatus: nil, rejectReason: reason, at: nowText,
                                                       operator: session.actor.login, eventKind: "bulk_set_status",

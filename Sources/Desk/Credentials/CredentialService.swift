@@ -66,7 +66,8 @@ public struct CredentialService {
         guard let r = try storage.registrations.get(code) else { throw DeskError.notFound(.noRegistration, ["code": .text(code)]) }
         let now = session.clock.now
         if let until = try lockedUntil(code: code, now: now) {
-            try session.audit("resend_refused", target: code, detail: "locked: too many failed verifications", timeline: TimelineDetail.make([("reason", "locked")]))
+            let locked = TimelineDetail.make([("reason", "locked")])
+            try session.audit("resend_refused", target: code, detail: locked, timeline: locked)
             throw DeskError.invalid(.resendLocked, ["code": .text(code), "failures": .int(Self.maxFailedVerifications),
                                                     "until": .time(DateText.format(until))])
         }
@@ -78,7 +79,7 @@ public struct CredentialService {
         let verified = verification.matches(dob: subject?.dob, id: subject?.idNumber)
             || verification.matches(dob: subjectInsured?.dob, id: subjectInsured?.idNumber)
         guard verified else {
-            try session.audit("verify_failed", target: code, detail: "caller verification did not match",
+            try session.audit("verify_failed", target: code, detail: TimelineDetail.make([("reason", "mismatch")]),
                               timeline: "✗")
             throw DeskError.invalid(.verificationFailed)
         }
@@ -114,8 +115,8 @@ public struct CredentialService {
                                                              operator: session.actor.login, eventKind: "resend",
                                                              ticketID: session.openTicketID)
             try session.audit("resend", target: code,
-                              detail: "sms #\(id) to \(Masking.phone(phone))"
-                                  + (superseded.isEmpty ? "" : "; superseded " + superseded.map { "#\($0)" }.joined(separator: ", ")),
+                              detail: TimelineDetail.make([("sms", "#\(id)"), ("to", Masking.phone(phone)),
+                                                           ("superseded", superseded.isEmpty ? nil : superseded.map { "#\($0)" }.joined(separator: ","))]),
                               timeline: TimelineDetail.make([("code", code), ("sms", "#\(id)"), ("to", Masking.phone(phone)),
                                                              ("superseded", superseded.isEmpty ? nil : superseded.map { "#\($0)" }.joined(separator: ","))]))
             return (id, superseded, recent)

@@ -1,3 +1,4 @@
+import DeskCore
 
 /// `demo [--count N]`: loads deterministic synthetic insured persons and registrations.
 public struct DemoService {
@@ -27,7 +28,7 @@ public struct DemoService {
             }
             try insuredLoad.finish()
             try registrationLoad.finish()
-            try session.audit("demo", target: nil, detail: "\(regs) synthetic registrations, \(insured) insured")
+            try session.audit("demo", target: nil, detail: TimelineDetail.make([("registrations", String(regs)), ("insured", String(insured))]))
         }
         return (regs, insured)
     }

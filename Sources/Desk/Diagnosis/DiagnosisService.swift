@@ -53,7 +53,7 @@ public struct DiagnosisService {
         }
         if audit {
             let summary = findings.map(\.rule).joined(separator: ",")
-            try session.audit("diagnose", target: code, detail: summary.isEmpty ? "no findings" : summary,
+            try session.audit("diagnose", target: code, detail: TimelineDetail.make([("findings", String(findings.count)), ("rules", summary.isEmpty ? nil : summary)]),
                               timeline: "\(code): \(summary.isEmpty ? "✓" : summary)")
         }
         return (r, findings)
@@ -103,7 +103,7 @@ public struct DiagnosisService {
             if session.isCancelled() { throw DeskError.interrupted(.commandInterrupted, ["command": "diagnose --stuck"]) }
         }
         let total = wanted.map { w in counts.first { $0.rule == w }?.count ?? 0 } ?? allStuck
-        try session.audit("diagnose_stuck", target: wanted, detail: "\(total) stuck; listed \(rows.count)",
+        try session.audit("diagnose_stuck", target: wanted, detail: TimelineDetail.make([("stuck", String(total)), ("listed", String(rows.count))]),
                           codes: rows.map(\.0.bhxhCode))
         return StuckReport(total: total, countsByRule: counts.filter { wanted == nil || $0.rule == wanted }, rows: rows)
     }

@@ -136,7 +136,8 @@ public struct Importer {
                     throw DeskError.rejectedInput(summary: rejectionSummary(summary), problems: summary.problems)
                 }
                 try session.audit("import", target: target.rawValue,
-                                  detail: "\(name): inserted \(summary.inserted), updated \(summary.updated), rejected \(summary.rejected)")
+                                  detail: TimelineDetail.make([("inserted", String(summary.inserted)), ("updated", String(summary.updated)),
+                                                               ("rejected", String(summary.rejected))], free: ("file", name)))
             }
             summary.committed = true
         } catch {

@@ -11,7 +11,7 @@ public struct OperatorService {
         guard try storage.operators.count() == 0 else { return }
         try storage.transaction {
             try storage.operators.upsert(Operator(login: login, displayName: displayName, line: nil, role: .admin), at: at)
-            try storage.audit.record(at: at, operator: login, action: "init", target: login, detail: "first admin", ticketID: nil)
+            try storage.audit.record(at: at, operator: login, action: "init", target: login, detail: TimelineDetail.make([("first", "1"), ("role", "admin")]), ticketID: nil)
         }
     }
 
@@ -35,7 +35,7 @@ public struct OperatorService {
         let op = Operator(login: login, displayName: displayName?.nfcTrimmed ?? login, line: line, role: role)
         try session.storage.transaction {
             try session.storage.operators.upsert(op, at: session.clock.nowText)
-            try session.audit("operator_add", target: login, detail: "role=\(role.rawValue) line=\(line.map(String.init) ?? "-")")
+            try session.audit("operator_add", target: login, detail: TimelineDetail.make([("role", role.rawValue), ("line", line.map(String.init) ?? "-")]))
         }
         return op
     }

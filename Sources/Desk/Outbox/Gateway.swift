@@ -25,12 +25,16 @@ public struct Gateway {
 
     public enum Outcome: Equatable {
         case delivered
+        /// Why, as language-free `key=value` data (`reason=exit code=1 text=…`, `GatewayFailure`): it is kept in
+        /// `last_error` and the audit row, and each console says it in its own language.
         case failed(String)
     }
 
     public func send(to: String, body: String) -> Outcome {
         let args: [String]
-        do { args = try argv(to: to, body: body) } catch { return .failed("\(error)") }
+        do { args = try argv(to: to, body: body) } catch {
+            return GatewayFailure.outcome(.template, text: (error as? DeskError)?.message.key ?? "\(error)")
+        }
         let program = args[0]
         let path: String
         if program.contains("/") {
@@ -38,7 +42,7 @@ public struct Gateway {
         } else if let found = Gateway.which(program) {
             path = found
         } else {
-            return .failed("gateway program \(program) not found in \(Gateway.trustedPath)")
+            return GatewayFailure.outcome(.notFound, text: program)
         }
         let viaStdin = !template.contains("{body}")
         switch GatewayProcess.run(path: path, argv: args, input: viaStdin ? Array((body + "\n").utf8) : [], timeout: timeout) {
@@ -59,12 +63,23 @@ public struct Gateway {
     /// holds the message or any password-like word of it (SPEC §13).
     static func redact(_ text: String, body: String) -> String {
         var out = text
-        if !body.isEmpty { out = out.replacingOccurrences(of: body, with: "[tin nhắn]") }
+        if !body.isEmpty { out = out.replacingOccurrences(of: body, with: "[SMS]") }
         let secrets = body.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ":" || $0 == "," })
             .map { $0.trimmingCharacters(in: .punctuationCharacters) }
             .filter { $0.count >= 8 }
         for secret in secrets.sorted(by: { $0.count > $1.count }) { out = out.replacingOccurrences(of: secret, with: "***") }
         return out
+    }
+}
+
+/// Why a message was not delivered, in no language (`reason=timeout seconds=15`): the shell's `gateway.*` texts
+/// say it. `text` ends the detail and holds what the system or the gateway itself said (its last lines, `strerror`),
+/// as it said it.
+public enum GatewayFailure: String, CaseIterable, Sendable {
+    case template, notFound = "not_found", cannotStart = "cannot_start", lost, timeout, signal, exit
+
+    static func outcome(_ reason: GatewayFailure, _ fields: [(String, String?)] = [], text: String? = nil) -> Gateway.Outcome {
+        .failed(TimelineDetail.make([("reason", reason.rawValue)] + fields, free: ("text", text.flatMap { $0.isEmpty ? nil : $0 })))
     }
 }
 
@@ -107,12 +122,12 @@ enum GatewayProcess {
 
     static func run(path: String, argv: [String], input: [UInt8] = [], timeout: TimeInterval) -> Gateway.Outcome {
         var fds: [Int32] = [-1, -1]
-        guard pipe(&fds) == 0 else { return .failed("cannot start \(argv[0]): \(String(cString: strerror(errno)))") }
+        guard pipe(&fds) == 0 else { return GatewayFailure.outcome(.cannotStart, text: "\(argv[0]): \(String(cString: strerror(errno)))") }
         let readEnd = fds[0], writeEnd = fds[1]
         var inFds: [Int32] = [-1, -1]
         guard pipe(&inFds) == 0 else {
             close(readEnd); close(writeEnd)
-            return .failed("cannot start \(argv[0]): \(String(cString: strerror(errno)))")
+            return GatewayFailure.outcome(.cannotStart, text: "\(argv[0]): \(String(cString: strerror(errno)))")
         }
         let stdinRead = inFds[0], stdinWrite = inFds[1]
         _ = fcntl(stdinWrite, F_SETFD, FD_CLOEXEC)
@@ -167,7 +182,7 @@ enum GatewayProcess {
         close(stdinWrite)
         guard rc == 0 else {
             close(readEnd)
-            return .failed("cannot start \(argv[0]): \(String(cString: strerror(rc)))")
+            return GatewayFailure.outcome(.cannotStart, text: "\(argv[0]): \(String(cString: strerror(rc)))")
         }
 
         var output: [UInt8] = []
@@ -190,7 +205,7 @@ enum GatewayProcess {
                 exited = true
             } else if r < 0 && errno != EINTR {
                 close(readEnd)
-                return .failed("lost the gateway process: \(String(cString: strerror(errno)))")
+                return GatewayFailure.outcome(.lost, text: String(cString: strerror(errno)))
             } else {
                 usleep(10_000)
             }
@@ -201,16 +216,16 @@ enum GatewayProcess {
             kill(-pid, SIGKILL)
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
             close(readEnd)
-            return .failed("gateway timed out after \(Int(timeout)) s")
+            return GatewayFailure.outcome(.timeout, [("seconds", String(Int(timeout)))])
         }
         drain()
         close(readEnd)
         let text = String(decoding: output, as: UTF8.self)
         let tail = text.split(separator: "\n").suffix(2).joined(separator: " ").prefix(300)
         let signal = status & 0x7f
-        if signal != 0 { return .failed("killed by signal \(signal): \(tail)") }
+        if signal != 0 { return GatewayFailure.outcome(.signal, [("signal", String(signal))], text: String(tail)) }
         let code = (status >> 8) & 0xff
         if code == 0 { return .delivered }
-        return .failed("exit \(code): \(tail)")
+        return GatewayFailure.outcome(.exit, [("code", String(code))], text: String(tail))
     }
 }

@@ -51,7 +51,7 @@ public struct OutboxService {
                     try session.storage.outbox.markSent(m.id, at: DateText.format(now), wipedBody: CredentialService.wipe(m.body))
                     wiped += 1
                     if let code = m.bhxhCode { try session.storage.registrations.setSMSStatus(code, "sent") }
-                    try session.audit("sms_sent", target: m.bhxhCode, detail: "sms #\(m.id) to \(Masking.phone(m.toPhone))")
+                    try session.audit("sms_sent", target: m.bhxhCode, detail: TimelineDetail.make([("sms", "#\(m.id)"), ("to", Masking.phone(m.toPhone))]))
                     report.sent += 1
                 case .failed(let error):
                     let attempts = m.attempts + 1
@@ -63,7 +63,7 @@ public struct OutboxService {
                         try session.storage.outbox.wipeBody(m.id, body: CredentialService.wipe(m.body))
                         wiped += 1
                     }
-                    try session.audit(giveUp ? "sms_failed" : "sms_retry", target: m.bhxhCode, detail: "sms #\(m.id) attempt \(attempts): \(error)")
+                    try session.audit(giveUp ? "sms_failed" : "sms_retry", target: m.bhxhCode, detail: TimelineDetail.make([("sms", "#\(m.id)"), ("attempt", String(attempts))], free: ("error", error)))
                     if giveUp { report.failed += 1 } else { report.retrying += 1 }
                 }
             }
@@ -82,7 +82,7 @@ public struct OutboxService {
     public func list(status: String?, limit: Int) throws -> [OutboxMessage] {
         try session.require(.operatorRole, for: "outbox list")
         let rows = try session.storage.outbox.list(status: status, limit: limit)
-        try session.audit("outbox_list", target: nil, detail: "\(rows.count) message(s)")
+        try session.audit("outbox_list", target: nil, detail: TimelineDetail.make([("messages", String(rows.count))]))
         return rows
     }
 }

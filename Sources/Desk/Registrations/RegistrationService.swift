@@ -106,8 +106,8 @@ public struct RegistrationService {
         }
         if hits.count > limit { hits = Array(hits.prefix(limit)) }
         // Every person the results show, so `audit --code` finds this lookup for each of them.
-        try session.audit("search", target: kind.label, detail: "query kind \(kind.label); \(total) match(es)",
-                          timeline: TimelineDetail.make([("kind", kind.label), ("results", String(total))]), codes: hits.map(\.bhxhCode))
+        let detail = TimelineDetail.make([("kind", kind.label), ("results", String(total))])
+        try session.audit("search", target: kind.label, detail: detail, timeline: detail, codes: hits.map(\.bhxhCode))
         return SearchResult(query: trimmed, kind: kind.label, total: total, hits: hits, totalCapped: capped)
     }
 

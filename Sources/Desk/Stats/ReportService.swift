@@ -32,7 +32,7 @@ public struct ReportService {
         try session.require(.supervisor, for: "report")
         let count = Self.dayCount(from: from, to: to)
         guard count >= 1, count <= Self.maxDays else {
-            throw DeskError.usage("report covers 1 to \(Self.maxDays) days, not \(count)")
+            throw DeskError.usage(.reportLength, ["max": .int(Self.maxDays), "n": .int(count)])
         }
         let policy = try SLAPolicy.load(session.settings, today: session.clock.today)
         let now = session.clock.now
@@ -51,7 +51,7 @@ public struct ReportService {
         var scanned = 0
         try session.storage.tickets.forEachTicket(from: start, to: end) { t in
             scanned += 1
-            if scanned % 5000 == 0, session.isCancelled() { throw DeskError.interrupted("report interrupted; nothing was written") }
+            if scanned % 5000 == 0, session.isCancelled() { throw DeskError.interrupted(.reportInterrupted) }
             guard let opened = DateText.parseInstant(t.openedAt) else { return }
             report.tickets += 1
             if !StatsService.isOpen(t) { report.resolved += 1 }
@@ -126,7 +126,7 @@ public struct ReportService {
         let ctx = try diagnosis.context()
         var callers: [String: Int] = [:]
         for (i, code) in codes.sorted().enumerated() {
-            if i % 500 == 499, session.isCancelled() { throw DeskError.interrupted("report interrupted; nothing was written") }
+            if i % 500 == 499, session.isCancelled() { throw DeskError.interrupted(.reportInterrupted) }
             guard let r = try session.storage.registrations.get(code) else { continue }
             report.diagnosedRegistrations += 1
             for rule in Set(Diagnosis.run(try diagnosis.snapshot(r), ctx).map(\.rule)) { callers[rule, default: 0] += 1 }
@@ -152,7 +152,7 @@ public struct ReportService {
                 if report.oldestOpen.map({ opened < $0.openedAt }) ?? true { report.oldestOpen = (t.id, opened) }
             }
             filter.beforeID = last.id
-            if session.isCancelled() { throw DeskError.interrupted("report interrupted; nothing was written") }
+            if session.isCancelled() { throw DeskError.interrupted(.reportInterrupted) }
         }
         report.backlog = StatsService.ageBuckets.map { (bucket: $0, count: buckets[$0] ?? 0) }
     }

@@ -49,7 +49,7 @@ public struct StatsService {
     public func tickets(by dimension: String, from: String?, to: String?) throws -> ([TicketRow], Backlog) {
         try session.require(.supervisor, for: "stats")
         guard Self.ticketDimensions.contains(dimension) else {
-            throw DeskError.usage("stats tickets --by must be one of \(Self.ticketDimensions.joined(separator: ", "))")
+            throw DeskError.usage(.statsBadDimension, ["command": "stats tickets", "value": .text(dimension), "values": .text(Self.ticketDimensions.joined(separator: ", "))])
         }
         let policy = try SLAPolicy.load(session.settings, today: session.clock.today)
         let cal = policy.calendar
@@ -72,7 +72,7 @@ public struct StatsService {
             Self.record(t, opened: opened, calendar: cal, into: &rows[key, default: TicketRow(key: key)])
             if Self.isOpen(t) { backlog[Self.ageBucket(opened: opened, now: now), default: 0] += 1 }
         }
-        try session.audit("stats", target: "tickets", detail: "by \(dimension)")
+        try session.audit("stats", target: "tickets", detail: TimelineDetail.make([("by", dimension)]))
         let ordered = rows.values.sorted { a, b in
             dimension == "day" || dimension == "week" || dimension == "line" ? a.key < b.key : (a.count, b.key) > (b.count, a.key)
         }
@@ -122,9 +122,10 @@ public struct StatsService {
             let counts = includeWarnings ? try everyFindingByRule() : try stuckByRule()
             rows = counts.sorted { ($0.count, $1.key) > ($1.count, $0.key) }
         default:
-            throw DeskError.usage("stats registrations --by must be one of \(Self.registrationDimensions.joined(separator: ", "))")
+            throw DeskError.usage(.statsBadDimension, ["command": "stats registrations", "value": .text(dimension),
+                                                     "values": .text(Self.registrationDimensions.joined(separator: ", "))])
         }
-        try session.audit("stats", target: "registrations", detail: "by \(dimension)\(includeWarnings ? " with warnings" : "")")
+        try session.audit("stats", target: "registrations", detail: TimelineDetail.make([("by", dimension), ("warnings", includeWarnings ? "1" : nil)]))
         return rows
     }
 
@@ -146,7 +147,7 @@ public struct StatsService {
                 for f in Diagnosis.run(try diagnosis.snapshot(r), ctx) { counts[f.rule, default: 0] += 1 }
             }
             after = last.bhxhCode
-            if session.isCancelled() { throw DeskError.interrupted("stats registrations --by rule --all interrupted") }
+            if session.isCancelled() { throw DeskError.interrupted(.commandInterrupted, ["command": "stats registrations --by rule --all"]) }
         }
         return counts.map { ($0.key, $0.value) }
     }

@@ -90,7 +90,7 @@ public struct TicketService {
                                       countsAsResponse: false)
             try storage.tickets.setOpenCall(operator: session.actor.login, ticketID: id, bhxhCode: code, at: now)
             try storage.audit.record(at: now, operator: session.actor.login, action: "call", target: phone,
-                                   detail: "ticket #\(id); \(regs.count) registration(s)", ticketID: id, codes: regs.map(\.bhxhCode))
+                                   detail: TimelineDetail.make([("ticket", String(id)), ("registrations", String(regs.count))]), ticketID: id, codes: regs.map(\.bhxhCode))
             return id
         }
         session.openTicketID = ticketID
@@ -208,7 +208,7 @@ public struct TicketService {
                                       countsAsResponse: false)
             try storage.tickets.setOpenCall(operator: me, ticketID: id, bhxhCode: t.bhxhCode, at: now)
             try storage.audit.record(at: now, operator: me, action: "call_continue", target: phone,
-                                   detail: "ticket #\(id)" + (merged.map { "; ticket #\($0) folded in" } ?? ""), ticketID: id)
+                                   detail: TimelineDetail.make([("ticket", String(id)), ("merged", merged.map(String.init))]), ticketID: id)
         }
         session.openTicketID = id
         session.callRegistration = try storage.tickets.get(id)?.bhxhCode
@@ -251,7 +251,7 @@ public struct TicketService {
             let id = try session.storage.tickets.create(openedAt: now, operator: session.actor.login, line: line, callerPhone: phone,
                                                       callerName: nil, bhxhCode: code, category: category, summary: summary, priority: priority)
             try session.storage.audit.record(at: now, operator: session.actor.login, action: "ticket_new", target: code ?? phone,
-                                           detail: "ticket #\(id)", ticketID: id)
+                                           detail: TimelineDetail.make([("ticket", String(id))]), ticketID: id)
             return id
         }
         return try session.storage.tickets.get(id)!
@@ -271,7 +271,7 @@ public struct TicketService {
             try session.storage.tickets.addNote(ticketID: id, at: session.clock.nowText, operator: session.actor.login, kind: "note",
                                               detail: text, countsAsResponse: true)
             try session.storage.audit.record(at: session.clock.nowText, operator: session.actor.login, action: "note",
-                                           target: t.bhxhCode ?? t.callerPhone, detail: "ticket #\(id)", ticketID: id)
+                                           target: t.bhxhCode ?? t.callerPhone, detail: TimelineDetail.make([("ticket", String(id))]), ticketID: id)
         }
         return try get(id)
     }
@@ -308,7 +308,8 @@ public struct TicketService {
             try session.storage.tickets.addNote(ticketID: id, at: now, operator: session.actor.login, kind: "status", detail: detail,
                                               countsAsResponse: true)
             try session.storage.audit.record(at: now, operator: session.actor.login, action: "ticket_\(status)",
-                                           target: t.bhxhCode ?? t.callerPhone, detail: "ticket #\(id): \(detail)", ticketID: id)
+                                           target: t.bhxhCode ?? t.callerPhone, detail: TimelineDetail.make([("ticket", String(id)), ("from", from), ("to", status)], free: ("resolution", resolution)),
+                                           ticketID: id)
             if status != "open", session.openTicketID == id {
                 try session.storage.tickets.clearOpenCall(operator: session.actor.login)
             }
@@ -342,7 +343,7 @@ public struct TicketService {
             try session.storage.tickets.update(t)
             try session.storage.tickets.addNote(ticketID: id, at: session.clock.nowText, operator: session.actor.login, kind: "assign",
                                               detail: TimelineDetail.make([("to", login)]), countsAsResponse: false)
-            try session.audit("ticket_assign", target: String(id), detail: login)
+            try session.audit("ticket_assign", target: String(id), detail: TimelineDetail.make([("to", login)]))
         }
         return try get(id)
     }
@@ -355,7 +356,7 @@ public struct TicketService {
             // would mean "any status" to the store).
             let running = (f.statuses ?? ["open", "pending"]).filter { $0 == "open" || $0 == "pending" }
             if running.isEmpty {
-                try session.audit("ticket_list", target: nil, detail: "0 ticket(s) overdue")
+                try session.audit("ticket_list", target: nil, detail: TimelineDetail.make([("tickets", "0"), ("overdue", "1")]))
                 return []
             }
             f.statuses = running
@@ -374,7 +375,7 @@ public struct TicketService {
             guard overdue, rows.count == page, let last = rows.last else { break }
             f.beforeID = last.id
         }
-        try session.audit("ticket_list", target: nil, detail: "\(out.count) ticket(s)\(overdue ? " overdue" : "")")
+        try session.audit("ticket_list", target: nil, detail: TimelineDetail.make([("tickets", String(out.count)), ("overdue", overdue ? "1" : nil)]))
         return out
     }
 

@@ -96,7 +96,8 @@ public struct IdentifierCheck: Sendable, Equatable {
         var details: [(String, DeskMessage.Argument)] = [("object_code", .text(c.objectCode)), ("benefit_level", .text(String(c.benefitLevel))),
                                                           ("province_code", .text(c.provinceCode)), ("bhxh_code", .text(c.bhxhCode.value))]
         var problems: [DeskMessage] = []
-        if let name = c.objectName { details.append(("object", .text(name))) } else {
+        // By its code: the shell names the category in the reader's language (`value.object.HS`).
+        if c.objectName != nil { details.append(("object", .value(group: "object", raw: c.objectCode))) } else {
             problems.append(DeskMessage(IdentityText.objectUnknown, ["code": .text(c.objectCode)]))
         }
         return IdentifierCheck(input: input, kind: .card, valid: problems.isEmpty, normalized: c.value, details: details, problems: problems)

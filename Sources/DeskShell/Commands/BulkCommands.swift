@@ -49,7 +49,7 @@ enum BulkCommands {
             shell.writeErr(shell.catalog.text("confirm.preview", ["change": .int(preview.wouldChange), "matched": .int(preview.matched),
                                                                   "sample": .text(sample)]) + "\n")
             // SPEC §9: Ctrl-C or Ctrl-D at the question cancels the bulk fix and returns to the prompt.
-            switch shell.ask(shell.catalog.text("confirm.question", ["hint": .text(Confirmation.hint)])) {
+            switch shell.ask(shell.catalog.text("confirm.question")) {
             case .line(let answer) where Confirmation.accepts(answer):
                 dryRun = false
             case .line:

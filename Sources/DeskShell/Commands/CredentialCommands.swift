@@ -67,6 +67,6 @@ enum CredentialCommands {
                                                                                                              "bhxh_code", "last_error"], c),
                                                                       rows: rows.map { ["\($0.id)", Masking.phone($0.toPhone), c.value("outbox", $0.status), "\($0.attempts)",
                                                                                         DateText.deskDisplay($0.createdAt), DateText.deskDisplay($0.sentAt),
-                                                                                        $0.bhxhCode ?? "", $0.lastError ?? ""] }, wrapped: [7])])
+                                                                                        $0.bhxhCode ?? "", $0.lastError.map { AuditView.gatewayFailure($0, c) } ?? ""] }, wrapped: [7])])
     }
 }

@@ -40,7 +40,7 @@ enum KnowledgeCommands {
             footer = [shell.catalog.text("kb.noMatch")] + articles.map { "  \($0.id) — \($0.title)" }
         }
         let table = CommandOutput.Table(columns: RegistrationViews.columns(["id", "title", "score"], shell.catalog),
-                                        rows: hits.map { [$0.id, $0.title, String(format: "%.2f", $0.score)] }, numeric: [2])
+                                        rows: hits.map { [$0.id, $0.title, shell.catalog.decimal($0.score, places: 2)] }, numeric: [2])
         return CommandOutput(json: .object(fields), tables: hits.isEmpty ? [] : [table], footer: footer)
     }
 

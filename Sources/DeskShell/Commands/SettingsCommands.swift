@@ -61,6 +61,9 @@ enum SettingsCommands {
     }
 
     static func setFormat(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
+        if let given = inv.positional.first, OutputFormat(rawValue: given) == nil {
+            throw ShellError.usage(shell.catalog.text("usage.format", ["value": .text(given)]))
+        }
         guard let f = inv.positional.first.flatMap(OutputFormat.init(rawValue:)) else {
             return .message(shell.catalog.text("format.current", ["format": .text(shell.format.rawValue)]),
                             json: .object([("format", .string(shell.format.rawValue))]))
@@ -209,7 +212,9 @@ enum SettingsCommands {
         let c = shell.catalog
         return CommandOutput(json: json, tables: [CommandOutput.Table(columns: ["#"] + RegistrationViews.columns(["at", "who", "audit_action", "target", "detail", "ticket"], c),
                                                                       rows: entries.map { ["\($0.id)", DateText.deskDisplay($0.at), $0.operatorLogin, c.value("action", $0.action),
-                                                                                           $0.target ?? "", $0.detail ?? "", $0.ticketID.map { "#\($0)" } ?? ""] }, wrapped: [5])])
+                                                                                           AuditView.target(action: $0.action, $0.target, c),
+                                                                                           AuditView.detail(action: $0.action, $0.detail, c),
+                                                                                           $0.ticketID.map { "#\($0)" } ?? ""] }, wrapped: [5])])
     }
 }
 

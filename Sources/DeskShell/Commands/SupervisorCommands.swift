@@ -23,9 +23,15 @@ enum SupervisorCommands {
         ]
     }
 
-    /// A row's key as a person reads it: a category or a status by its name, a day, line or login as it is.
+    /// A row's key as a person reads it: a category or a status by its name, a day `dd/MM/yyyy`, a week `tuần 49/2026`,
+    /// a line or login as it is (JSON and CSV keep `2026-12-01` and `2026-W49`).
     static func statsKey(_ by: String, _ key: String, _ c: Catalog) -> String {
         switch by {
+        case "day": return DateText.displayDate(key)
+        case "week":
+            let parts = key.split(separator: "-W")
+            guard parts.count == 2 else { return key }
+            return c.text("stats.week", ["week": .text(String(parts[1])), "year": .text(String(parts[0]))])
         case "category": return c.category(key)
         case "status": return c.ticketStatus(key)
         case "priority": return c.priority(key)
@@ -33,7 +39,8 @@ enum SupervisorCommands {
         }
     }
 
-    static func num(_ i: Int?) -> String { i.map(String.init) ?? "" }
+    /// A count or a number of minutes in a table, grouped the language's way (`1.234`); empty when there is none.
+    static func num(_ i: Int?, _ c: Catalog) -> String { i.map(c.number) ?? "" }
 
     static func bar(_ value: Int, max: Int, width: Int = 20) -> String {
         guard max > 0 else { return "" }
@@ -60,8 +67,8 @@ enum SupervisorCommands {
             .map { c.text(TextKey("stats.column.\($0)")) }
         if shell.color { columns.append("") }
         let table = CommandOutput.Table(columns: columns, rows: rows.map { r in
-            var cells = [statsKey(by, r.key, c), String(r.count), String(r.open), String(r.resolved), num(r.medianFirstResponse), num(r.p90FirstResponse),
-                         num(r.medianResolution), num(r.p90Resolution)]
+            var cells = [statsKey(by, r.key, c), c.number(r.count), c.number(r.open), c.number(r.resolved), num(r.medianFirstResponse, c),
+                         num(r.p90FirstResponse, c), num(r.medianResolution, c), num(r.p90Resolution, c)]
             if shell.color { cells.append(bar(r.count, max: maxCount)) }
             return cells
         }, numeric: [1, 2, 3, 4, 5, 6, 7])
@@ -71,7 +78,7 @@ enum SupervisorCommands {
 
     static func statsRegistrations(_ inv: Invocation, _ shell: Shell) throws -> CommandOutput {
         let by = inv.value("--by") ?? "status"
-        if inv.has("--all") && by != "rule" { throw DeskError.usage(shell.catalog.text("usage.allByRule")) }
+        if inv.has("--all") && by != "rule" { throw ShellError.usage(shell.catalog.text("usage.allByRule")) }
         let rows = try StatsService(session: shell.session).registrations(by: by, includeWarnings: inv.has("--all"))
         let maxCount = rows.map(\.count).max() ?? 0
         let json = JSONValue.object([("by", .string(by)), ("rows", .array(rows.map { .object([("key", .string($0.key)), ("count", .int($0.count))]) }))])
@@ -79,8 +86,9 @@ enum SupervisorCommands {
         var columns = [c.text(TextKey("stats.by.\(by)")), c.text("stats.column.registrations")]
         if shell.color { columns.append("") }
         return CommandOutput(json: json, tables: [CommandOutput.Table(columns: columns, rows: rows.map { r in
-            let key = by == "status" ? c.value("status", r.key) : r.key
-            return shell.color ? [key, String(r.count), bar(r.count, max: maxCount)] : [key, String(r.count)]
+            // A status by its name, an agency with its name (`07916 BHXH Quận 6`), a rule by its code.
+            let key = by == "status" ? c.value("status", r.key) : by == "agency" ? ReportFormat(catalog: c).agency(r.key) : r.key
+            return shell.color ? [key, c.number(r.count), bar(r.count, max: maxCount)] : [key, c.number(r.count)]
         }, numeric: [1])])
     }
 
@@ -91,7 +99,7 @@ enum SupervisorCommands {
         func date(_ flag: String) throws -> String? {
             guard let raw = inv.value(flag) else { return nil }
             guard let d = DateText.parseDate(raw) else {
-                throw DeskError.usage(c.text("report.usage.date", ["flag": .text(flag), "value": .text(raw)]))
+                throw ShellError.usage(c.text("report.usage.date", ["flag": .text(flag), "value": .text(raw)]))
             }
             return d
         }
@@ -102,11 +110,11 @@ enum SupervisorCommands {
         let to = until ?? max(from, month.to)
         let fmt = ReportFormat(catalog: c)
         guard from <= to else {
-            throw DeskError.usage(c.text("report.usage.order", ["from": .text(fmt.day(from)), "to": .text(fmt.day(to))]))
+            throw ShellError.usage(c.text("report.usage.order", ["from": .text(fmt.day(from)), "to": .text(fmt.day(to))]))
         }
         let days = ReportService.dayCount(from: from, to: to)
         guard days <= ReportService.maxDays else {
-            throw DeskError.usage(c.text("report.usage.length", ["max": .int(ReportService.maxDays), "from": .text(fmt.day(from)),
+            throw ShellError.usage(c.text("report.usage.length", ["max": .int(ReportService.maxDays), "from": .text(fmt.day(from)),
                                                                  "to": .text(fmt.day(to)), "n": .int(days)]))
         }
         let report = try ReportService(session: shell.session).build(from: from, to: to)
@@ -116,7 +124,7 @@ enum SupervisorCommands {
         let file = try Files.createForWriting(path, mode: 0o640)
         try file.write(contentsOf: Data(html.utf8))
         try file.close()
-        try shell.session.audit("report", target: path, detail: "\(from)..\(to)")
+        try shell.session.audit("report", target: path, detail: TimelineDetail.make([("from", from), ("to", to)]))
         let message = c.text("report.written", ["path": .text(path), "kb": .int(html.utf8.count / 1024), "from": .text(fmt.day(from)),
                                                 "to": .text(fmt.day(to)), "tickets": .int(report.tickets), "breaches": .int(report.breaches.count),
                                                 "n": .int(chain.rows), "head": .text(chain.hash)])

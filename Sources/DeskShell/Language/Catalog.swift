@@ -46,9 +46,9 @@ public struct Catalog: Sendable {
     /// The texts, the names of machine values (DisplayNames.swift) and what the services, rules, PostgreSQL
     /// commands and the report say (Texts/), one table per language.
     static let viAll = merged([vietnamese, vietnameseValues, shellVietnamese, serviceVietnamese, findingVietnamese,
-                               vietnamesePostgres, reportVietnamese])
+                               vietnamesePostgres, reportVietnamese, vietnameseAudit, vietnameseObjects])
     static let enAll = merged([english, englishValues, shellEnglish, serviceEnglish, findingEnglish,
-                               englishPostgres, reportEnglish])
+                               englishPostgres, reportEnglish, englishAudit, englishObjects])
 
     private static func merged(_ parts: [[String: String]]) -> [String: String] {
         var all: [String: String] = [:]
@@ -78,6 +78,9 @@ public struct Catalog: Sendable {
 
     /// `1234` → `1.234` (vi) or `1,234` (en).
     public func number(_ n: Int) -> String { Self.grouped(n, language: language) }
+
+    /// `47.5` with 2 places → `47,50` (vi) or `47.50` (en).
+    public func decimal(_ d: Double, places: Int) -> String { Self.format(.decimal(d, places: places), language: language) }
 
     static func grouped(_ n: Int, language: Language) -> String {
         let digits = String(n.magnitude)

@@ -19,9 +19,11 @@ enum ManPage {
         vssdesk \\- \(t("man.name"))
         .SH \(t("man.section.synopsis"))
         .B vssdesk
-        [\\fB\\-\\-db\\fR PATH] [\\fB\\-\\-format\\fR table|vertical|csv|json|auto] [\\fB\\-c\\fR COMMAND]... [\\fB\\-f\\fR FILE] [\\fB\\-\\-on\\-error\\fR stop|continue] [COMMAND ARGS...]
+        \(escape(String(ProcessHelp.synopsis.dropFirst("vssdesk ".count))))
         .SH \(t("man.section.description"))
         \(t("man.description"))
+        .SH \(t("man.section.options"))
+        \(ProcessHelp.options.map { ".TP\n\\fB\(escape($0.names))\\fR\($0.value.map { " " + escape($0) } ?? "")\n\(t($0.help))" }.joined(separator: "\n"))
         .SH \(t("man.section.exit"))
         \(t("man.exit"))
         .SH \(t("man.section.environment"))

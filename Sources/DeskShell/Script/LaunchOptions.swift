@@ -1,4 +1,4 @@
-/// The process's own options, parsed in main.swift by swift-argument-parser.
+/// The process's own options (`PlainArguments`, or swift-argument-parser in main.swift for the odd forms).
 public struct LaunchOptions {
     public var databasePath: String?
     public var format: String?
@@ -8,6 +8,10 @@ public struct LaunchOptions {
     public var onError: String = "stop"
     public var noColor = false
     public var words: [String] = []
+    /// `-h`/`--help` among the process's options: `ProcessHelp`, in the user's language.
+    public var help = false
+    /// An option given without its value (`vssdesk --db`), said in the user's language.
+    public var missingValue: String?
 
     public init() {}
 }

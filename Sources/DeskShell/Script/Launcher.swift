@@ -28,6 +28,14 @@ public enum Launcher {
             return ExitCode.usage
         }
         let prefix = catalog.text("shell.errorPrefix")
+        if options.help {
+            FileHandle.standardOutput.write(Data(ProcessHelp.render(catalog).utf8))
+            return ExitCode.success
+        }
+        if let option = options.missingValue {
+            stderr("\(prefix) \(catalog.text("process.missingValue", ["option": .text(option)]))\n")
+            return ExitCode.usage
+        }
 
         var format: OutputFormat = .table
         if let f = options.format {

@@ -3,9 +3,9 @@
 ///
 /// Why: ArgumentParser discovers its options through reflection and dynamic casts, and in a statically linked binary
 /// each uncached cast scans every protocol conformance record: about 5 ms of a 15 ms one-shot `vssdesk -c 'search …'`.
-/// Anything this reader is not sure of (`--help`, `--version`, an unknown or repeated option, a missing value, a
-/// value that looks like an option) returns nil, and main.swift hands the whole line to ArgumentParser, which
-/// answers or reports it exactly as before.
+/// `-h`/`--help` and an option without its value are answered here too, so that they are said in the user's
+/// language (ArgumentParser's help and messages are English). Anything else this reader is not sure of
+/// (`--version`, an unknown or repeated option) returns nil, and main.swift hands the whole line to ArgumentParser.
 public enum PlainArguments {
     public static func parse(_ arguments: [String]) -> LaunchOptions? {
         var options = LaunchOptions()
@@ -18,6 +18,10 @@ public enum PlainArguments {
                 return options
             }
             index += 1
+            if word == "-h" || word == "--help" {
+                options.help = true
+                return options
+            }
             if word == "--no-color" {
                 guard !seen.contains(word) else { return nil }
                 seen.append(word)
@@ -35,7 +39,10 @@ public enum PlainArguments {
             if let inlineValue {
                 value = inlineValue
             } else {
-                guard index < arguments.count, arguments[index] == "-" || !arguments[index].hasPrefix("-") else { return nil }
+                guard index < arguments.count, arguments[index] == "-" || !arguments[index].hasPrefix("-") else {
+                    options.missingValue = name
+                    return options
+                }
                 value = arguments[index]
                 index += 1
             }

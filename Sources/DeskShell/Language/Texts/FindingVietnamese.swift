@@ -68,7 +68,7 @@ extension Catalog {
         "finding.photo.missing": "Hồ sơ thiếu {photos}. Cần chụp lại rõ nét, đủ sáng và tải lên trong VssID.",
         "finding.photo.missingAction": "Hướng dẫn chụp và tải lên {photos}: kb show cap-nhat-anh",
         "finding.agency.none": "Chưa chọn cơ quan BHXH tiếp nhận hồ sơ. Cần chọn {right}.",
-        "finding.agency.other": "Hồ sơ đang gửi đến {chosen}, không phải cơ quan của bàn hỗ trợ này. Cần chọn {right}.",
+        "finding.agency.other": "Hồ sơ đang gửi đến {chosen}, không phải cơ quan BHXH của đường dây nóng này. Cần chọn {right}.",
         "finding.agency.invalid": "Mã cơ quan tiếp nhận “{code}” không hợp lệ. Cần chọn {right}.",
         "finding.agency.action": "Chọn lại cơ quan {right} rồi bấm “Gửi”",
         "finding.declarationNotForwarded": "Học sinh đã gửi hồ sơ nhưng chưa chuyển tờ khai cho giáo viên chủ nhiệm.",

@@ -3,7 +3,6 @@ extension Catalog {
     static let vietnamesePostgres: [String: String] = [
         "command.migrate": "Chép toàn bộ cơ sở dữ liệu SQLite này sang một cơ sở dữ liệu PostgreSQL còn trống, kiểm tra số dòng và chuỗi nhật ký; lỗi ở đâu thì không thay đổi gì (quản trị).",
         "flag.to.migrate": "địa chỉ PostgreSQL đích (postgresql://…)",
-        "migrate.table": "{table}: {n} dòng",
         "migrate.done": "Đã chép sang {to}: {registrations} hồ sơ, {tickets} phiếu, {audit} dòng nhật ký (đầu chuỗi {head}…); {roles} điện thoại viên có vai trò riêng trên máy chủ.",
         "migrate.next": "Từ nay các máy dùng: vssdesk --db '{to}'",
     ]
@@ -11,7 +10,6 @@ extension Catalog {
     static let englishPostgres: [String: String] = [
         "command.migrate": "Copy this whole SQLite desk into an empty PostgreSQL database, check row counts and the audit chain; on any failure nothing changes (admin).",
         "flag.to.migrate": "the target PostgreSQL URI (postgresql://…)",
-        "migrate.table": "{table}: {n} rows",
         "migrate.done": "Copied to {to}: {registrations} registrations, {tickets} tickets, {audit} audit rows (head {head}…); {roles} operators have their own role on the server.",
         "migrate.next": "From now on consoles use: vssdesk --db '{to}'",
     ]

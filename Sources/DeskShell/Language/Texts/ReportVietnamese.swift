@@ -122,7 +122,7 @@ extension Catalog {
 
         "report.written": "Đã ghi báo cáo {path} ({kb} KB), kỳ {from} đến {to}: {tickets} phiếu, {breaches} lượt vượt chỉ tiêu. Đầu chuỗi nhật ký kiểm toán: {n} dòng, {head} (hãy lưu lại; `audit verify --head` kiểm tra sau).",
         "report.usage.date": "{flag} phải là một ngày (YYYY-MM-DD hoặc DD/MM/YYYY), không phải “{value}”",
-        "report.usage.order": "--from ({from}) phải không sau --to ({to})",
+        "report.usage.order": "--from ({from}) không được sau --to ({to})",
         "report.usage.length": "một báo cáo gồm tối đa {max} ngày; kỳ từ {from} đến {to} có {n} ngày",
 
         "report.rule.NOT_IN_REGISTRY": "Mã số BHXH không có trong dữ liệu BHXH",

@@ -3,7 +3,6 @@ extension Catalog {
     static let serviceEnglish: [String: String] = [
         // Services (ServiceText)
         "desk.roleNeeded": "{what} needs the {role} role; {login} is {actual}",
-        "desk.untranslated": "{text}",
         "desk.databaseBusy": "the database is busy (locked by another process); try again",
         "desk.databaseDenied": "the database refused this for your role: {reason}",
         "desk.databaseReadOnly": "the database is read-only: {reason}",
@@ -28,6 +27,9 @@ extension Catalog {
         "desk.bulk.badStatus": "bulk set-status: --to {value} is not a valid status ({values})",
         "desk.bulk.rejectNeedsReason": "bulk set-status --to rejected needs --reason",
         "desk.bulk.badAgency": "bulk set-agency: --to {value} is not a valid agency code (3 or 5 digits, e.g. 07916)",
+        "desk.stats.badDimension": "`{command} --by` does not take \"{value}\"; choose one of: {values}",
+        "desk.report.length": "a report covers 1 to {max} days, not {n}",
+        "desk.report.interrupted": "the report was interrupted; no file was written",
         "desk.kb.searchNeedsWords": "kb search needs some words, e.g. `kb search quen mat khau`",
         "desk.unknownRule": "unknown rule {rule}; rules: {rules}",
         "desk.commandInterrupted": "{command} was interrupted",
@@ -62,7 +64,7 @@ extension Catalog {
         "desk.noteNeedsText": "note needs some text",
         "desk.cannotMove": "ticket #{id} is {status}; it can go to: {allowed}",
         "desk.noCallToFinish": "no open call to finish (start one with `call PHONE`)",
-        "desk.doneNeedsResolution": "done needs the resolution, e.g. `done \"đã gửi lại mật khẩu\"`",
+        "desk.doneNeedsResolution": "done needs the resolution, e.g. `done \"password resent\"`",
         "desk.noCallToHold": "no open call to put on hold",
         "desk.noActiveOperator": "no active operator {login}",
         "desk.proposed.byResend": "a new password was sent",

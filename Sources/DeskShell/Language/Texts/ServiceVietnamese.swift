@@ -3,7 +3,6 @@ extension Catalog {
     static let serviceVietnamese: [String: String] = [
         // Services (ServiceText)
         "desk.roleNeeded": "lệnh `{what}` chỉ dành cho {role}; {login} là {actual}",
-        "desk.untranslated": "{text}",
         "desk.databaseBusy": "cơ sở dữ liệu đang bận (một tiến trình khác đang khóa); vui lòng thử lại",
         "desk.databaseDenied": "cơ sở dữ liệu không cho vai trò của bạn làm việc này: {reason}",
         "desk.databaseReadOnly": "cơ sở dữ liệu chỉ cho đọc, không ghi được: {reason}",
@@ -28,6 +27,9 @@ extension Catalog {
         "desk.bulk.badStatus": "bulk set-status: --to {value} không phải trạng thái hợp lệ ({values})",
         "desk.bulk.rejectNeedsReason": "bulk set-status --to rejected cần --reason (lý do từ chối)",
         "desk.bulk.badAgency": "bulk set-agency: --to {value} không phải mã cơ quan BHXH hợp lệ (3 hoặc 5 số, ví dụ 07916)",
+        "desk.stats.badDimension": "`{command} --by` không nhận \"{value}\"; chọn một trong: {values}",
+        "desk.report.length": "một báo cáo gồm từ 1 đến {max} ngày, không phải {n} ngày",
+        "desk.report.interrupted": "đã dừng lập báo cáo giữa chừng; chưa ghi tệp nào",
         "desk.kb.searchNeedsWords": "`kb search` cần vài từ, ví dụ: `kb search quen mat khau`",
         "desk.unknownRule": "không có quy tắc {rule}; các quy tắc: {rules}",
         "desk.commandInterrupted": "`{command}` đã dừng giữa chừng",

@@ -18,7 +18,7 @@ extension Catalog {
             "sms_sent", "sms_retry", "sms_failed", "outbox_list", "import", "demo", "bulk_resend",
             "bulk_set_status", "bulk_set_agency", "bulk_set-status", "bulk_set-agency", "bulk_close-tickets",
             "kb_search", "kb_show", "config_set", "operator_add", "operator_disable", "stats", "report",
-            "backup", "restore",
+            "backup", "restore", "migrate",
         ],
     ]
 }
