@@ -91,6 +91,8 @@ public final class PostgresStorage: DeskStorage {
     public func connectedLogin(actAs: String?) throws -> String? {
         do {
             if let actAs {
+                // Someone with no role on the server is no operator of it either: the launcher says so (exit 3).
+                guard try db.queryOne("SELECT 1 FROM pg_roles WHERE rolname = $1", [.text(actAs)]) != nil else { return actAs }
                 try db.execSimple("SET SESSION AUTHORIZATION " + db.quotedIdentifier(actAs))
             }
             return try db.queryOne("SELECT current_user::text")?.string(0)

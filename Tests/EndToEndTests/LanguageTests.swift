@@ -113,7 +113,7 @@ import DeskTestSupport
         let switched = v.run(["-c", "config set language vi", "-c", "serch"])
         #expect(switched.err.contains("lỗi: không có lệnh \"serch\""), "\(switched.err)")
 
-        _ = StockShell.rows(v.db, "INSERT OR REPLACE INTO config(key, value) VALUES ('language', 'fr')")
+        _ = StockShell.rows(v.db, "UPDATE config SET value = 'fr' WHERE key = 'language'")
         let stored = v.run(["help"])
         #expect(stored.code == 0 && stored.out.contains("Cuộc gọi:"), "\(stored.out)")
         #expect(stored.err.contains("cảnh báo:") && stored.err.contains("language") && stored.err.contains("config set language vi"), "\(stored.err)")

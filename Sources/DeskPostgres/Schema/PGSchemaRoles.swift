@@ -13,9 +13,18 @@ extension PGSchema {
         BEGIN CREATE ROLE vssdesk_admin NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END;
         EXECUTE format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database());
         EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO vssdesk_operator', current_database());
+        -- The groups are the cluster's: another database's init may be granting the same at this moment.
+        FOR attempt IN 1..20 LOOP
+            BEGIN
+                GRANT vssdesk_operator TO vssdesk_supervisor;
+                GRANT vssdesk_supervisor TO vssdesk_admin;
+                EXIT;
+            EXCEPTION WHEN internal_error OR unique_violation THEN
+                IF attempt = 20 THEN RAISE; END IF;
+                PERFORM pg_sleep(0.05 * attempt);
+            END;
+        END LOOP;
     END $$;
-    GRANT vssdesk_operator TO vssdesk_supervisor;
-    GRANT vssdesk_supervisor TO vssdesk_admin;
 
     REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
     REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC;
@@ -59,19 +68,29 @@ extension PGSchema {
         IF left(login_, 8) = 'vssdesk_' THEN
             RAISE EXCEPTION 'vssdesk: % is a group role, not an operator', login_ USING ERRCODE = '42501';
         END IF;
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login_) THEN
-            EXECUTE format('CREATE ROLE %I LOGIN', login_);
-            EXECUTE format('COMMENT ON ROLE %I IS %L', login_, 'vssdesk operator');
-        END IF;
-        EXECUTE format('REVOKE vssdesk_operator, vssdesk_supervisor, vssdesk_admin FROM %I', login_);
-        IF active_ THEN
-            EXECUTE format('GRANT %I TO %I', 'vssdesk_' || role_, login_);
-        END IF;
-        -- Only a role this function made may lose its login: never a superuser's, the owner's or another program's.
-        SELECT shobj_description(oid, 'pg_authid') = 'vssdesk operator' INTO made_here FROM pg_roles WHERE rolname = login_;
-        IF made_here THEN
-            EXECUTE format('ALTER ROLE %I %s', login_, CASE WHEN active_ THEN 'LOGIN' ELSE 'NOLOGIN' END);
-        END IF;
+        -- Roles belong to the whole cluster: another database's desk may be making or changing the same login at
+        -- this moment ("already exists", "tuple concurrently updated"); the steps are idempotent, so try again.
+        FOR attempt IN 1..20 LOOP
+            BEGIN
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login_) THEN
+                    EXECUTE format('CREATE ROLE %I LOGIN', login_);
+                    EXECUTE format('COMMENT ON ROLE %I IS %L', login_, 'vssdesk operator');
+                END IF;
+                EXECUTE format('REVOKE vssdesk_operator, vssdesk_supervisor, vssdesk_admin FROM %I', login_);
+                IF active_ THEN
+                    EXECUTE format('GRANT %I TO %I', 'vssdesk_' || role_, login_);
+                END IF;
+                -- Only a role this function made may lose its login: never a superuser's, the owner's or another program's.
+                SELECT shobj_description(oid, 'pg_authid') = 'vssdesk operator' INTO made_here FROM pg_roles WHERE rolname = login_;
+                IF made_here THEN
+                    EXECUTE format('ALTER ROLE %I %s', login_, CASE WHEN active_ THEN 'LOGIN' ELSE 'NOLOGIN' END);
+                END IF;
+                EXIT;
+            EXCEPTION WHEN duplicate_object OR unique_violation OR internal_error THEN
+                IF attempt = 20 THEN RAISE; END IF;
+                PERFORM pg_sleep(0.05 * attempt);
+            END;
+        END LOOP;
     END $$;
     REVOKE ALL ON FUNCTION vssdesk_sync_role(TEXT, TEXT, BOOLEAN) FROM PUBLIC;
     GRANT EXECUTE ON FUNCTION vssdesk_sync_role(TEXT, TEXT, BOOLEAN) TO vssdesk_admin;
