@@ -37,10 +37,12 @@ struct PostgresFailoverTests {
     }
 
     /// One call logged by a one-shot console; the ticket id when the console acknowledged it (exit 0).
+    static let lastError = Locked("")
+
     static func logCall(_ v: Vssdesk, _ uri: String, _ n: Int) -> Int? {
         let r = v.run(["--db", uri, "--as", "hoa", "--format", "json", "-c", "call 09\(String(format: "%08d", 10_000_000 + n)) --line 121",
                        "-c", "done 'cuộc gọi \(n)'"], withDB: false)
-        guard r.code == 0 else { return nil }
+        guard r.code == 0 else { lastError.mutate { $0 = r.err }; return nil }
         let first = r.out.split(separator: "\n").first.map(String.init) ?? ""
         let doc = (try? JSONSerialization.jsonObject(with: Data(first.utf8))) as? [String: Any]
         return doc?["id"] as? Int
@@ -76,15 +78,17 @@ struct PostgresFailoverTests {
         let beforePromotion = acknowledged.value
         usleep(500_000)
         #expect(pair.promote().code == 0)
+        // The promotion is over when the standby leaves recovery (a loaded machine can take a while).
+        for _ in 0..<600 where ServerDesk.psql(pair.standbyURI, "SELECT pg_is_in_recovery()").out != "f" { usleep(100_000) }
         let promotedAt = acknowledged.value.count
         var waited = 0
-        while acknowledged.value.count < promotedAt + 5 && waited < 300 { usleep(100_000); waited += 1 }
+        while acknowledged.value.count < promotedAt + 5 && waited < 600 { usleep(100_000); waited += 1 }
         stop.mutate { $0 = true }
         while !worker.isFinished { usleep(20_000) }
 
         // Every ticket a console was told about is on the new primary; new work went on after the promotion.
         let ids = acknowledged.value
-        #expect(ids.count >= promotedAt + 5, "no work after the promotion (\(failures.value) failed consoles)")
+        #expect(ids.count >= promotedAt + 5, "no work after the promotion (\(failures.value) failed consoles; the last said: \(Self.lastError.value))")
         let present = Set(ServerDesk.psql(pair.standbyURI, "SELECT id FROM tickets").out.split(separator: "\n").compactMap { Int($0) })
         let lost = ids.filter { !present.contains($0) }
         #expect(lost.isEmpty, "acknowledged before the stop but missing after the failover: \(lost) (of \(beforePromotion.count))")
