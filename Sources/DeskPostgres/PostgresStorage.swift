@@ -47,7 +47,6 @@ public final class PostgresStorage: DeskStorage {
                 throw StorageError.notVssdeskDatabase(DeskMessage(ServiceText.schemaTooNew, ["found": .int(found), "known": .int(known)]))
             case .notInitialised(let location):
                 throw StorageError.notVssdeskDatabase(DeskMessage(ServiceText.serverNotInitialised, ["location": .text(location)]))
-            case .notImplemented: throw StorageError.other(e.description)
             }
         }
         registrations = PGRegistrationStore(db)

@@ -51,4 +51,14 @@ import Testing
         #expect(!safe.contains("1990") && !safe.contains("079090001234"))
         #expect(!HistoryFilter.sanitize("note 'gọi 0912345678").contains("0912345678"))
     }
+
+    @Test func aServerPasswordNeverReachesTheHistory() {
+        for line in ["migrate --to postgresql://hoa:Secr3tPw@db.q6/vssdesk",
+                     "migrate --to 'postgres://hoa:Secr3tPw@db1,db2/vssdesk?target_session_attrs=read-write'",
+                     "migrate --to=postgresql://hoa:Secr3tPw@db.q6/vssdesk"] {
+            let kept = HistoryFilter.sanitize(line)
+            #expect(!kept.contains("Secr3tPw") && kept.contains("hoa:***@"), "\(kept)")
+        }
+        #expect(!HistoryFilter.sanitize("migrate --to postgresql:///vssdesk?host=/run/pg").contains("***"))
+    }
 }

@@ -52,8 +52,6 @@ enum PGSchema {
 enum PGStoreError: Error, CustomStringConvertible {
     case schemaTooNew(found: Int, known: Int)
     case notInitialised(String)
-    /// Scaffolding while the PostgreSQL stores are written; never reached once they are.
-    case notImplemented(String)
 
     var description: String {
         switch self {
@@ -61,7 +59,6 @@ enum PGStoreError: Error, CustomStringConvertible {
             return "the database has schema version \(found); this vssdesk knows up to \(known): upgrade vssdesk"
         case .notInitialised(let where_):
             return "\(where_) has no vssdesk schema: an administrator runs `vssdesk --db URI init` first"
-        case .notImplemented(let what): return "not implemented on PostgreSQL yet: \(what)"
         }
     }
 }

@@ -1,5 +1,6 @@
 import Desk
 import DeskCore
+import DeskEngines
 
 /// What goes into the history file (SPEC §11): never a password or verification values, and no phone or ID number
 /// in clear. `~/.vssdesk_history` outlives the call and is read by anyone who sits at the account, so a line is
@@ -45,10 +46,19 @@ public enum HistoryFilter {
                 i = j
                 continue
             }
-            out.append(LineTokenizer.quote(maskNumbers(in: w)))
+            out.append(LineTokenizer.quote(maskNumbers(in: withoutServerPassword(w))))
             i += 1
         }
         return out.joined(separator: " ")
+    }
+
+    /// A PostgreSQL URI in the word (`migrate --to postgresql://hoa:…@db/…`, `--to=…`) with its password shown as
+    /// the console shows every location, `***` (one masking, `PostgresDisplay`).
+    static func withoutServerPassword(_ word: String) -> String {
+        guard let start = word.range(of: "postgres")?.lowerBound else { return word }
+        let uri = String(word[start...])
+        guard OpenStorage.isPostgres(uri) else { return word }
+        return String(word[..<start]) + PostgresDisplay.uri(uri)
     }
 
     /// The flag as typed when `word` is `--verify` in any spelling close to it (`--verfy`, `-verify`,

@@ -25,19 +25,21 @@ enum InitCommand {
             i += 1
         }
         do {
-            let existed = OpenStorage.isPostgres(path) ? false : FileManager.default.fileExists(atPath: path)
+            let fileExisted = FileManager.default.fileExists(atPath: path)
             let storage = try OpenStorage.open(path, create: true)
+            // A server desk exists once it has operators; the file of a SQLite desk, before `open` made it.
+            let existed = OpenStorage.isPostgres(path) ? try storage.operators.count() > 0 : fileExisted
             // On a server the first admin is the role that connected (SPEC §15).
             let login = try storage.connectedLogin(actAs: nil) ?? login
             try OperatorService.bootstrap(storage: storage, login: login, displayName: ProcessIdentity.realName, at: clock.nowText)
             guard let actor = try OperatorService.lookUp(login, in: storage) else {
-                err(catalog.text("init.notOperator", ["path": .text(path), "login": .text(login)]))
+                err(catalog.text("init.notOperator", ["path": .text(storage.location), "login": .text(login)]))
                 return ExitCode.notAllowed
             }
             // On an existing desk, init re-reads the KB and may load data: an active admin's act (SPEC §13).
             guard actor.active, actor.role == .admin else {
                 err(catalog.text(actor.active ? "init.notAdmin" : "init.disabled",
-                                 ["path": .text(path), "login": .text(login), "role": .text(catalog.name(actor.role))]))
+                                 ["path": .text(storage.location), "login": .text(login), "role": .text(catalog.name(actor.role))]))
                 return ExitCode.notAllowed
             }
             // The key is made now, as the desk's owner, not later by the first operator to resend (SPEC §13).
@@ -55,10 +57,10 @@ enum InitCommand {
             if let n = demoCount, try DemoService(session: session).deskIsEmpty() {
                 demoLoaded = try DemoService(session: session).load(count: n).registrations
             }
-            let message = catalog.text(existed ? "init.opened" : "init.created", ["path": .text(path), "version": .int(OpenStorage.schemaVersion(for: path)),
+            let message = catalog.text(existed ? "init.opened" : "init.created", ["path": .text(storage.location), "version": .int(OpenStorage.schemaVersion(for: path)),
                                                                                "login": .text(login), "role": .text(catalog.name(actor.role))])
                 + (demoLoaded > 0 ? catalog.text("init.demo", ["n": .int(demoLoaded)]) : "")
-            shell.emit(.message(message, json: .object([("database", .string(path)), ("created", .bool(!existed)),
+            shell.emit(.message(message, json: .object([("database", .string(storage.location)), ("created", .bool(!existed)),
                                                         ("admin", .string(login)), ("demo", .int(demoLoaded))])), format: format)
             return ExitCode.success
         } catch {

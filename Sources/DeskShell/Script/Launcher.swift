@@ -13,7 +13,8 @@ public enum Launcher {
         vss_install_signal_handlers()
         let env = Environment()
         let path = options.databasePath ?? env["VSSDESK_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultDatabase
-        let stderr: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+        // What reaches the terminal here quotes a path, a login or a server's own error text: escaped (SPEC §10).
+        let stderr: (String) -> Void = { FileHandle.standardError.write(Data(TerminalSafe.escape($0, keepLineBreaks: true).utf8)) }
         // Resolved before anything is said: every message is in this language (the desk's own default, read once the
         // desk is open, applies when VSSDESK_LANG is not set).
         let catalog: Catalog
@@ -91,7 +92,7 @@ public enum Launcher {
             let login = try storage.connectedLogin(actAs: options.actAs) ?? login
             guard let op = try OperatorService.activeOperator(login, in: storage) else {
                 // Disabled or unknown: nothing at all, not even a read.
-                stderr("\(prefix) \(catalog.text("launcher.notOperator", ["login": .text(login), "path": .text(path)]))\n")
+                stderr("\(prefix) \(catalog.text("launcher.notOperator", ["login": .text(login), "path": .text(storage.location)]))\n")
                 return ExitCode.notAllowed
             }
             actor = op
