@@ -13,19 +13,7 @@ public final class InsuredStore {
         i.bhxh_code, i.full_name, i.dob, i.gender, i.id_number, i.phone, i.address, i.card_number, i.agency_code, i.synthetic
         """
 
-    static func person(from row: Row) -> InsuredPerson {
-        var p = InsuredPerson(bhxhCode: row.string(0)!)
-        p.fullName = row.string(1) ?? ""
-        p.dob = row.string(2)
-        p.gender = row.string(3).flatMap { Gender(rawValue: $0) }
-        p.idNumber = row.string(4)
-        p.phone = row.string(5)
-        p.address = row.string(6)
-        p.cardNumber = row.string(7)
-        p.agencyCode = row.string(8)
-        p.synthetic = row.bool(9)
-        return p
-    }
+    static func person(from row: Row) -> InsuredPerson { InsuredPerson(columns: row) }
 
     /// Inserts or updates by mã số BHXH; returns true when new.
     @discardableResult

@@ -21,33 +21,7 @@ public final class RegistrationStore {
     static func registration(from row: Row) -> Registration { registration(from: row, offset: 0) }
 
     /// The registration whose columns start at `o` (a query that selects something before them).
-    static func registration(from row: Row, offset o: Int) -> Registration {
-        var r = Registration(bhxhCode: row.string(o + 0)!)
-        r.kind = Registration.Kind(rawValue: row.string(o + 1) ?? "self") ?? .selfApplicant
-        r.fullName = row.string(o + 2) ?? ""
-        r.dob = row.string(o + 3)
-        r.gender = row.string(o + 4).flatMap { Gender(rawValue: $0) }
-        r.idNumber = row.string(o + 5)
-        r.address = row.string(o + 6)
-        r.phone = row.string(o + 7)
-        r.email = row.string(o + 8)
-        r.parentBhxhCode = row.string(o + 9)
-        r.agencyCode = row.string(o + 10)
-        r.photoPortrait = row.bool(o + 11)
-        r.photoIdFront = row.bool(o + 12)
-        r.photoIdBack = row.bool(o + 13)
-        r.photoBirthCert = row.bool(o + 14)
-        r.declarationForwarded = row.bool(o + 15)
-        r.status = Registration.Status(rawValue: row.string(o + 16) ?? "") ?? .submitted
-        r.rejectReason = row.string(o + 17)
-        r.smsStatus = Registration.SMSStatus(rawValue: row.string(o + 18) ?? "") ?? .none
-        r.submittedAt = row.string(o + 19)
-        r.statusChangedAt = row.string(o + 20)
-        r.credentialsSentAt = row.string(o + 21)
-        r.lastLoginAt = row.string(o + 22)
-        r.synthetic = row.bool(o + 23)
-        return r
-    }
+    static func registration(from row: Row, offset o: Int) -> Registration { Registration(columns: row, offset: o) }
 
     private static func values(_ r: Registration) -> [SQLValue] {
         [.text(r.bhxhCode), .text(r.kind.rawValue), .text(r.fullName), .text(Folding.fold(r.fullName)), .of(r.dob),

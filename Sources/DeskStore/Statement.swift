@@ -1,4 +1,5 @@
 import CSQLite
+import DeskCore
 
 /// A value bound to or read from SQL. Parameters are always bound, never spliced into SQL text.
 public enum SQLValue: Sendable, Equatable {
@@ -77,7 +78,7 @@ public final class Statement {
 }
 
 /// One result row, copied out of the statement.
-public struct Row: Sendable {
+public struct Row: Sendable, RecordColumns {
     public let columns: [String]
     public let values: [SQLValue]
 

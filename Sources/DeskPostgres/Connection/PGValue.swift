@@ -1,3 +1,5 @@
+import DeskCore
+
 /// A parameter sent to PostgreSQL. Every value goes as a bound parameter in text form (`PQexecPrepared` with
 /// `paramFormats` 0): never spliced into SQL text.
 public enum PGValue: Sendable, Equatable {
@@ -30,7 +32,7 @@ extension PGValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expr
 }
 
 /// One row of a result, read by column position (text format).
-public struct PGRow: Sendable {
+public struct PGRow: Sendable, RecordColumns {
     let values: [String?]
 
     public func string(_ i: Int) -> String? { values[i] }

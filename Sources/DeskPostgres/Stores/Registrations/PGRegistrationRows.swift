@@ -27,34 +27,8 @@ enum PGRegistrationRows {
 
     static func flag(_ b: Bool) -> String { b ? "1" : "0" }
 
-    /// The registration whose `selectColumns` start at column `o`.
-    static func registration(_ row: PGRow, offset o: Int = 0) -> Registration {
-        var r = Registration(bhxhCode: row.string(o) ?? "")
-        r.kind = Registration.Kind(rawValue: row.string(o + 1) ?? "self") ?? .selfApplicant
-        r.fullName = row.string(o + 2) ?? ""
-        r.dob = row.string(o + 3)
-        r.gender = row.string(o + 4).flatMap { Gender(rawValue: $0) }
-        r.idNumber = row.string(o + 5)
-        r.address = row.string(o + 6)
-        r.phone = row.string(o + 7)
-        r.email = row.string(o + 8)
-        r.parentBhxhCode = row.string(o + 9)
-        r.agencyCode = row.string(o + 10)
-        r.photoPortrait = row.bool(o + 11)
-        r.photoIdFront = row.bool(o + 12)
-        r.photoIdBack = row.bool(o + 13)
-        r.photoBirthCert = row.bool(o + 14)
-        r.declarationForwarded = row.bool(o + 15)
-        r.status = Registration.Status(rawValue: row.string(o + 16) ?? "") ?? .submitted
-        r.rejectReason = row.string(o + 17)
-        r.smsStatus = Registration.SMSStatus(rawValue: row.string(o + 18) ?? "") ?? .none
-        r.submittedAt = row.string(o + 19)
-        r.statusChangedAt = row.string(o + 20)
-        r.credentialsSentAt = row.string(o + 21)
-        r.lastLoginAt = row.string(o + 22)
-        r.synthetic = row.bool(o + 23)
-        return r
-    }
+    /// The registration whose `selectColumns` start at column `o` (the one decoding, in DeskCore).
+    static func registration(_ row: PGRow, offset o: Int = 0) -> Registration { Registration(columns: row, offset: o) }
 }
 
 /// The same for the insured extract.
@@ -74,19 +48,7 @@ enum PGInsuredRows {
     static func parameters(_ p: InsuredPerson) -> [PGValue] { fields(p).map(PGValue.of) }
 
     /// The person whose `selectColumns` start at column `o`.
-    static func person(_ row: PGRow, offset o: Int = 0) -> InsuredPerson {
-        var p = InsuredPerson(bhxhCode: row.string(o) ?? "")
-        p.fullName = row.string(o + 1) ?? ""
-        p.dob = row.string(o + 2)
-        p.gender = row.string(o + 3).flatMap { Gender(rawValue: $0) }
-        p.idNumber = row.string(o + 4)
-        p.phone = row.string(o + 5)
-        p.address = row.string(o + 6)
-        p.cardNumber = row.string(o + 7)
-        p.agencyCode = row.string(o + 8)
-        p.synthetic = row.bool(o + 9)
-        return p
-    }
+    static func person(_ row: PGRow, offset o: Int = 0) -> InsuredPerson { InsuredPerson(columns: row, offset: o) }
 }
 
 /// The SQL pieces both tables' writers share.
