@@ -1,17 +1,11 @@
 """Summarises one bench/run-pg.sh run as a Markdown table: vssdesk on PostgreSQL beside psql/pgbench, with goals."""
 import json, os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchio import loader, med
 
 out, n, t = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 
-def load(name):
-    p = os.path.join(out, name)
-    return json.load(open(p)) if os.path.exists(p) else None
-
-def med(results, name):
-    for r in results["results"]:
-        if r["command"] == name:
-            return r["median"]
-    return None
+load = loader(out)
 
 print(f"### PostgreSQL: {n:,} registrations, {t:,} tickets\n")
 print("| figure | vssdesk | psql / pgbench | ratio | goal |")
