@@ -47,7 +47,8 @@ enum LanguageWords {
     /// `snake_case` names and psql's `\x`.
     static func withoutSyntax(_ text: String) -> String {
         var s = text
-        for pattern in [#"`[^`]*`"#, #"\{[a-z]+\}"#, #"[a-z_-]+=[^\s,;)]*"#, #"[a-z]+(\|[a-z]+)+"#, #"\b[A-Z][A-Z0-9_]{1,}\b"#,
+        // A file path is data (a test's own folder has a random UUID in it: "…-46BE-…" is not the word "be").
+        for pattern in [#"(?<![\w])/[^\s,;)”]+"#, #"`[^`]*`"#, #"\{[a-z]+\}"#, #"[a-z_-]+=[^\s,;)]*"#, #"[a-z]+(\|[a-z]+)+"#, #"\b[A-Z][A-Z0-9_]{1,}\b"#,
                         #"\b[a-z0-9]+(_[a-z0-9]+)+\b"#, #"\\[a-z]+"#, commandPattern] {
             s = s.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
         }
