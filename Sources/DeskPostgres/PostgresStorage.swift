@@ -16,6 +16,7 @@ public final class PostgresStorage: DeskStorage {
     public let outbox: any OutboxStorage
     public let credentials: any CredentialStorage
     public let audit: any AuditStorage
+    private let auditStore: PGAuditStore
     public let operators: any OperatorStorage
     public let settings: any SettingsStorage
     public let knowledgeBase: any KnowledgeBaseStorage
@@ -54,7 +55,8 @@ public final class PostgresStorage: DeskStorage {
         tickets = PGTicketStore(db)
         outbox = PGOutboxStore(db)
         credentials = PGCredentialStore(db)
-        audit = PGAuditStore(db)
+        auditStore = PGAuditStore(db)
+        audit = auditStore
         operators = PGOperatorStore(db)
         settings = PGSettingsStore(db)
         knowledgeBase = PGKnowledgeBaseStore(db)
@@ -65,15 +67,29 @@ public final class PostgresStorage: DeskStorage {
 
     public static var schemaVersion: Int { PGSchema.latestVersion }
 
-    /// One transaction at a time per desk, as SQLite's `BEGIN IMMEDIATE`: the audit lock is taken first, before any
-    /// row lock, so two consoles never wait on each other in opposite orders (every change is audited, so writes
-    /// serialise on the audit chain's lock anyway; taking it at the start makes that order the same everywhere).
+    /// One read-then-write transaction at a time per desk, as SQLite's `BEGIN IMMEDIATE`: the desk lock is taken
+    /// first, before any row lock. Its audit rows are written with the COMMIT and sealed into the chain by the
+    /// server (`PGAuditStore`), so the chain's lock is never held across a console's own statements.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try run(serialised: true, body)
+    }
+
+    /// A transaction that only adds rows (a ticket, a note) runs beside the others: it takes no desk lock.
+    public func appendTransaction<T>(_ body: () throws -> T) throws -> T {
+        try run(serialised: false, body)
+    }
+
+    private func run<T>(serialised: Bool, _ body: () throws -> T) throws -> T {
         do {
             if db.inTransaction { return try body() }
-            return try db.transaction {
-                _ = try db.query("SELECT pg_advisory_xact_lock($1)", [.int(Int64(PGSchema.auditLockKey))])
-                return try body()
+            do {
+                return try db.transaction(commit: auditStore.commitSealing) {
+                    if serialised { try db.run("SELECT pg_advisory_xact_lock($1)", [.of(PGSchema.deskLockKey)]) }
+                    return try body()
+                }
+            } catch {
+                auditStore.discardPending()
+                throw error
             }
         } catch let e as PGError { throw e.storageError }
     }
@@ -98,8 +114,10 @@ public final class PostgresStorage: DeskStorage {
         } catch let e as PGError { throw e.storageError }
     }
 
-    /// PostgreSQL does its own housekeeping (autovacuum); nothing waits on the console for it.
-    public func idle() {}
+    /// PostgreSQL does its own housekeeping (autovacuum); the console only seals audit rows it may have left
+    /// waiting when another console was sealing.
+    public func idle() { auditStore.settle() }
+    public func finish() { auditStore.settle() }
     public func useOneShotMode() {}
     /// A wiped password's old row version is left to VACUUM; the heap page is not readable by any desk role.
     public func purgeOverwrittenContent() -> Bool { true }

@@ -55,6 +55,75 @@ final class PGAuditStoreTests: PGStoreTestCase {
         XCTAssertEqual(try s.audit.head().hash, expected)
     }
 
+    /// A console that finds another one sealing does not wait for it: its row waits in `audit_pending`, outside
+    /// the chain, until the next seal — this console's own when it goes idle or stops, or any read of the trail.
+    func testARowRecordedWhileAnotherConsoleSealsWaitsAndIsSealedLater() throws {
+        let (uri, s) = try desk()
+        let raw = try PGConnection(uri)
+        func counts() throws -> [Int?] {
+            try raw.queryOne("SELECT (SELECT count(*) FROM audit_pending), (SELECT count(*) FROM audit)").map { [$0.int(0), $0.int(1)] } ?? []
+        }
+        let sealer = try PGConnection(uri)
+        for step in ["idle", "read"] {
+            try sealer.execSimple("BEGIN")
+            try sealer.run("SELECT pg_advisory_xact_lock($1)", [.of(PGSchema.auditLockKey)])
+            let before = try counts()[1]!
+            let start = Date()
+            try s.audit.record(at: "2025-03-12T02:00:00Z", operator: "hoa", action: "search", target: step, detail: nil,
+                               ticketID: nil, codes: [])
+            XCTAssertLessThan(Date().timeIntervalSince(start), 1, "a console waited for another's seal")
+            XCTAssertEqual(try counts(), [1, before])
+            try sealer.execSimple("COMMIT")
+            if step == "idle" {
+                s.idle()
+                XCTAssertEqual(try counts(), [0, before + 1])
+            } else {
+                XCTAssertEqual(try s.audit.list(operator: "hoa", target: "read", from: nil, to: nil, action: nil, limit: 5).count, 1)
+                XCTAssertEqual(try counts(), [0, before + 1])
+            }
+        }
+        XCTAssertNil(try s.audit.walkChain().firstBroken)
+    }
+
+    /// Rows recorded in a transaction that rolls back are never written, and the next transaction does not carry
+    /// them along.
+    func testARolledBackTransactionLeavesNoAuditRow() throws {
+        let (uri, s) = try desk()
+        struct Stop: Error {}
+        XCTAssertThrowsError(try s.transaction {
+            try s.audit.record(at: "2025-03-12T02:00:00Z", operator: "hoa", action: "note", target: "lost", detail: nil,
+                               ticketID: nil, codes: [])
+            throw Stop()
+        })
+        try s.transaction {
+            try s.audit.record(at: "2025-03-12T02:01:00Z", operator: "hoa", action: "note", target: "kept", detail: nil,
+                               ticketID: nil, codes: [])
+        }
+        let raw = try PGConnection(uri)
+        XCTAssertEqual(try raw.query("SELECT target FROM audit ORDER BY id").map { $0.string(0) }, ["kept"])
+        XCTAssertEqual(try raw.queryOne("SELECT count(*) FROM audit_pending")?.int(0), 0)
+    }
+
+    /// A ticket or a note (rows added, nothing decided on what was read) does not queue behind the desk's
+    /// read-then-write transactions, which still run one at a time.
+    func testAppendsDoNotQueueBehindTheDeskLock() throws {
+        let (uri, s) = try desk()
+        let holder = try PGConnection(uri)
+        try holder.execSimple("BEGIN")
+        try holder.run("SELECT pg_advisory_xact_lock($1)", [.of(PGSchema.deskLockKey)])
+        try s.appendTransaction {
+            try s.audit.record(at: "2025-03-12T02:00:00Z", operator: "hoa", action: "note", target: "t1", detail: nil,
+                               ticketID: nil, codes: [])
+        }
+        let waiting = try PostgresStorage(uri: uri, busyTimeoutMs: 200)
+        XCTAssertThrowsError(try waiting.transaction {}) { error in
+            guard case StorageError.busy = error else { return XCTFail("\(error)") }
+        }
+        try holder.execSimple("COMMIT")
+        try waiting.transaction {}
+        XCTAssertEqual(try s.audit.head().rows, 1)
+    }
+
     /// Twenty consoles, each with its own connection, append at the same time: one chain, ids 1…N without a gap.
     func testTwentyConsolesAppendingAtOnceMakeOneChain() throws {
         let uri = try PGTestServer.freshDatabase()
@@ -160,6 +229,22 @@ final class PGAuditStoreTests: PGStoreTestCase {
         let problems = try s.audit.triggerProblems()
         XCTAssertEqual(problems.missing, ["audit_append_only"])
         XCTAssertEqual(problems.altered, ["audit_no_truncate", "audit_chain_append", "zz_extra"])
+    }
+
+    /// A seal that throws pending rows away instead of linking them, or that runs with the caller's rights, is
+    /// reported like a changed trigger; so is a seal that is gone.
+    func testAChangedOrMissingSealIsReported() throws {
+        let (uri, s) = try desk()
+        let none: [String] = []
+        XCTAssertEqual(try s.audit.triggerProblems().altered, none)
+        try PGTestServer.psql(uri, "ALTER FUNCTION vssdesk_audit_seal(BOOLEAN) SECURITY INVOKER")
+        XCTAssertEqual(try s.audit.triggerProblems().altered, ["vssdesk_audit_seal"])
+        try PGTestServer.psql(uri, "ALTER FUNCTION vssdesk_audit_seal(BOOLEAN) SECURITY DEFINER")
+        XCTAssertEqual(try s.audit.triggerProblems().altered, none)
+        try PGTestServer.psql(uri, "CREATE OR REPLACE FUNCTION vssdesk_audit_seal(wait BOOLEAN) RETURNS INTEGER LANGUAGE plpgsql SECURITY DEFINER AS $$ BEGIN DELETE FROM audit_pending; RETURN 0; END $$")
+        XCTAssertEqual(try s.audit.triggerProblems().altered, ["vssdesk_audit_seal"])
+        try PGTestServer.psql(uri, "DROP FUNCTION vssdesk_audit_seal(BOOLEAN)")
+        XCTAssertEqual(try s.audit.triggerProblems().missing, ["vssdesk_audit_seal"])
     }
 
     /// What a superuser does with the protections switched off is found by the walk.

@@ -58,6 +58,10 @@ struct PostgresServerTests {
             "SET ROLE vssdesk_admin", "UPDATE registrations SET full_name = 'X'",
             "DROP TRIGGER audit_append_only ON audit", "ALTER TABLE audit DISABLE TRIGGER ALL",
             "CREATE TABLE public.mine (a int)",
+            // The chain is written by the server's seal alone; a row waiting for it cannot be changed or taken back.
+            "INSERT INTO audit(id, at, operator, action, prev_hash, hash) VALUES (999, '2026-01-01T00:00:00Z', 'eve', 'forged', 'x', 'y')",
+            "UPDATE audit_pending SET detail = 'x'", "DELETE FROM audit_pending", "TRUNCATE audit_pending",
+            "SELECT * FROM audit_pending",
         ]
         for sql in refused {
             let r = ServerDesk.psql(uri, sql, as: op)
@@ -80,6 +84,12 @@ struct PostgresServerTests {
         let denied = sh("/usr/sbin/runuser", ["-u", op, "--", "/usr/bin/env", "-i", "PATH=/usr/bin:/bin", "HOME=/tmp",
                                                "VSSDESK_KB_DIR=\(Vssdesk.kbDir)", Vssdesk.binary, "--db", uri, "-c", "operator add eve --role admin"])
         #expect(denied.code == 3, "\(denied.out) \(denied.err)")
+        // The operator's own lookup is in the chain, sealed by the server with the owner's rights.
+        let looked = sh("/usr/sbin/runuser", ["-u", op, "--", "/usr/bin/env", "-i", "PATH=/usr/bin:/bin", "HOME=/tmp",
+                                               "VSSDESK_KB_DIR=\(Vssdesk.kbDir)", Vssdesk.binary, "--db", uri, "-c", "search Nguyễn"])
+        #expect(looked.code == 0, "\(looked.err)")
+        #expect(ServerDesk.psql(uri, "SELECT count(*) FROM audit WHERE operator = '\(op)' AND action = 'search'").out == "1")
+        #expect(ServerDesk.psql(uri, "SELECT count(*) FROM audit_pending").out == "0")
         // The chain the operator could not touch still verifies.
         let verify = v.run(["--db", uri, "--format", "json", "-c", "audit verify"], withDB: false)
         #expect(verify.code == 0, "\(verify.out) \(verify.err)")

@@ -36,6 +36,8 @@ public protocol DeskStorage: TransactionBoundary {
     func beginBulkLoad(_ table: BulkTable) throws -> any BulkLoading
     /// Cheap housekeeping for a moment when nobody waits (the prompt before the next line).
     func idle()
+    /// The console is done with the desk: what it left for a quiet moment is done now.
+    func finish()
     /// The process runs a few commands and exits: housekeeping moves to the exit.
     func useOneShotMode()
     /// Makes overwritten content (a wiped password) unrecoverable from logs; false when it must be retried later.
@@ -46,9 +48,18 @@ public protocol DeskStorage: TransactionBoundary {
 public protocol TransactionBoundary: AnyObject {
     /// Runs `body` in one transaction: its writes commit together, or none do when it throws.
     func transaction<T>(_ body: () throws -> T) throws -> T
+    /// Runs `body` in one transaction that only adds rows (and fills fields set once, by a conditional update): it
+    /// decides nothing on what it reads, so an engine that can run transactions side by side need not give it a turn
+    /// behind the desk's read-then-write ones. Engines that run one transaction at a time treat it as `transaction`.
+    func appendTransaction<T>(_ body: () throws -> T) throws -> T
+}
+
+extension TransactionBoundary {
+    public func appendTransaction<T>(_ body: () throws -> T) throws -> T { try transaction(body) }
 }
 
 extension DeskStorage {
+    public func finish() {}
     public var installKeyPath: String { InstallKey.keyPath(forDatabase: location) }
     public func connectedLogin(actAs: String?) throws -> String? { nil }
 }

@@ -247,7 +247,8 @@ public struct TicketService {
         let summary = summary.nfcCollapsed
         guard !summary.isEmpty else { throw DeskError.usage(.ticketNeedsSummary) }
         let now = session.clock.nowText
-        let id: Int = try session.storage.transaction {
+        // Only adds rows: a ticket and its audit row.
+        let id: Int = try session.storage.appendTransaction {
             let id = try session.storage.tickets.create(openedAt: now, operator: session.actor.login, line: line, callerPhone: phone,
                                                       callerName: nil, bhxhCode: code, category: category, summary: summary, priority: priority)
             try session.storage.audit.record(at: now, operator: session.actor.login, action: "ticket_new", target: code ?? phone,
@@ -267,7 +268,8 @@ public struct TicketService {
         let text = text.nfcCollapsed
         guard !text.isEmpty else { throw DeskError.usage(.noteNeedsText) }
         let t = try get(id)
-        try session.storage.transaction {
+        // Only adds rows (the note, its audit row) and sets the first response once, conditionally.
+        try session.storage.appendTransaction {
             try session.storage.tickets.addNote(ticketID: id, at: session.clock.nowText, operator: session.actor.login, kind: "note",
                                               detail: text, countsAsResponse: true)
             try session.storage.audit.record(at: session.clock.nowText, operator: session.actor.login, action: "note",

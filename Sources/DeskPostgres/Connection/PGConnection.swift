@@ -6,7 +6,7 @@ import Foundation
 /// The conninfo is libpq's own, so `PG*` variables, `~/.pgpass`, `pg_service.conf` and multi-host URIs with
 /// `target_session_attrs=read-write` work as in psql.
 public final class PGConnection {
-    private var handle: OpaquePointer?
+    private(set) var handle: OpaquePointer?
     private let conninfo: String
     private let setup: [String]
     /// SQL text → the name it was prepared under on this connection.
@@ -56,6 +56,13 @@ public final class PGConnection {
         try withRetryForReads(sql) { try execute(sql, params).rows }
     }
 
+    /// Calls a server function that writes (`SELECT vssdesk_…(…)`, which reads like a query): after a lost
+    /// connection the call is reported, never made again, since the server may have committed it.
+    @discardableResult
+    public func callWriting(_ sql: String, _ params: [PGValue] = []) throws -> [PGRow] {
+        try withRetryForReads(sql, read: false) { try execute(sql, params).rows }
+    }
+
     /// The first row, if any.
     public func queryOne(_ sql: String, _ params: [PGValue] = []) throws -> PGRow? {
         try query(sql, params).first
@@ -100,7 +107,9 @@ public final class PGConnection {
     }
 
     /// Runs `body` in one transaction: commits whole, or rolls back when it throws. Nested calls join the outer one.
-    public func transaction<T>(_ body: () throws -> T) throws -> T {
+    /// `commit` ends it instead of a plain COMMIT (one that sends more statements with it, `pipeline`); it must
+    /// commit or throw.
+    public func transaction<T>(commit: (() throws -> Void)? = nil, _ body: () throws -> T) throws -> T {
         if depth > 0 {
             depth += 1
             defer { depth -= 1 }
@@ -111,11 +120,11 @@ public final class PGConnection {
         do {
             let value = try body()
             depth = 0
-            try execSimple("COMMIT")
+            if let commit { try commit() } else { try execSimple("COMMIT") }
             return value
         } catch {
             depth = 0
-            if PQstatus(handle) == CONNECTION_OK { try? execSimple("ROLLBACK") }
+            if PQstatus(handle) == CONNECTION_OK, PQtransactionStatus(handle) != PQTRANS_IDLE { try? execSimple("ROLLBACK") }
             throw error
         }
     }
@@ -184,7 +193,7 @@ public final class PGConnection {
         }
     }
 
-    private func preparedName(_ sql: String, count: Int) throws -> String {
+    func preparedName(_ sql: String, count: Int) throws -> String {
         if let name = prepared[sql] { return name }
         let name = "vss_\(prepared.count + 1)"
         let result = PQprepare(handle, name, sql, Int32(count), nil)
@@ -205,13 +214,13 @@ public final class PGConnection {
 
     /// A read outside a transaction whose connection was lost is tried once more on a new connection (a failover
     /// to the promoted standby); a write, or anything inside a transaction, is reported: the server rolled it back.
-    private func withRetryForReads<T>(_ sql: String, _ body: () throws -> T) throws -> T {
+    private func withRetryForReads<T>(_ sql: String, read: Bool? = nil, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let e as PGError where e.isConnectionLoss || PQstatus(handle) != CONNECTION_OK {
             guard depth == 0 else { throw e }
             try connect()
-            guard Self.isRead(sql) else { throw e }
+            guard read ?? Self.isRead(sql) else { throw e }
             return try body()
         }
     }
@@ -223,7 +232,7 @@ public final class PGConnection {
 
     // MARK: - Results
 
-    private static func row(_ result: OpaquePointer, _ r: Int32) -> PGRow {
+    static func row(_ result: OpaquePointer, _ r: Int32) -> PGRow {
         let columns = PQnfields(result)
         var values = [String?]()
         values.reserveCapacity(Int(columns))
@@ -238,7 +247,7 @@ public final class PGConnection {
         return String(cString: s)
     }
 
-    private func resultError(_ result: OpaquePointer?, _ sql: String) -> PGError {
+    func resultError(_ result: OpaquePointer?, _ sql: String) -> PGError {
         if let state = sqlStateOf(result) {
             let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) } ?? "error"
             return PGError(sqlState: state, message: primary, statement: Self.summary(sql))
@@ -246,7 +255,7 @@ public final class PGConnection {
         return connectionError(sql)
     }
 
-    private func connectionError(_ sql: String) -> PGError {
+    func connectionError(_ sql: String) -> PGError {
         let message = handle.map { Self.trimmed(PQerrorMessage($0)) } ?? "no connection"
         return PGError(sqlState: PQstatus(handle) == CONNECTION_OK ? "XX000" : "08006",
                        message: message.isEmpty ? "the connection to the server was lost" : message, statement: Self.summary(sql))
@@ -261,7 +270,7 @@ public final class PGConnection {
         return String(cString: p).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    private func withParams<R>(_ wire: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?, Int32) -> R) -> R {
+    func withParams<R>(_ wire: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?, Int32) -> R) -> R {
         let cStrings: [UnsafeMutablePointer<CChar>?] = wire.map { $0.map { strdup($0) } ?? nil }
         defer { cStrings.forEach { free($0) } }
         let pointers = cStrings.map { UnsafePointer($0) }

@@ -5,12 +5,15 @@ import DeskCore
 enum PGSchema {
     /// `pg_advisory_xact_lock` key that serialises audit appends ("VSSD" as a number).
     static let auditLockKey = 0x5653_5344
+    /// `pg_advisory_xact_lock` key that runs the desk's read-then-write transactions one at a time ("VSST").
+    static let deskLockKey = 0x5653_5354
     /// The `prev_hash` of the first audit row (the same as SQLite's).
     static let genesis = AuditChainWalk.genesis
 
     static let migrations: [(name: String, sql: String)] = [
         ("v1-core", v1),
         ("v2-roles", v2Roles),
+        ("v3-audit-sealing", v3AuditSealing),
     ]
 
     static var latestVersion: Int { migrations.count }

@@ -9,42 +9,100 @@ final class PGAuditStore: AuditStorage {
     let db: PGConnection
     init(_ db: PGConnection) { self.db = db }
 
-    /// Appends one row, linked to the last. Hundreds of consoles append at once: each takes the chain's
-    /// transaction-scoped advisory lock first, and only then reads the last row, so the read sees every append
-    /// committed before it (READ COMMITTED takes a new snapshot per statement) and no other can come between the
-    /// read and the insert. The lock is held to the end of the caller's transaction.
+    /// Rows recorded inside the open transaction, written with its COMMIT (`commitSealing`).
+    private var pending: [Row] = []
+    /// Whether a seal this console asked for found another console sealing, so that its rows may still be waiting
+    /// (sealed by the next console that seals, or by this one when it next goes idle, reads the trail or stops).
+    private(set) var sealOwed = false
+
+    struct Row {
+        let at: String, login: String, action: String, target: String?, detail: String?, ticketID: Int?
+    }
+
+    /// Records one row: written to `audit_pending` and sealed into the chain by the server (schema v3,
+    /// `vssdesk_audit_seal`), in the same round trip as the COMMIT of the transaction it belongs to, or on its own
+    /// outside one. No console waits for another's seal.
     ///
     /// As on SQLite, a row may not be dated before the one it follows: a console whose clock is behind another's
-    /// (or that read it before waiting for the lock) records the last row's time instead of failing the action.
-    /// `codes`, the mã số BHXH the action displayed, end the hashed `detail` (`codes: 7900000001 7900000002`) as on
-    /// SQLite (`DeskStore.AuditStore.detail`), so `audit --code` finds each person a lookup showed.
+    /// records the last row's time instead of failing the action. `codes`, the mã số BHXH the action displayed, end
+    /// the hashed `detail` (`codes: 7900000001 7900000002`) as on SQLite (`DeskStore.AuditStore.detail`), so
+    /// `audit --code` finds each person a lookup showed.
     func record(at: String, operator login: String, action: String, target: String?, detail rawDetail: String?,
                 ticketID: Int?, codes: [String]) throws {
-        let detail = AuditStore.detail(rawDetail, codes: codes)
-        try db.transaction {
-            try db.run("SELECT pg_advisory_xact_lock($1)", [.of(PGSchema.auditLockKey)])
-            let last = try db.queryOne("SELECT id, at, hash FROM audit ORDER BY id DESC LIMIT 1")
-            let id = (last?.int(0) ?? 0) + 1
-            let at = max(at, last?.string(1) ?? at)
-            let prev = last?.string(2) ?? AuditChain.genesis
-            let hash = AuditChain.hash(prev: prev, id: id, at: at, operator: login, action: action, target: target,
-                                       detail: detail, ticketID: ticketID)
-            try db.run("""
-                INSERT INTO audit(id, at, operator, action, target, detail, ticket_id, prev_hash, hash)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-                """, [.of(id), .text(at), .text(login), .text(action), .of(target), .of(detail), .of(ticketID),
-                      .text(prev), .text(hash)])
+        let row = Row(at: at, login: login, action: action, target: target, detail: AuditStore.detail(rawDetail, codes: codes),
+                      ticketID: ticketID)
+        if db.inTransaction {
+            pending.append(row)
+            return
         }
+        // The row and the seal in one implicit transaction: either both happen or the action fails unrecorded.
+        let outcomes = try db.pipeline([Self.insert(row), Self.seal(wait: false)])
+        for outcome in outcomes { if case .failed(let e) = outcome { throw e } }
+        noteSeal(outcomes.last)
+    }
+
+    /// Ends the open transaction: its recorded rows, the COMMIT and a seal in one round trip. The transaction has
+    /// committed when this returns; a seal that fails after the commit leaves the rows waiting for the next seal.
+    func commitSealing() throws {
+        guard !pending.isEmpty else { return try db.execSimple("COMMIT") }
+        let rows = pending
+        pending = []
+        let outcomes = try db.pipeline(rows.map(Self.insert) + [PGStatement("COMMIT"), Self.seal(wait: false)])
+        for outcome in outcomes.dropLast() {
+            if case .failed(let e) = outcome { throw e }
+        }
+        if case .skipped = outcomes[outcomes.count - 2] { throw PGError(sqlState: "XX000", message: "COMMIT was not run", statement: "COMMIT") }
+        noteSeal(outcomes.last)
+    }
+
+    /// Forgets the rows of a transaction that rolled back.
+    func discardPending() { pending = [] }
+
+    /// Seals what this console left waiting, if anything (the prompt, the end of a script).
+    func settle() {
+        if sealOwed, !db.inTransaction { try? sealBeforeReading() }
+    }
+
+    /// Every read of the trail sees every row committed before it, sealed: the transaction's own rows are written,
+    /// then the seal waits for any other console's to finish.
+    func sealBeforeReading() throws {
+        for row in pending {
+            let insert = Self.insert(row)
+            try db.run(insert.sql, insert.params)
+        }
+        pending = []
+        let seal = Self.seal(wait: true)
+        try db.callWriting(seal.sql, seal.params)
+        if !db.inTransaction { sealOwed = false }
+    }
+
+    private func noteSeal(_ outcome: PGPipelineOutcome?) {
+        if case .rows(let rows) = outcome, let sealed = rows.first?.int(0), sealed >= 0 {
+            sealOwed = false
+        } else {
+            sealOwed = true
+        }
+    }
+
+    private static func insert(_ row: Row) -> PGStatement {
+        PGStatement("INSERT INTO audit_pending(at, operator, action, target, detail, ticket_id) VALUES ($1, $2, $3, $4, $5, $6)",
+                    [.text(row.at), .text(row.login), .text(row.action), .of(row.target), .of(row.detail), .of(row.ticketID)])
+    }
+
+    private static func seal(wait: Bool) -> PGStatement {
+        PGStatement("SELECT vssdesk_audit_seal($1)", [.bool(wait)])
     }
 
     /// How many rows the trail has and the last row's hash, read in one snapshot.
     func head() throws -> (rows: Int, hash: String) {
+        try sealBeforeReading()
         let row = try db.queryOne("SELECT (SELECT count(*) FROM audit), (SELECT hash FROM audit ORDER BY id DESC LIMIT 1)")
         return (row?.int(0) ?? 0, row?.string(1) ?? AuditChain.genesis)
     }
 
     func count(action: String, target: String, since: String) throws -> Int {
-        try db.queryOne("SELECT count(*) FROM audit WHERE target = $1 AND action = $2 AND at >= $3",
+        try sealBeforeReading()
+        return try db.queryOne("SELECT count(*) FROM audit WHERE target = $1 AND action = $2 AND at >= $3",
                         [.text(target), .text(action), .text(since)])?.int(0) ?? 0
     }
 
@@ -60,7 +118,8 @@ final class PGAuditStore: AuditStorage {
     /// Rows whose target is exactly `target` (a resend's verification failures, …).
     func list(operator login: String?, target: String?, from: String?, to: String?, action: String?,
               limit: Int) throws -> [AuditEntry] {
-        try db.query("""
+        try sealBeforeReading()
+        return try db.query("""
             SELECT \(Self.columns) FROM audit
             WHERE \(Self.common) AND ($2::text IS NULL OR target = $2::text)
             ORDER BY id DESC LIMIT $6
@@ -81,6 +140,7 @@ final class PGAuditStore: AuditStorage {
     /// 5–11 ms this way (EXPLAIN ANALYZE, this machine).
     func list(operator login: String?, code: String?, from: String?, to: String?, action: String?,
               limit: Int) throws -> [AuditEntry] {
+        try sealBeforeReading()
         guard let code else { return try list(operator: login, target: nil, from: from, to: to, action: action, limit: limit) }
         let a = Self.aliasedColumns
         return try db.query("""

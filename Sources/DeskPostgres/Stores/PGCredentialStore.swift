@@ -7,7 +7,7 @@ final class PGCredentialStore: CredentialStorage {
     init(_ db: PGConnection) { self.db = db }
 
     func save(code: String, salt: String, hash: String, createdAt: String, expiresAt: String) throws {
-        _ = try db.query("SELECT vssdesk_save_credential($1, $2, $3, $4, $5)",
+        try db.callWriting("SELECT vssdesk_save_credential($1, $2, $3, $4, $5)",
                          [.text(code), .text(salt), .text(hash), .text(createdAt), .text(expiresAt)])
     }
 }

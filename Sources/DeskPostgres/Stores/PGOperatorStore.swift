@@ -35,7 +35,7 @@ final class PGOperatorStore: OperatorStorage {
 
     /// The operator's login role on the server follows the row (SPEC §15): same transaction, so both or neither.
     private func syncRole(_ login: String, role: Operator.Role, active: Bool) throws {
-        _ = try db.query("SELECT vssdesk_sync_role($1, $2, $3)", [.text(login), .text(role.rawValue), .bool(active)])
+        try db.callWriting("SELECT vssdesk_sync_role($1, $2, $3)", [.text(login), .text(role.rawValue), .bool(active)])
     }
 
     private static func operatorFrom(_ r: PGRow) -> Operator {

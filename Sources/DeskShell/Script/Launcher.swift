@@ -86,6 +86,7 @@ public enum Launcher {
             stderr("\(prefix) \(text)\n")
             return code
         }
+        defer { storage.finish() }
         let actor: Operator
         do {
             // On a server the database knows who connected (its role is the operator's login, SPEC §15).

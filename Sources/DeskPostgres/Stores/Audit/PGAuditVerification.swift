@@ -7,6 +7,7 @@ extension PGAuditStore {
     /// snapshot, never the whole trail in memory). After the first break the walk only counts rows and follows the
     /// head. The same verdicts as SQLite's walk (`DeskStore.AuditStore.walkChain`).
     func walkChain(keptHead: String?) throws -> AuditChainWalk {
+        try sealBeforeReading()
         var walk = AuditChainWalk()
         if keptHead != nil { walk.keptHeadFound = false }
         var running = AuditChain.genesis
@@ -34,8 +35,8 @@ extension PGAuditStore {
         return walk
     }
 
-    /// The expected audit triggers (`PGAuditTriggers`) that are missing, and those that differ from it — their
-    /// definition, enabled state, or the function they run — or that are not expected at all. One catalog query,
+    /// The expected audit triggers (`PGAuditTriggers`) and the seal that are missing, and those that differ from
+    /// it — their definition, enabled state, or the function they run — or that are not expected at all. One catalog query,
     /// cheap enough for every start-up. Schema names are left out of the comparison (`public.audit` is `audit`).
     func triggerProblems() throws -> (missing: [String], altered: [String]) {
         var found: [String: String] = [:]
@@ -61,6 +62,17 @@ extension PGAuditStore {
                 continue
             }
             if signature != PGAuditTriggers.expectedSignature(trigger) { altered.append(trigger.name) }
+        }
+        // The seal writes the chain (schema v3): one that dropped pending rows instead of linking them, or ran with
+        // the caller's rights, is reported like a changed trigger.
+        let seal = "vssdesk_audit_seal"
+        if try PGSchema.currentVersion(db) >= 3 {
+            let rows = try db.query("SELECT prosrc, prosecdef FROM pg_proc WHERE proname = $1", [.text(seal)])
+            if rows.isEmpty {
+                missing.append(seal)
+            } else if rows.count > 1 || rows[0].string(0) != PGSchema.sealSource || rows[0].bool(1) != true {
+                altered.append(seal)
+            }
         }
         return (missing, altered + found.keys.sorted())
     }
