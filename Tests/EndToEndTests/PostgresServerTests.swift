@@ -69,6 +69,9 @@ struct PostgresServerTests {
             #expect(r.err.contains("permission denied") || r.err.contains("must be owner") || r.err.contains("must be member"),
                     "\(sql): \(r.err)")
         }
+        // An audit row of their own is all an operator's psql can add, never one in a colleague's name.
+        let blamed = ServerDesk.psql(uri, "INSERT INTO audit_pending(at, operator, action) VALUES ('2026-01-01T00:00:00Z', '\(sup)', 'forged')", as: op)
+        #expect(blamed.code != 0 && blamed.err.contains("must name the operator"), "\(blamed.err)")
         // What an operator's work needs is granted: reading registrations, appending to the audit trail's reads.
         #expect(ServerDesk.psql(uri, "SELECT count(*) FROM registrations", as: op).out == "40")
         // A supervisor imports and fixes registrations but still manages no operator.

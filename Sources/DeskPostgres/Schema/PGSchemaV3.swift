@@ -23,6 +23,20 @@ extension PGSchema {
         ticket_id BIGINT
     );
 
+    -- A row names the role that writes it: an operator's psql cannot blame a colleague. The owner and superusers
+    -- (a console started by root with --as, the owner's own consoles, tests) write for whoever acts.
+    CREATE FUNCTION vssdesk_pending_author() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF NEW.operator IS DISTINCT FROM session_user::text
+           AND NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = session_user AND rolsuper)
+           AND session_user::text IS DISTINCT FROM (SELECT pg_get_userbyid(relowner)::text FROM pg_class WHERE oid = 'audit_pending'::regclass) THEN
+            RAISE EXCEPTION 'audit: a row must name the operator who writes it' USING ERRCODE = '42501';
+        END IF;
+        RETURN NEW;
+    END $$;
+    CREATE TRIGGER audit_pending_author BEFORE INSERT ON audit_pending FOR EACH ROW EXECUTE FUNCTION vssdesk_pending_author();
+    ALTER TABLE audit_pending ENABLE ALWAYS TRIGGER audit_pending_author;
+
     CREATE FUNCTION vssdesk_chain_field(value TEXT) RETURNS BYTEA LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         SELECT CASE WHEN value IS NULL THEN decode('00', 'hex')
                     ELSE decode('01', 'hex') || int4send(octet_length(convert_to(value, 'UTF8'))) || convert_to(value, 'UTF8') END
