@@ -35,6 +35,8 @@ public final class PostgresStorage: DeskStorage {
                 "SET client_min_messages = error",
                 "SET lock_timeout = \(max(1, busyTimeoutMs))",
                 "SET idle_in_transaction_session_timeout = 600000",
+                // The audit seal and the desk lock rely on each statement seeing what committed before it.
+                "SET default_transaction_isolation = 'read committed'",
                 "SET application_name = 'vssdesk'",
             ])
             location = Self.displayed(uri)
@@ -68,8 +70,8 @@ public final class PostgresStorage: DeskStorage {
     public static var schemaVersion: Int { PGSchema.latestVersion }
 
     /// One read-then-write transaction at a time per desk, as SQLite's `BEGIN IMMEDIATE`: the desk lock is taken
-    /// first, before any row lock. Its audit rows are written with the COMMIT and sealed into the chain by the
-    /// server (`PGAuditStore`), so the chain's lock is never held across a console's own statements.
+    /// first, before any row lock. Its audit rows are written with the COMMIT, and the server seals them into the
+    /// chain in the same round trip (`PGAuditStore`).
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         try run(serialised: true, body)
     }
@@ -79,12 +81,24 @@ public final class PostgresStorage: DeskStorage {
         try run(serialised: false, body)
     }
 
+    /// Whether the open transaction holds the desk lock (a read-then-write one nested in an append takes it then).
+    private var holdsDeskLock = false
+
     private func run<T>(serialised: Bool, _ body: () throws -> T) throws -> T {
+        func takeDeskLockIfNeeded() throws {
+            guard serialised, !holdsDeskLock else { return }
+            try db.run("SELECT pg_advisory_xact_lock($1)", [.of(PGSchema.deskLockKey)])
+            holdsDeskLock = true
+        }
         do {
-            if db.inTransaction { return try body() }
+            if db.inTransaction {
+                try takeDeskLockIfNeeded()
+                return try body()
+            }
+            defer { holdsDeskLock = false }
             do {
                 return try db.transaction(commit: auditStore.commitSealing) {
-                    if serialised { try db.run("SELECT pg_advisory_xact_lock($1)", [.of(PGSchema.deskLockKey)]) }
+                    try takeDeskLockIfNeeded()
                     return try body()
                 }
             } catch {
@@ -108,7 +122,8 @@ public final class PostgresStorage: DeskStorage {
             if let actAs {
                 // Someone with no role on the server is no operator of it either: the launcher says so (exit 3).
                 guard try db.queryOne("SELECT 1 FROM pg_roles WHERE rolname = $1", [.text(actAs)]) != nil else { return actAs }
-                try db.execSimple("SET SESSION AUTHORIZATION " + db.quotedIdentifier(actAs))
+                // Kept for a reconnect too (a failover): the session never falls back to root's superuser.
+                try db.keep("SET SESSION AUTHORIZATION " + db.quotedIdentifier(actAs))
             }
             return try db.queryOne("SELECT current_user::text")?.string(0)
         } catch let e as PGError { throw e.storageError }

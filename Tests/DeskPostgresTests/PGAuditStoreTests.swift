@@ -85,6 +85,20 @@ final class PGAuditStoreTests: PGStoreTestCase {
         XCTAssertNil(try s.audit.walkChain().firstBroken)
     }
 
+    /// Pending rows are append-only like the chain, for the superuser too: only the seal removes them.
+    func testPendingRowsCannotBeChangedOrRemovedButBySealing() throws {
+        let (uri, s) = try desk()
+        let sealer = try PGConnection(uri)
+        try sealer.execSimple("BEGIN")
+        try sealer.run("SELECT pg_advisory_xact_lock($1)", [.of(PGSchema.auditLockKey)])
+        try s.audit.record(at: "2025-03-12T02:00:00Z", operator: "hoa", action: "search", target: "q", detail: nil, ticketID: nil, codes: [])
+        for sql in ["UPDATE audit_pending SET detail = 'x'", "DELETE FROM audit_pending", "TRUNCATE audit_pending"] {
+            XCTAssertThrowsError(try PGTestServer.psql(uri, sql), sql)
+        }
+        try sealer.execSimple("COMMIT")
+        XCTAssertEqual(try s.audit.head().rows, 1)
+    }
+
     /// Rows recorded in a transaction that rolls back are never written, and the next transaction does not carry
     /// them along.
     func testARolledBackTransactionLeavesNoAuditRow() throws {
@@ -240,6 +254,19 @@ final class PGAuditStoreTests: PGStoreTestCase {
         try PGTestServer.psql(uri, "ALTER FUNCTION vssdesk_audit_seal(BOOLEAN) SECURITY INVOKER")
         XCTAssertEqual(try s.audit.triggerProblems().altered, ["vssdesk_audit_seal"])
         try PGTestServer.psql(uri, "ALTER FUNCTION vssdesk_audit_seal(BOOLEAN) SECURITY DEFINER")
+        XCTAssertEqual(try s.audit.triggerProblems().altered, none)
+        // Searching the caller's temporary tables first, a seal would link an operator's own "audit_pending".
+        try PGTestServer.psql(uri, "ALTER FUNCTION vssdesk_audit_seal(BOOLEAN) RESET search_path")
+        XCTAssertEqual(try s.audit.triggerProblems().altered, ["vssdesk_audit_seal"])
+        try PGTestServer.psql(uri, "ALTER FUNCTION vssdesk_audit_seal(BOOLEAN) SET search_path = \(PGSchema.sealSearchPath)")
+        XCTAssertEqual(try s.audit.triggerProblems().altered, none)
+        // The pending rows' guard, switched off or emptied.
+        try PGTestServer.psql(uri, "ALTER TABLE audit_pending DISABLE TRIGGER audit_pending_guard")
+        XCTAssertEqual(try s.audit.triggerProblems().altered, ["audit_pending_guard"])
+        try PGTestServer.psql(uri, "ALTER TABLE audit_pending ENABLE ALWAYS TRIGGER audit_pending_guard")
+        try PGTestServer.psql(uri, "CREATE OR REPLACE FUNCTION vssdesk_pending_guard() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$ BEGIN RETURN NEW; END $$")
+        XCTAssertEqual(Set(try s.audit.triggerProblems().altered), ["audit_pending_guard", "audit_pending_no_truncate"])
+        try PGTestServer.psql(uri, "CREATE OR REPLACE FUNCTION vssdesk_pending_guard() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$\(PGSchema.pendingGuardSource)$$")
         XCTAssertEqual(try s.audit.triggerProblems().altered, none)
         try PGTestServer.psql(uri, "CREATE OR REPLACE FUNCTION vssdesk_audit_seal(wait BOOLEAN) RETURNS INTEGER LANGUAGE plpgsql SECURITY DEFINER AS $$ BEGIN DELETE FROM audit_pending; RETURN 0; END $$")
         XCTAssertEqual(try s.audit.triggerProblems().altered, ["vssdesk_audit_seal"])

@@ -62,6 +62,7 @@ struct PostgresServerTests {
             "INSERT INTO audit(id, at, operator, action, prev_hash, hash) VALUES (999, '2026-01-01T00:00:00Z', 'eve', 'forged', 'x', 'y')",
             "UPDATE audit_pending SET detail = 'x'", "DELETE FROM audit_pending", "TRUNCATE audit_pending",
             "SELECT * FROM audit_pending",
+            "INSERT INTO audit_pending(seq, at, operator, action) VALUES (1000000, '2026-01-01T00:00:00Z', '\(op)', 'first')",
         ]
         for sql in refused {
             let r = ServerDesk.psql(uri, sql, as: op)
@@ -72,6 +73,14 @@ struct PostgresServerTests {
         // An audit row of their own is all an operator's psql can add, never one in a colleague's name.
         let blamed = ServerDesk.psql(uri, "INSERT INTO audit_pending(at, operator, action) VALUES ('2026-01-01T00:00:00Z', '\(sup)', 'forged')", as: op)
         #expect(blamed.code != 0 && blamed.err.contains("must name the operator"), "\(blamed.err)")
+        // Not even with a temporary view standing in for the catalog the check reads, nor with a row dated 2099
+        // (every later row of the chain would be dated 2099 too).
+        let hijack = ServerDesk.psql(uri, "CREATE TEMP VIEW pg_roles AS SELECT session_user::name AS rolname, true AS rolsuper; "
+                                     + "CREATE TEMP TABLE audit_pending (seq int); "
+                                     + "INSERT INTO public.audit_pending(at, operator, action) VALUES ('2026-01-01T00:00:00Z', '\(sup)', 'forged')", as: op)
+        #expect(hijack.code != 0 && hijack.err.contains("must name the operator"), "\(hijack.err)")
+        let future = ServerDesk.psql(uri, "INSERT INTO audit_pending(at, operator, action) VALUES ('2099-01-01T00:00:00Z', '\(op)', 'later')", as: op)
+        #expect(future.code != 0 && future.err.contains("no later than tomorrow"), "\(future.err)")
         // What an operator's work needs is granted: reading registrations, appending to the audit trail's reads.
         #expect(ServerDesk.psql(uri, "SELECT count(*) FROM registrations", as: op).out == "40")
         // A supervisor imports and fixes registrations but still manages no operator.

@@ -8,7 +8,7 @@ import Foundation
 public final class PGConnection {
     private(set) var handle: OpaquePointer?
     private let conninfo: String
-    private let setup: [String]
+    private var setup: [String]
     /// SQL text → the name it was prepared under on this connection.
     private var prepared: [String: String] = [:]
     /// Nesting depth of `transaction`; only the outermost call sends BEGIN/COMMIT.
@@ -33,6 +33,18 @@ public final class PGConnection {
         }
         PQsetClientEncoding(handle, "UTF8")
         for statement in setup { try execSimple(statement) }
+    }
+
+    /// Runs `statement` now and again after every reconnect (who the session acts as, with `--as`).
+    public func keep(_ statement: String) throws {
+        try execSimple(statement)
+        setup.append(statement)
+    }
+
+    /// A connection left in an unknown state (a pipeline cut short) is replaced by a new one; the server rolls back
+    /// whatever the old one had not committed.
+    func reconnectAfterBrokenPipeline() {
+        try? connect()
     }
 
     /// The server's process id for this connection (tests, and `pg_terminate_backend`).
@@ -107,8 +119,8 @@ public final class PGConnection {
     }
 
     /// Runs `body` in one transaction: commits whole, or rolls back when it throws. Nested calls join the outer one.
-    /// `commit` ends it instead of a plain COMMIT (one that sends more statements with it, `pipeline`); it must
-    /// commit or throw.
+    /// `commit` ends it instead of a plain COMMIT (one that sends more statements with it, `pipeline`); it throws
+    /// only when the transaction did not commit.
     public func transaction<T>(commit: (() throws -> Void)? = nil, _ body: () throws -> T) throws -> T {
         if depth > 0 {
             depth += 1
@@ -120,6 +132,10 @@ public final class PGConnection {
         do {
             let value = try body()
             depth = 0
+            // A statement the body caught an error from has aborted the transaction: COMMIT would only roll it back.
+            if PQtransactionStatus(handle) == PQTRANS_INERROR {
+                throw PGError(sqlState: "25P02", message: "the transaction failed earlier and was rolled back", statement: "COMMIT")
+            }
             if let commit { try commit() } else { try execSimple("COMMIT") }
             return value
         } catch {
@@ -193,6 +209,9 @@ public final class PGConnection {
         }
     }
 
+    /// The server forgot a prepared statement (DISCARD ALL by a pooler): it is prepared again next time.
+    func forgetPrepared(_ sql: String) { prepared[sql] = nil }
+
     func preparedName(_ sql: String, count: Int) throws -> String {
         if let name = prepared[sql] { return name }
         let name = "vss_\(prepared.count + 1)"
@@ -213,7 +232,8 @@ public final class PGConnection {
     }
 
     /// A read outside a transaction whose connection was lost is tried once more on a new connection (a failover
-    /// to the promoted standby); a write, or anything inside a transaction, is reported: the server rolled it back.
+    /// to the promoted standby); a write, or anything inside a transaction, is reported and never sent again: inside
+    /// a transaction the server rolled it back, and a write on its own may have committed before the answer was lost.
     private func withRetryForReads<T>(_ sql: String, read: Bool? = nil, _ body: () throws -> T) throws -> T {
         do {
             return try body()
@@ -242,7 +262,7 @@ public final class PGConnection {
         return PGRow(values: values)
     }
 
-    private func sqlStateOf(_ result: OpaquePointer?) -> String? {
+    func sqlStateOf(_ result: OpaquePointer?) -> String? {
         guard let result, let s = PQresultErrorField(result, Int32(UInt8(ascii: "C"))) else { return nil }
         return String(cString: s)
     }

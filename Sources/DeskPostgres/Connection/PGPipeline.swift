@@ -14,52 +14,90 @@ public struct PGStatement {
 public enum PGPipelineOutcome {
     case rows([PGRow])
     case failed(PGError)
-    /// Not run: an earlier statement of the same pipeline failed.
+    /// Not run: an earlier statement of the same segment failed.
     case skipped
+    /// No answer came: the connection was lost (the statement may or may not have run).
+    case lost(PGError)
+
+    var succeeded: Bool {
+        if case .rows = self { return true }
+        return false
+    }
+
+    var error: PGError? {
+        switch self {
+        case .rows: return nil
+        case .failed(let e), .lost(let e): return e
+        case .skipped: return PGError(sqlState: "XX000", message: "not run: an earlier statement failed", statement: nil)
+        }
+    }
 }
 
 extension PGConnection {
-    /// Sends `statements` in one round trip (libpq pipeline mode, one Sync at the end) and reads what became of
-    /// each. As in psql's `\\startpipeline`, statements outside a transaction block share one implicit transaction
-    /// up to the Sync; after a failure the server skips the rest. Throws only when the connection is lost, and
-    /// never sends anything again: a pipeline writes.
-    func pipeline(_ statements: [PGStatement]) throws -> [PGPipelineOutcome] {
+    /// Sends `segments` in one round trip (libpq pipeline mode, a Sync after each segment) and reads what became of
+    /// every statement, in order. Statements outside a transaction block share one implicit transaction up to
+    /// their segment's Sync; after a failure the server skips the rest of that segment only. Nothing is ever sent
+    /// again: a statement whose answer never came is `.lost`, and the caller decides what that means (a COMMIT
+    /// that answered is committed, whatever became of what followed it).
+    func pipeline(_ segments: [[PGStatement]]) throws -> [PGPipelineOutcome] {
+        let statements = segments.flatMap { $0 }
         // Prepared beforehand, synchronously: pipeline mode allows only asynchronous calls.
         let names = try statements.map { $0.params.isEmpty ? nil : try preparedName($0.sql, count: $0.params.count) }
         guard PQenterPipelineMode(handle) == 1 else { throw connectionError("pipeline") }
-        defer { PQexitPipelineMode(handle) }
-        for (statement, name) in zip(statements, names) {
-            let sent: Int32
-            if let name {
-                sent = withParams(statement.params.map { $0.wire }) { values, count in
-                    PQsendQueryPrepared(handle, name, count, values, nil, nil, 0)
-                }
-            } else {
-                sent = PQsendQueryParams(handle, statement.sql, 0, nil, nil, nil, nil, 0)
-            }
-            guard sent == 1 else { throw connectionError(statement.sql) }
+        var clean = false
+        defer {
+            if !clean || PQexitPipelineMode(handle) != 1 { reconnectAfterBrokenPipeline() }
         }
-        guard PQpipelineSync(handle) == 1 else { throw connectionError("pipeline") }
+        var index = 0
+        for segment in segments {
+            for statement in segment {
+                let name = names[index]
+                index += 1
+                let sent: Int32
+                if let name {
+                    sent = withParams(statement.params.map { $0.wire }) { values, count in
+                        PQsendQueryPrepared(handle, name, count, values, nil, nil, 0)
+                    }
+                } else {
+                    sent = PQsendQueryParams(handle, statement.sql, 0, nil, nil, nil, nil, 0)
+                }
+                guard sent == 1 else { throw connectionError(statement.sql) }
+            }
+            guard PQpipelineSync(handle) == 1 else { throw connectionError("pipeline") }
+        }
         var outcomes: [PGPipelineOutcome] = []
-        for statement in statements {
-            // Each statement's results end with a NULL; a statement with no result at all means the connection
-            // is gone (libpq then returns only NULLs).
-            var outcome: PGPipelineOutcome?
-            while let result = PQgetResult(handle) {
-                defer { PQclear(result) }
-                switch PQresultStatus(result) {
-                case PGRES_TUPLES_OK: outcome = .rows((0..<PQntuples(result)).map { Self.row(result, $0) })
-                case PGRES_COMMAND_OK: outcome = .rows([])
-                case PGRES_PIPELINE_ABORTED: outcome = .skipped
-                default: outcome = .failed(resultError(result, statement.sql))
+        var alive = true
+        for segment in segments {
+            for statement in segment {
+                // Each statement's results end with a NULL; a statement with no result at all means the connection
+                // is gone (libpq then returns only NULLs).
+                var outcome: PGPipelineOutcome?
+                while alive, let result = PQgetResult(handle) {
+                    defer { PQclear(result) }
+                    switch PQresultStatus(result) {
+                    case PGRES_TUPLES_OK: outcome = .rows((0..<PQntuples(result)).map { Self.row(result, $0) })
+                    case PGRES_COMMAND_OK: outcome = .rows([])
+                    case PGRES_PIPELINE_ABORTED: outcome = .skipped
+                    default:
+                        if sqlStateOf(result) == "26000" { forgetPrepared(statement.sql) }
+                        outcome = .failed(resultError(result, statement.sql))
+                    }
                 }
+                if outcome == nil || PQstatus(handle) != CONNECTION_OK {
+                    alive = false
+                    if outcome == nil || outcome?.succeeded == false { outcome = .lost(connectionError(statement.sql)) }
+                }
+                outcomes.append(outcome!)
             }
-            guard let outcome else { throw connectionError(statement.sql) }
-            outcomes.append(outcome)
+            guard alive else { continue }
+            if let sync = PQgetResult(handle) {
+                if PQresultStatus(sync) != PGRES_PIPELINE_SYNC { alive = false }
+                PQclear(sync)
+            } else {
+                alive = false
+            }
         }
-        guard let sync = PQgetResult(handle) else { throw connectionError("pipeline") }
-        defer { PQclear(sync) }
-        guard PQresultStatus(sync) == PGRES_PIPELINE_SYNC else { throw resultError(sync, "pipeline") }
+        clean = alive
         return outcomes
     }
 }

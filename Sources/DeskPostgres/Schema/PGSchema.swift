@@ -3,7 +3,8 @@ import DeskCore
 /// The PostgreSQL schema as an ordered list of named migrations, as on SQLite (GRDB's `DatabaseMigrator`
 /// discipline): `vssdesk_schema` records which have run; a released migration is never edited.
 enum PGSchema {
-    /// `pg_advisory_xact_lock` key that serialises audit appends ("VSSD" as a number).
+    /// `pg_advisory_xact_lock` key of the audit chain ("VSSD" as a number): held by the one console sealing pending
+    /// rows into it (schema v3) and taken again, for free, by the chain trigger on each row.
     static let auditLockKey = 0x5653_5344
     /// `pg_advisory_xact_lock` key that runs the desk's read-then-write transactions one at a time ("VSST").
     static let deskLockKey = 0x5653_5354

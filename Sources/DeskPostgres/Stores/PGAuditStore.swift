@@ -21,7 +21,7 @@ final class PGAuditStore: AuditStorage {
 
     /// Records one row: written to `audit_pending` and sealed into the chain by the server (schema v3,
     /// `vssdesk_audit_seal`), in the same round trip as the COMMIT of the transaction it belongs to, or on its own
-    /// outside one. No console waits for another's seal.
+    /// outside one. A console never waits for another's seal here; only reads of the trail do.
     ///
     /// As on SQLite, a row may not be dated before the one it follows: a console whose clock is behind another's
     /// records the last row's time instead of failing the action. `codes`, the mã số BHXH the action displayed, end
@@ -35,36 +35,40 @@ final class PGAuditStore: AuditStorage {
             pending.append(row)
             return
         }
-        // The row and the seal in one implicit transaction: either both happen or the action fails unrecorded.
-        let outcomes = try db.pipeline([Self.insert(row), Self.seal(wait: false)])
-        for outcome in outcomes { if case .failed(let e) = outcome { throw e } }
-        noteSeal(outcomes.last)
+        // The row commits at its own Sync, whatever becomes of the seal after it.
+        let outcomes = try db.pipeline([[Self.insert(row)], [Self.seal(wait: false)]])
+        if let e = outcomes[0].error { throw e }
+        noteSeal(outcomes[1])
     }
 
-    /// Ends the open transaction: its recorded rows, the COMMIT and a seal in one round trip. The transaction has
-    /// committed when this returns; a seal that fails after the commit leaves the rows waiting for the next seal.
+    /// Ends the open transaction: its recorded rows and the COMMIT, then a seal, in one round trip. Throws only when
+    /// the COMMIT did not answer success; a seal that fails after it leaves the rows waiting for the next seal.
     func commitSealing() throws {
         guard !pending.isEmpty else { return try db.execSimple("COMMIT") }
         let rows = pending
         pending = []
-        let outcomes = try db.pipeline(rows.map(Self.insert) + [PGStatement("COMMIT"), Self.seal(wait: false)])
-        for outcome in outcomes.dropLast() {
-            if case .failed(let e) = outcome { throw e }
+        let outcomes = try db.pipeline([rows.map(Self.insert) + [PGStatement("COMMIT")], [Self.seal(wait: false)]])
+        let commit = outcomes[rows.count]
+        guard commit.succeeded else {
+            throw outcomes[..<rows.count].compactMap(\.error).first ?? commit.error!
         }
-        if case .skipped = outcomes[outcomes.count - 2] { throw PGError(sqlState: "XX000", message: "COMMIT was not run", statement: "COMMIT") }
-        noteSeal(outcomes.last)
+        noteSeal(outcomes[rows.count + 1])
     }
 
     /// Forgets the rows of a transaction that rolled back.
     func discardPending() { pending = [] }
 
-    /// Seals what this console left waiting, if anything (the prompt, the end of a script).
+    /// Seals what this console left waiting, if anything, without waiting for another console (the prompt, the
+    /// end of a script); what is still owed is sealed by the next seal anywhere or the next read of the trail.
     func settle() {
-        if sealOwed, !db.inTransaction { try? sealBeforeReading() }
+        guard sealOwed, !db.inTransaction else { return }
+        let seal = Self.seal(wait: false)
+        noteSeal(try? db.query(seal.sql, seal.params))
     }
 
     /// Every read of the trail sees every row committed before it, sealed: the transaction's own rows are written,
-    /// then the seal waits for any other console's to finish.
+    /// then the seal waits for any other console's to finish (safe to repeat, so tried again after a lost
+    /// connection like any read). Inside a transaction the chain's lock is then held until it ends.
     func sealBeforeReading() throws {
         for row in pending {
             let insert = Self.insert(row)
@@ -72,16 +76,16 @@ final class PGAuditStore: AuditStorage {
         }
         pending = []
         let seal = Self.seal(wait: true)
-        try db.callWriting(seal.sql, seal.params)
+        _ = try db.query(seal.sql, seal.params)
         if !db.inTransaction { sealOwed = false }
     }
 
-    private func noteSeal(_ outcome: PGPipelineOutcome?) {
-        if case .rows(let rows) = outcome, let sealed = rows.first?.int(0), sealed >= 0 {
-            sealOwed = false
-        } else {
-            sealOwed = true
-        }
+    private func noteSeal(_ outcome: PGPipelineOutcome) {
+        if case .rows(let rows) = outcome { noteSeal(rows) } else { sealOwed = true }
+    }
+
+    private func noteSeal(_ rows: [PGRow]?) {
+        sealOwed = (rows?.first?.int(0) ?? -1) < 0
     }
 
     private static func insert(_ row: Row) -> PGStatement {

@@ -36,7 +36,7 @@ enum PGAuditTriggers {
             """,
         // The chain's rules, as SQLite's audit_chain_append: the next id, a UTC time not before the last row's, the
         // last row's hash as prev_hash, a hash of 64 hex digits. The advisory lock serialises appends from every
-        // connection (the writer takes it first, `PGAuditStore.record`; taking it again is free).
+        // connection (since schema v3 the seal, `vssdesk_audit_seal`, holds it already; taking it again is free).
         "vssdesk_audit_chain_append": """
 
             DECLARE
