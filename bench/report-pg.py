@@ -41,6 +41,8 @@ if lat:
 c = load("concurrent.json")
 if c:
     print(f"| {c['processes']} operator processes × {c['seconds']} s: tickets, failures | {c['tickets']:,} tickets, {c['failures']} failures | | | 0 failures |")
+    if "chain_intact" in c:
+        print(f"| … audit chain after the run | {c['audit_rows']:,} rows, {'intact' if c['chain_intact'] else 'BROKEN'} | | | intact |")
     print(f"| … ticket note p99 (p50) under that load | {c['note_p99_ms']:.2f} ms ({c['note_p50_ms']:.2f}) | | | ≤ 10 ms |")
     print(f"| … name search p99 under that load | {c['search_p99_ms']:.2f} ms | | | |")
 sql = load("sql.json")

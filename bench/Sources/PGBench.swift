@@ -83,7 +83,10 @@ enum PGBench {
             done += doc["tickets"] as? Int ?? 0
         }
         notes.sort(); searches.sort()
+        // Every audited action of the run is in one intact chain (the walk seals what is still pending first).
+        let walk = try OpenStorage.open(uri).audit.walkChain()
         print("{\"processes\": \(processes), \"seconds\": \(seconds), \"tickets\": \(done), \"failures\": \(failures), "
+              + "\"audit_rows\": \(walk.rows), \"chain_intact\": \(walk.firstBroken == nil), "
               + "\"note_p50_ms\": \(Latency.fmt(Percentile.median(notes) ?? 0)), \"note_p99_ms\": \(Latency.fmt(Percentile.nearestRank(notes, 99) ?? 0)), "
               + "\"search_p99_ms\": \(Latency.fmt(Percentile.nearestRank(searches, 99) ?? 0))}")
     }
@@ -118,6 +121,7 @@ enum PGBench {
                 FileHandle.standardError.write(Data("worker \(index): \(error)\n".utf8))
             }
         }
+        storage.finish()
         let data = try JSONSerialization.data(withJSONObject: ["notes": notes, "searches": searches, "failures": failures, "tickets": made])
         FileHandle.standardOutput.write(data)
     }
