@@ -59,13 +59,15 @@ enum PGBench {
     }
 
     /// N operator processes for S seconds, each with its own connection: search a name, open a ticket, note it.
-    static func concurrent(_ uri: String, processes: Int, seconds: Int) throws {
+    /// With `periodMs`, each operator starts one round that often (as a person at the phone does, only far faster),
+    /// sleeping what is left; without, rounds follow each other with no pause and the machine is saturated.
+    static func concurrent(_ uri: String, processes: Int, seconds: Int, periodMs: Int = 0) throws {
         let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         var children: [(Process, Pipe)] = []
         for i in 0..<processes {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: me)
-            p.arguments = ["pg-worker", uri, String(seconds), String(i)]
+            p.arguments = ["pg-worker", uri, String(seconds), String(i), String(periodMs)]
             let out = Pipe()
             p.standardOutput = out
             try p.run()
@@ -85,13 +87,15 @@ enum PGBench {
         notes.sort(); searches.sort()
         // Every audited action of the run is in one intact chain (the walk seals what is still pending first).
         let walk = try OpenStorage.open(uri).audit.walkChain()
-        print("{\"processes\": \(processes), \"seconds\": \(seconds), \"tickets\": \(done), \"failures\": \(failures), "
+        print("{\"processes\": \(processes), \"seconds\": \(seconds), \"period_ms\": \(periodMs), \"tickets\": \(done), \"failures\": \(failures), "
               + "\"audit_rows\": \(walk.rows), \"chain_intact\": \(walk.firstBroken == nil), "
               + "\"note_p50_ms\": \(Latency.fmt(Percentile.median(notes) ?? 0)), \"note_p99_ms\": \(Latency.fmt(Percentile.nearestRank(notes, 99) ?? 0)), "
               + "\"search_p99_ms\": \(Latency.fmt(Percentile.nearestRank(searches, 99) ?? 0))}")
     }
 
-    static func worker(_ uri: String, seconds: Int, index: Int) throws {
+    static let processesHint = 50
+
+    static func worker(_ uri: String, seconds: Int, index: Int, periodMs: Int = 0) throws {
         let storage = try OpenStorage.open(uri)
         let login = "op\(120 + index % 10)"
         let actor = try storage.operators.get(login) ?? storage.operators.list().first { $0.role == .admin }!
@@ -102,7 +106,16 @@ enum PGBench {
         var failures = 0, made = 0
         let end = Date().addingTimeInterval(Double(seconds))
         var i = index
+        // Paced operators start at different moments within the period, as people do.
+        if periodMs > 0 { usleep(useconds_t(periodMs * 1000 * (index % processesHint) / processesHint)) }
         while Date() < end {
+            let roundStart = Date()
+            defer {
+                if periodMs > 0 {
+                    let left = Double(periodMs) / 1000 - Date().timeIntervalSince(roundStart)
+                    if left > 0 { usleep(useconds_t(left * 1e6)) }
+                }
+            }
             i += 1
             do {
                 let t0 = DispatchTime.now().uptimeNanoseconds

@@ -11,7 +11,7 @@ import DeskStore
 //   vssdesk-bench audit DB N         chained audit rows until the trail has N (for `audit verify` at scale)
 //   vssdesk-bench chain-cost DB [S]  ticket note with the chained audit row vs the same without the chain (JSON)
 //   vssdesk-bench backup-pause DB PROGRAM ARGS…  a backup program run beside ticket notes: its time, the notes' waits
-//   vssdesk-bench pg-samples|pg-latency URI, pg-tickets URI T, pg-concurrent URI N SECONDS   the same on PostgreSQL
+//   vssdesk-bench pg-samples|pg-latency URI, pg-tickets URI T, pg-concurrent URI N SECONDS [PERIOD_MS] the same on PostgreSQL (PERIOD_MS: each operator starts a search → ticket → note that often; none: back to back)
 
 let args = CommandLine.arguments
 func fail(_ s: String) -> Never {
@@ -54,10 +54,12 @@ case "pg-tickets":
 case "pg-latency":
     try PGBench.latency(args[2])
 case "pg-concurrent":
-    guard args.count == 5, let n = Int(args[3]), let s = Int(args[4]) else { fail("usage: vssdesk-bench pg-concurrent URI N SECONDS") }
-    try PGBench.concurrent(args[2], processes: n, seconds: s)
+    guard args.count == 5 || args.count == 6, let n = Int(args[3]), let s = Int(args[4]) else {
+        fail("usage: vssdesk-bench pg-concurrent URI N SECONDS [PERIOD_MS]")
+    }
+    try PGBench.concurrent(args[2], processes: n, seconds: s, periodMs: args.count == 6 ? Int(args[5]) ?? 0 : 0)
 case "pg-worker":
-    try PGBench.worker(args[2], seconds: Int(args[3])!, index: Int(args[4])!)
+    try PGBench.worker(args[2], seconds: Int(args[3])!, index: Int(args[4])!, periodMs: Int(args[5]) ?? 0)
 default:
     fail("unknown bench command \(args[1])")
 }

@@ -99,6 +99,7 @@ public final class PGConnection {
     }
 
     private func stream(_ sql: String, _ params: [PGValue], _ body: (PGRow) throws -> Void) throws {
+        try sendDeferred()
         let wire = params.map { $0.wire }
         let sent: Int32 = withParams(wire) { values, count in
             PQsendQueryParams(handle, sql, count, nil, values, nil, nil, 0)
@@ -127,7 +128,8 @@ public final class PGConnection {
             defer { depth -= 1 }
             return try body()
         }
-        try withRetryForReads("BEGIN") { try execSimple("BEGIN") }
+        // BEGIN goes with the transaction's first statement, in the same round trip (`deferred`).
+        deferred = [PGStatement("BEGIN")]
         depth = 1
         do {
             let value = try body()
@@ -136,10 +138,11 @@ public final class PGConnection {
             if PQtransactionStatus(handle) == PQTRANS_INERROR {
                 throw PGError(sqlState: "25P02", message: "the transaction failed earlier and was rolled back", statement: "COMMIT")
             }
-            if let commit { try commit() } else { try execSimple("COMMIT") }
+            if let commit { try commit() } else { try commitPlain() }
             return value
         } catch {
             depth = 0
+            deferred = []
             if PQstatus(handle) == CONNECTION_OK, PQtransactionStatus(handle) != PQTRANS_IDLE { try? execSimple("ROLLBACK") }
             throw error
         }
@@ -149,6 +152,7 @@ public final class PGConnection {
 
     /// `COPY … FROM STDIN` with rows given as COPY text lines (tab-separated, `\N` for NULL, escaped).
     public func copyIn(_ sql: String, rows: (( [String?]) throws -> Void) throws -> Void) throws {
+        try sendDeferred()
         let start = PQexec(handle, sql)
         defer { PQclear(start) }
         guard PQresultStatus(start) == PGRES_COPY_IN else { throw resultError(start, sql) }
@@ -191,6 +195,12 @@ public final class PGConnection {
     private struct Outcome { var rows: [PGRow]; var changed: Int }
 
     private func execute(_ sql: String, _ params: [PGValue]) throws -> Outcome {
+        if !deferred.isEmpty {
+            switch try pipeline([[PGStatement(sql, params)]])[0] {
+            case .rows(let rows, let changed): return Outcome(rows: rows, changed: changed)
+            case let outcome: throw outcome.error!
+            }
+        }
         let name = try preparedName(sql, count: params.count)
         let wire = params.map { $0.wire }
         let result = withParams(wire) { values, count in
@@ -209,6 +219,33 @@ public final class PGConnection {
         }
     }
 
+    /// Statements of the open transaction not sent yet (its BEGIN, writes whose answer nobody reads): they go in
+    /// the same round trip as the next statement that needs an answer, or the COMMIT.
+    var deferred: [PGStatement] = []
+
+    /// Inside a transaction, sends `sql` with the next statement that needs an answer (or the COMMIT), in the same
+    /// round trip: for a write whose result the caller does not look at. Its error, if any, is thrown there, and
+    /// the transaction rolls back as it would have. Outside a transaction it runs at once.
+    public func runLater(_ sql: String, _ params: [PGValue] = []) throws {
+        guard depth > 0 else { return _ = try run(sql, params) }
+        deferred.append(PGStatement(sql, params))
+    }
+
+    /// Sends what waits, alone (before a statement that cannot join a pipeline: COPY, a streamed read, DDL).
+    private func sendDeferred() throws {
+        guard !deferred.isEmpty else { return }
+        _ = try pipeline([[]])
+    }
+
+    /// COMMIT, with what waits; a transaction that sent nothing ends without a round trip.
+    func commitPlain() throws {
+        if deferred.count == 1, deferred[0].sql == "BEGIN" {
+            deferred = []
+            return
+        }
+        if let e = try pipeline([[PGStatement("COMMIT")]])[0].error { throw e }
+    }
+
     /// The server forgot a prepared statement (DISCARD ALL by a pooler): it is prepared again next time.
     func forgetPrepared(_ sql: String) { prepared[sql] = nil }
 
@@ -225,6 +262,7 @@ public final class PGConnection {
     /// A statement without parameters and without a result (BEGIN, SET, DDL), in the simple protocol: several
     /// statements separated by semicolons run as one.
     public func execSimple(_ sql: String) throws {
+        try sendDeferred()
         let result = PQexec(handle, sql)
         defer { PQclear(result) }
         let status = PQresultStatus(result)

@@ -12,7 +12,8 @@ public struct PGStatement {
 
 /// What became of one statement of a pipeline.
 public enum PGPipelineOutcome {
-    case rows([PGRow])
+    /// The rows returned (none for a command) and how many rows it changed.
+    case rows([PGRow], changed: Int)
     case failed(PGError)
     /// Not run: an earlier statement of the same segment failed.
     case skipped
@@ -40,6 +41,24 @@ extension PGConnection {
     /// again: a statement whose answer never came is `.lost`, and the caller decides what that means (a COMMIT
     /// that answered is committed, whatever became of what followed it).
     func pipeline(_ segments: [[PGStatement]]) throws -> [PGPipelineOutcome] {
+        // What the open transaction has not sent yet goes first, in the same round trip.
+        let waiting = deferred
+        deferred = []
+        var all = segments.isEmpty ? [[]] : segments
+        all[0] = waiting + all[0]
+        var outcomes = try send(all)
+        // A batch that opens the transaction and commits nothing had no effect if its connection was lost (the
+        // server rolls back an open transaction): it is sent once more, on the new connection (a failover).
+        if waiting.first?.sql == "BEGIN", !all.joined().contains(where: { $0.sql == "COMMIT" }),
+           outcomes.contains(where: { if case .lost = $0 { return true } else { return false } }),
+           PQstatus(handle) == CONNECTION_OK {
+            outcomes = try send(all)
+        }
+        if let e = outcomes.prefix(waiting.count).compactMap(\.error).first { throw e }
+        return Array(outcomes.dropFirst(waiting.count))
+    }
+
+    private func send(_ segments: [[PGStatement]]) throws -> [PGPipelineOutcome] {
         let statements = segments.flatMap { $0 }
         // Prepared beforehand, synchronously: pipeline mode allows only asynchronous calls.
         let names = try statements.map { $0.params.isEmpty ? nil : try preparedName($0.sql, count: $0.params.count) }
@@ -75,8 +94,10 @@ extension PGConnection {
                 while alive, let result = PQgetResult(handle) {
                     defer { PQclear(result) }
                     switch PQresultStatus(result) {
-                    case PGRES_TUPLES_OK: outcome = .rows((0..<PQntuples(result)).map { Self.row(result, $0) })
-                    case PGRES_COMMAND_OK: outcome = .rows([])
+                    case PGRES_TUPLES_OK:
+                        let rows = (0..<PQntuples(result)).map { Self.row(result, $0) }
+                        outcome = .rows(rows, changed: rows.count)
+                    case PGRES_COMMAND_OK: outcome = .rows([], changed: Int(String(cString: PQcmdTuples(result))) ?? 0)
                     case PGRES_PIPELINE_ABORTED: outcome = .skipped
                     default:
                         if sqlStateOf(result) == "26000" { forgetPrepared(statement.sql) }

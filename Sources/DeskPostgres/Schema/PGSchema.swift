@@ -15,6 +15,8 @@ enum PGSchema {
         ("v1-core", v1),
         ("v2-roles", v2Roles),
         ("v3-audit-sealing", v3AuditSealing),
+        // The start of the folded name, for names said in order with many namesakes (PGNameSearch.prefixMatches).
+        ("v4-name-prefix", "CREATE INDEX registrations_name_prefix ON registrations(name_folded)"),
     ]
 
     static var latestVersion: Int { migrations.count }

@@ -44,7 +44,7 @@ final class PGAuditStore: AuditStorage {
     /// Ends the open transaction: its recorded rows and the COMMIT, then a seal, in one round trip. Throws only when
     /// the COMMIT did not answer success; a seal that fails after it leaves the rows waiting for the next seal.
     func commitSealing() throws {
-        guard !pending.isEmpty else { return try db.execSimple("COMMIT") }
+        guard !pending.isEmpty else { return try db.commitPlain() }
         let rows = pending
         pending = []
         let outcomes = try db.pipeline([rows.map(Self.insert) + [PGStatement("COMMIT")], [Self.seal(wait: false)]])
@@ -81,7 +81,7 @@ final class PGAuditStore: AuditStorage {
     }
 
     private func noteSeal(_ outcome: PGPipelineOutcome) {
-        if case .rows(let rows) = outcome { noteSeal(rows) } else { sealOwed = true }
+        if case .rows(let rows, _) = outcome { noteSeal(rows) } else { sealOwed = true }
     }
 
     private func noteSeal(_ rows: [PGRow]?) {

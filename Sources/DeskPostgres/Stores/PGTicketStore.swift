@@ -42,11 +42,12 @@ final class PGTicketStore: TicketStorage {
     /// Appends to a ticket's timeline; the first note, resend or status change sets `first_response_at`.
     func addNote(ticketID: Int, at: String, operator login: String, kind: String, detail: String,
                  countsAsResponse: Bool) throws {
-        try db.run("INSERT INTO ticket_notes(ticket_id, at, operator, kind, detail) VALUES ($1, $2, $3, $4, $5)",
-                   [.of(ticketID), .text(at), .text(login), .text(kind), .text(detail)])
+        // Nobody reads their answers: both go with the transaction's next statement or its COMMIT.
+        try db.runLater("INSERT INTO ticket_notes(ticket_id, at, operator, kind, detail) VALUES ($1, $2, $3, $4, $5)",
+                        [.of(ticketID), .text(at), .text(login), .text(kind), .text(detail)])
         if countsAsResponse {
-            try db.run("UPDATE tickets SET first_response_at = $2 WHERE id = $1 AND first_response_at IS NULL",
-                       [.of(ticketID), .text(at)])
+            try db.runLater("UPDATE tickets SET first_response_at = $2 WHERE id = $1 AND first_response_at IS NULL",
+                            [.of(ticketID), .text(at)])
         }
     }
 

@@ -81,13 +81,13 @@ extension PGAuditStore {
         // rights or searched the caller's temporary tables first is reported like a changed trigger.
         let seal = "vssdesk_audit_seal"
         let rows = try db.query("""
-            SELECT prosrc, prosecdef, coalesce(array_to_string(proconfig, ';'), '') FROM pg_proc
+            SELECT prosrc, prosecdef, coalesce(array_to_string(ARRAY(SELECT unnest(proconfig) ORDER BY 1), ';'), '') FROM pg_proc
             WHERE proname = $1 AND pronamespace = 'public'::regnamespace
             """, [.text(seal)])
         if rows.isEmpty {
             missing.append(seal)
         } else if rows.count > 1 || rows[0].string(0) != PGSchema.sealSource || rows[0].bool(1) != true
-                    || rows[0].string(2) != "search_path=\(PGSchema.sealSearchPath)" {
+                    || rows[0].string(2) != PGSchema.sealConfig {
             altered.append(seal)
         }
         return (missing, altered + found.keys.sorted())

@@ -35,7 +35,9 @@ extension PGRegistrationStore {
         }
         let cap = max(q.cap, limit)
         var loose = false
-        var matches = try nameMatches(strict, filter: filter, limit: cap)
+        // A name said in order with more namesakes than the cap is found by the start of the folded name alone.
+        var matches = try prefixMatches(q, filter: filter, limit: cap)
+        if matches.count < cap { matches = try nameMatches(strict, filter: filter, limit: cap) }
         // As on SQLite: every word as a prefix only when a word before the last is not a whole indexed word.
         if matches.isEmpty, try q.words.dropLast().map(NameQuery.clean).contains(where: { !(try terms.contains($0)) }),
            let all = try terms.looseQuery(q.words) {
@@ -81,6 +83,27 @@ extension PGRegistrationStore {
             groups.append(options)
         }
         return heardAny ? PGTextQuery.alternatives(groups) : nil
+    }
+
+    /// Ids and names of up to `limit` registrations whose folded name begins with the query's words in the order
+    /// said ("nguyen minh ha" → "nguyen minh hanh …"), from the btree of schema v4, in id order. Every such name
+    /// matches the query (each word whole, the last as the start of a word), so when there are as many as the cap
+    /// they are a capped search's matches, as good as any other hundred; fewer, and the query asks the name index.
+    /// Why, measured at 10,000,000 registrations: "nguyen minh ha" has 32,002 matches, and the name index builds a
+    /// bitmap of all of them before the first is returned (23 ms, 0.7 µs a match); the range takes 0.3 ms.
+    func prefixMatches(_ q: NameQuery, filter: RegistrationFilter, limit: Int) throws -> [(id: Int, fullName: String)] {
+        let words = PGTextQuery.cleaned(q.words)
+        guard !words.isEmpty else { return [] }
+        let start = words.joined(separator: " ")
+        let (clause, values) = Self.whereClause(filter, start: 3)
+        var found: [(id: Int, fullName: String)] = []
+        try db.forEach("""
+            SELECT r.id, r.full_name FROM registrations r WHERE r.name_folded >= $1 AND r.name_folded < $2 AND \(clause)
+            LIMIT $\(values.count + 3)
+            """, [.text(start), .text(start + "\u{10FFFF}")] + values + [.int(Int64(limit))]) {
+            found.append(($0.int(0) ?? 0, $0.string(1) ?? ""))
+        }
+        return found.sorted { $0.id < $1.id }
     }
 
     /// Ids and names of up to `limit` registrations whose lexemes match `search`, in id order.
