@@ -112,6 +112,31 @@ final class PGNameSearchTests: XCTestCase {
         }
     }
 
+    /// More namesakes said in order than a page wants: found by the start of the folded name (PostgreSQL) and the
+    /// same tiers either way; a heard word stays a whole word there ("trangg" is no hearing of "chang"), filters
+    /// still apply, and a word that only begins the name's word is not taken for it.
+    func testManyNamesakesSaidInOrderAreTrueMatchesOnEveryPath() throws {
+        try BothEngines.same("namesakes") { engine, s in
+            var rows = (0..<130).map { BothEngines.registration("79070\(String(format: "%05d", $0))", "Nguyễn Thanh Trang") }
+            rows += (0..<10).map { BothEngines.registration("79071\(String(format: "%05d", $0))", "Nguyễn Thanh Trangg") }
+            rows += (0..<10).map { BothEngines.registration("79072\(String(format: "%05d", $0))", "Nguyễn Thanhh Trang") }
+            try BothEngines.bulkLoad(s, rows)
+            let heard = try s.registrations.searchNames(BothEngines.nameQuery("nguyen thanh chang"), filter: RegistrationFilter(), limit: 20)
+            XCTAssertEqual(heard.registrations.count, 20, engine)
+            XCTAssertEqual(Set(heard.registrations.map(\.fullName)), ["Nguyễn Thanh Trang"], engine)
+            let said = try s.registrations.searchNames(BothEngines.nameQuery("nguyen thanh tr"), filter: RegistrationFilter(), limit: 20)
+            XCTAssertTrue(said.capped, engine)
+            XCTAssertTrue(said.registrations.allSatisfy { $0.fullName.hasPrefix("Nguyễn Thanh Tr") }, "\(engine)")
+            try s.registrations.setStatus("7907000007", status: "approved", smsStatus: nil, rejectReason: nil, at: BothEngines.at,
+                                          operator: nil, eventKind: "set_status", detail: "")
+            var filter = RegistrationFilter()
+            filter.status = "approved"
+            let narrowed = try page(s, "nguyen thanh trang", filter: filter)
+            XCTAssertEqual(narrowed.rows, ["7907000007 folded"], engine)
+            return narrowed
+        }
+    }
+
     func testUnregisteredPeopleOfTheExtractAreFoundByName() throws {
         try BothEngines.same("unregistered") { engine, s in
             try load(s)
