@@ -19,7 +19,7 @@ capture() {  # NAME COMMAND…: the statements of one vssdesk command, as a pgbe
   tail -n +"$((before + 1))" "$log" > "$OUT/capture-$name.log"
   # The console's own session: the backend that ran the name search's main statement.
   local pid; pid=$(grep -E 'execute|statement' "$OUT/capture-$name.log" | grep -v 'ALTER DATABASE' | tail -1 | sed -E 's/^\S+ \S+ \S+ \[([0-9]+)\].*/\1/')
-  python3 bench/pg-capture.py "$OUT/capture-$name.log" "$pid" | grep -v -E 'FROM operators|FROM config|vssdesk_schema|to_regclass|INSERT INTO audit|FROM audit|kb_articles|session_user|current_user|open_calls' > "$OUT/pgbench-$name.sql"
+  python3 bench/pg-capture.py "$OUT/capture-$name.log" "$pid" | grep -v -E 'FROM operators|FROM config|vssdesk_schema|to_regclass|INSERT INTO audit|FROM audit|kb_articles|session_user|current_user|open_calls|FROM pg_proc|vssdesk_audit_seal' > "$OUT/pgbench-$name.sql"
 }
 name=$("$PGBIN/psql" "$URI" -qAtc "SELECT name_folded FROM registrations WHERE id % 1009 = 0 AND kind = 'self' LIMIT 1")
 code=$("$PGBIN/psql" "$URI" -qAtc "SELECT bhxh_code FROM registrations WHERE id % 997 = 0 LIMIT 1")

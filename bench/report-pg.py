@@ -38,9 +38,12 @@ if lat:
         print(f"| in-process `{k}` p99 (p50) | {v['p99_ms']:.2f} ms ({v['p50_ms']:.2f}) | {other} | {ratio} | {goals.get(k, '—')} |")
     if "pk" in bench:
         print(f"| pgbench primary-key lookup p99 | | {bench['pk']['p99_ms']:.2f} ms | | |")
-c = load("concurrent.json")
-if c:
-    print(f"| {c['processes']} operator processes × {c['seconds']} s: tickets, failures | {c['tickets']:,} tickets, {c['failures']} failures | | | 0 failures |")
+for name in ["concurrent.json", "concurrent-paced.json"]:
+    c = load(name)
+    if not c:
+        continue
+    how = f"one round every {c['period_ms']} ms each" if c.get("period_ms") else "back to back"
+    print(f"| {c['processes']} operator processes × {c['seconds']} s, {how}: tickets, failures | {c['tickets']:,} tickets, {c['failures']} failures | | | 0 failures |")
     if "chain_intact" in c:
         print(f"| … audit chain after the run | {c['audit_rows']:,} rows, {'intact' if c['chain_intact'] else 'BROKEN'} | | | intact |")
     print(f"| … ticket note p99 (p50) under that load | {c['note_p99_ms']:.2f} ms ({c['note_p50_ms']:.2f}) | | | ≤ 10 ms |")
