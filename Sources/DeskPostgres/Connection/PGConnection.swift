@@ -11,6 +11,9 @@ public final class PGConnection {
     private var setup: [String]
     /// SQL text → the name it was prepared under on this connection.
     private var prepared: [String: String] = [:]
+    /// Statements sent once, unprepared: a statement is prepared the second time it is sent, so a one-shot
+    /// `vssdesk -c …` pays one round trip for each of its statements, not two (parse, then execute).
+    private var sentOnce: Set<String> = []
     /// Nesting depth of `transaction`; only the outermost call sends BEGIN/COMMIT.
     private var depth = 0
 
@@ -26,13 +29,15 @@ public final class PGConnection {
     private func connect() throws {
         PQfinish(handle)
         prepared = [:]
+        sentOnce = []
         handle = PQconnectdb(conninfo)
         guard let handle, PQstatus(handle) == CONNECTION_OK else {
             let message = handle.map { Self.trimmed(PQerrorMessage($0)) } ?? "out of memory"
             throw PGError(sqlState: "08006", message: message, statement: nil)
         }
         PQsetClientEncoding(handle, "UTF8")
-        for statement in setup { try execSimple(statement) }
+        // All in one round trip (the simple protocol runs several statements as one).
+        if !setup.isEmpty { try execSimple(setup.joined(separator: "; ")) }
     }
 
     /// Runs `statement` now and again after every reconnect (who the session acts as, with `--as`).
@@ -201,10 +206,10 @@ public final class PGConnection {
             case let outcome: throw outcome.error!
             }
         }
-        let name = try preparedName(sql, count: params.count)
+        let name = try preparedNameIfRepeated(sql, count: params.count)
         let wire = params.map { $0.wire }
         let result = withParams(wire) { values, count in
-            PQexecPrepared(handle, name, count, values, nil, nil, 0)
+            name.map { PQexecPrepared(handle, $0, count, values, nil, nil, 0) } ?? PQexecParams(handle, sql, count, nil, values, nil, nil, 0)
         }
         defer { PQclear(result) }
         switch PQresultStatus(result) {
@@ -248,6 +253,13 @@ public final class PGConnection {
 
     /// The server forgot a prepared statement (DISCARD ALL by a pooler): it is prepared again next time.
     func forgetPrepared(_ sql: String) { prepared[sql] = nil }
+
+    /// The prepared name of a statement sent before (preparing it now if need be); nil the first time.
+    func preparedNameIfRepeated(_ sql: String, count: Int) throws -> String? {
+        if prepared[sql] != nil || sentOnce.contains(sql) { return try preparedName(sql, count: count) }
+        sentOnce.insert(sql)
+        return nil
+    }
 
     func preparedName(_ sql: String, count: Int) throws -> String {
         if let name = prepared[sql] { return name }

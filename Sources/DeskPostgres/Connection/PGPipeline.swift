@@ -61,7 +61,7 @@ extension PGConnection {
     private func send(_ segments: [[PGStatement]]) throws -> [PGPipelineOutcome] {
         let statements = segments.flatMap { $0 }
         // Prepared beforehand, synchronously: pipeline mode allows only asynchronous calls.
-        let names = try statements.map { $0.params.isEmpty ? nil : try preparedName($0.sql, count: $0.params.count) }
+        let names = try statements.map { $0.params.isEmpty ? nil : try preparedNameIfRepeated($0.sql, count: $0.params.count) }
         guard PQenterPipelineMode(handle) == 1 else { throw connectionError("pipeline") }
         var clean = false
         defer {
@@ -78,7 +78,9 @@ extension PGConnection {
                         PQsendQueryPrepared(handle, name, count, values, nil, nil, 0)
                     }
                 } else {
-                    sent = PQsendQueryParams(handle, statement.sql, 0, nil, nil, nil, nil, 0)
+                    sent = withParams(statement.params.map { $0.wire }) { values, count in
+                        PQsendQueryParams(handle, statement.sql, count, nil, values, nil, nil, 0)
+                    }
                 }
                 guard sent == 1 else { throw connectionError(statement.sql) }
             }
