@@ -99,9 +99,13 @@ import DeskTestSupport
 
     /// Waits for `exit.txt`, which the pane's shell writes when the console ends.
     func exitStatus(_ v: Vssdesk, seconds: Double = 10) -> String {
+        // The shell creates exit.txt before `echo` writes into it: wait for the line, not for the file.
         let deadline = Date().addingTimeInterval(seconds)
-        while !FileManager.default.fileExists(atPath: v.dir + "/exit.txt") && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
-        return ((try? String(contentsOfFile: v.dir + "/exit.txt", encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        func line() -> String {
+            ((try? String(contentsOfFile: v.dir + "/exit.txt", encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        while line().isEmpty && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        return line()
     }
 
     static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
