@@ -67,7 +67,7 @@ enum PGBench {
         for i in 0..<processes {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: me)
-            p.arguments = ["pg-worker", uri, String(seconds), String(i), String(periodMs)]
+            p.arguments = ["pg-worker", uri, String(seconds), String(i), String(periodMs), String(processes)]
             let out = Pipe()
             p.standardOutput = out
             try p.run()
@@ -93,9 +93,7 @@ enum PGBench {
               + "\"search_p99_ms\": \(Latency.fmt(Percentile.nearestRank(searches, 99) ?? 0))}")
     }
 
-    static let processesHint = 50
-
-    static func worker(_ uri: String, seconds: Int, index: Int, periodMs: Int = 0) throws {
+    static func worker(_ uri: String, seconds: Int, index: Int, periodMs: Int = 0, processes: Int = 1) throws {
         let storage = try OpenStorage.open(uri)
         let login = "op\(120 + index % 10)"
         let actor = try storage.operators.get(login) ?? storage.operators.list().first { $0.role == .admin }!
@@ -107,7 +105,7 @@ enum PGBench {
         let end = Date().addingTimeInterval(Double(seconds))
         var i = index
         // Paced operators start at different moments within the period, as people do.
-        if periodMs > 0 { usleep(useconds_t(periodMs * 1000 * (index % processesHint) / processesHint)) }
+        if periodMs > 0 { usleep(useconds_t(periodMs * 1000 * index / max(1, processes))) }
         while Date() < end {
             let roundStart = Date()
             defer {

@@ -59,7 +59,7 @@ case "pg-concurrent":
     }
     try PGBench.concurrent(args[2], processes: n, seconds: s, periodMs: args.count == 6 ? Int(args[5]) ?? 0 : 0)
 case "pg-worker":
-    try PGBench.worker(args[2], seconds: Int(args[3])!, index: Int(args[4])!, periodMs: Int(args[5]) ?? 0)
+    try PGBench.worker(args[2], seconds: Int(args[3])!, index: Int(args[4])!, periodMs: Int(args[5]) ?? 0, processes: Int(args[6]) ?? 1)
 default:
     fail("unknown bench command \(args[1])")
 }

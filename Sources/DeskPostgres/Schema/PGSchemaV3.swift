@@ -27,7 +27,7 @@ extension PGSchema {
     );
 
     CREATE FUNCTION vssdesk_pending_guard() RETURNS trigger LANGUAGE plpgsql
-    SET search_path = pg_catalog, pg_temp AS $$\(pendingGuardSource)$$;
+    SET search_path = \(pendingGuardSearchPath) AS $$\(pendingGuardSource)$$;
     \(pendingTriggers.map { "\($0.definition);\nALTER TABLE audit_pending ENABLE ALWAYS TRIGGER \($0.name);" }.joined(separator: "\n"))
 
     CREATE FUNCTION vssdesk_chain_field(value TEXT) RETURNS BYTEA LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -64,6 +64,14 @@ extension PGSchema {
     /// and reading them all cost every seal a millisecond after a busy half minute (1.3 MB of dead rows).
     /// (In name order, as `triggerProblems` reads them.)
     static let sealConfig = "enable_seqscan=off;search_path=\(sealSearchPath)"
+
+    static let pendingGuardSearchPath = "pg_catalog, pg_temp"
+
+    /// What `triggerProblems` expects to find for a trigger of `audit_pending`.
+    static func expectedPendingSignature(_ t: PGAuditTriggers.Trigger) -> String {
+        PGAuditTriggers.signature(definition: t.definition, enabled: "A", language: "plpgsql",
+                                  source: PGAuditTriggers.withConfig(pendingGuardSource, "search_path=\(pendingGuardSearchPath)"))
+    }
 
     /// The triggers of `audit_pending`, as `pg_get_triggerdef` prints them (schema names left out).
     static let pendingTriggers: [PGAuditTriggers.Trigger] = [

@@ -9,8 +9,9 @@ final class PGAuditStore: AuditStorage {
     let db: PGConnection
     init(_ db: PGConnection) { self.db = db }
 
-    /// Rows recorded inside the open transaction, written with its COMMIT (`commitSealing`).
-    private var pending: [Row] = []
+    /// Whether the open transaction recorded rows: its COMMIT then goes with a seal (`commitSealing`). The rows
+    /// themselves wait with the connection's other unsent writes (`PGConnection.runLater`).
+    private var sealDue = false
     /// Whether a seal this console asked for found another console sealing, so that its rows may still be waiting
     /// (sealed by the next console that seals, or by this one when it next goes idle, reads the trail or stops).
     private(set) var sealOwed = false
@@ -32,7 +33,9 @@ final class PGAuditStore: AuditStorage {
         let row = Row(at: at, login: login, action: action, target: target, detail: AuditStore.detail(rawDetail, codes: codes),
                       ticketID: ticketID)
         if db.inTransaction {
-            pending.append(row)
+            let insert = Self.insert(row)
+            try db.runLater(insert.sql, insert.params)
+            sealDue = true
             return
         }
         // The row commits at its own Sync, whatever becomes of the seal after it.
@@ -41,22 +44,19 @@ final class PGAuditStore: AuditStorage {
         noteSeal(outcomes[1])
     }
 
-    /// Ends the open transaction: its recorded rows and the COMMIT, then a seal, in one round trip. Throws only when
-    /// the COMMIT did not answer success; a seal that fails after it leaves the rows waiting for the next seal.
+    /// Ends the open transaction: its unsent writes (the recorded rows among them) and the COMMIT, then a seal, in
+    /// one round trip. Throws only when the COMMIT did not answer success; a seal that fails after it leaves the
+    /// rows waiting for the next seal.
     func commitSealing() throws {
-        guard !pending.isEmpty else { return try db.commitPlain() }
-        let rows = pending
-        pending = []
-        let outcomes = try db.pipeline([rows.map(Self.insert) + [PGStatement("COMMIT")], [Self.seal(wait: false)]])
-        let commit = outcomes[rows.count]
-        guard commit.succeeded else {
-            throw outcomes[..<rows.count].compactMap(\.error).first ?? commit.error!
-        }
-        noteSeal(outcomes[rows.count + 1])
+        guard sealDue else { return try db.commitPlain() }
+        sealDue = false
+        let outcomes = try db.pipeline([[PGStatement("COMMIT")], [Self.seal(wait: false)]])
+        if let e = outcomes[0].error { throw e }
+        noteSeal(outcomes[1])
     }
 
-    /// Forgets the rows of a transaction that rolled back.
-    func discardPending() { pending = [] }
+    /// The transaction rolled back: its rows were never written.
+    func discardPending() { sealDue = false }
 
     /// Seals what this console left waiting, if anything, without waiting for another console (the prompt, the
     /// end of a script); what is still owed is sealed by the next seal anywhere or the next read of the trail.
@@ -66,15 +66,10 @@ final class PGAuditStore: AuditStorage {
         noteSeal(try? db.query(seal.sql, seal.params))
     }
 
-    /// Every read of the trail sees every row committed before it, sealed: the transaction's own rows are written,
-    /// then the seal waits for any other console's to finish (safe to repeat, so tried again after a lost
+    /// Every read of the trail sees every row committed before it, sealed: the transaction's own rows go first
+    /// (unsent writes precede any statement), then the seal waits for any other console's to finish (safe to repeat, so tried again after a lost
     /// connection like any read). Inside a transaction the chain's lock is then held until it ends.
     func sealBeforeReading() throws {
-        for row in pending {
-            let insert = Self.insert(row)
-            try db.run(insert.sql, insert.params)
-        }
-        pending = []
         let seal = Self.seal(wait: true)
         _ = try db.query(seal.sql, seal.params)
         if !db.inTransaction { sealOwed = false }

@@ -69,6 +69,11 @@ enum PGAuditTriggers {
         [definition, enabled, language, source].joined(separator: "\u{1}")
     }
 
+    /// A function's source followed by its settings (`proconfig`, in name order), when it has any.
+    static func withConfig(_ source: String, _ config: String) -> String {
+        config.isEmpty ? source : source + "\u{1}" + config
+    }
+
     static func expectedSignature(_ t: Trigger) -> String {
         signature(definition: t.definition, enabled: "A", language: "plpgsql", source: functionSources[t.function] ?? "")
     }

@@ -35,58 +35,57 @@ extension PGAuditStore {
         return walk
     }
 
-    /// The expected audit triggers (`PGAuditTriggers`, and from schema v3 those of `audit_pending` and the seal)
-    /// that are missing, and those that differ from it — their definition, enabled state, or the function they run
-    /// and how it runs — or that are not expected at all. Two catalog queries, cheap enough for every start-up.
-    /// Schema names are left out of the comparison (`public.audit` is `audit`); only `public`'s functions count.
+    /// The expected audit triggers (`PGAuditTriggers`, and schema v3's of `audit_pending`) and the seal that are
+    /// missing, and those that differ from it — their definition, enabled state, or the function they run and how it
+    /// runs — or that are not expected at all. Two catalog queries in one round trip, cheap enough for every start.
+    /// Schema names are left out of the comparison (`public.audit` is `audit`); only `public`'s seal counts. A
+    /// console runs on the latest schema only (it migrates at start or is refused), so v3's protections are expected.
     func triggerProblems() throws -> (missing: [String], altered: [String]) {
+        let seal = "vssdesk_audit_seal"
+        let sortedConfig = "coalesce(array_to_string(ARRAY(SELECT unnest(p.proconfig) ORDER BY 1), ';'), '')"
+        let outcomes = try db.pipeline([[
+            PGStatement("""
+                SELECT t.tgname::text, pg_get_triggerdef(t.oid), t.tgenabled::text, tn.nspname::text, l.lanname::text,
+                       p.prosrc, pn.nspname::text, \(sortedConfig)
+                FROM pg_trigger t
+                JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace tn ON tn.oid = c.relnamespace
+                JOIN pg_proc p ON p.oid = t.tgfoid JOIN pg_namespace pn ON pn.oid = p.pronamespace
+                JOIN pg_language l ON l.oid = p.prolang
+                WHERE t.tgrelid IN (to_regclass('public.audit'), to_regclass('public.audit_pending')) AND NOT t.tgisinternal
+                """),
+            PGStatement("""
+                SELECT p.prosrc, p.prosecdef, \(sortedConfig) FROM pg_proc p
+                WHERE p.proname = $1 AND p.pronamespace = 'public'::regnamespace
+                """, [.text(seal)]),
+        ]])
+        guard case .rows(let triggerRows, _) = outcomes[0], case .rows(let sealRows, _) = outcomes[1] else {
+            throw outcomes.compactMap(\.error).first!
+        }
         var found: [String: String] = [:]
-        for r in try db.query("""
-            SELECT t.tgname::text, pg_get_triggerdef(t.oid), t.tgenabled::text, tn.nspname::text, l.lanname::text,
-                   p.prosrc, pn.nspname::text, coalesce(array_to_string(p.proconfig, ';'), '')
-            FROM pg_trigger t
-            JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace tn ON tn.oid = c.relnamespace
-            JOIN pg_proc p ON p.oid = t.tgfoid JOIN pg_namespace pn ON pn.oid = p.pronamespace
-            JOIN pg_language l ON l.oid = p.prolang
-            WHERE t.tgrelid IN (to_regclass('public.audit'), to_regclass('public.audit_pending')) AND NOT t.tgisinternal
-            """) {
+        for r in triggerRows {
             let definition = (r.string(1) ?? "")
                 .replacingOccurrences(of: " ON \(r.string(3) ?? "").", with: " ON ")
                 .replacingOccurrences(of: " FUNCTION \(r.string(6) ?? "").", with: " FUNCTION ")
-            let config = r.string(7) ?? ""
             found[r.string(0) ?? ""] = PGAuditTriggers.signature(definition: definition, enabled: r.string(2) ?? "",
                                                                  language: r.string(4) ?? "",
-                                                                 source: (r.string(5) ?? "") + (config.isEmpty ? "" : "\u{1}" + config))
+                                                                 source: PGAuditTriggers.withConfig(r.string(5) ?? "", r.string(7) ?? ""))
         }
+        let expected = PGAuditTriggers.triggers.map { ($0.name, PGAuditTriggers.expectedSignature($0)) }
+            + PGSchema.pendingTriggers.map { ($0.name, PGSchema.expectedPendingSignature($0)) }
         var missing: [String] = [], altered: [String] = []
-        for trigger in PGAuditTriggers.triggers {
-            guard let signature = found.removeValue(forKey: trigger.name) else {
-                missing.append(trigger.name)
+        for (name, signature) in expected {
+            guard let actual = found.removeValue(forKey: name) else {
+                missing.append(name)
                 continue
             }
-            if signature != PGAuditTriggers.expectedSignature(trigger) { altered.append(trigger.name) }
-        }
-        // A console runs on the latest schema only (it migrates at start or is refused): v3's protections too.
-        let guardSource = PGSchema.pendingGuardSource + "\u{1}search_path=pg_catalog, pg_temp"
-        for trigger in PGSchema.pendingTriggers {
-            guard let signature = found.removeValue(forKey: trigger.name) else {
-                missing.append(trigger.name)
-                continue
-            }
-            let expected = PGAuditTriggers.signature(definition: trigger.definition, enabled: "A", language: "plpgsql", source: guardSource)
-            if signature != expected { altered.append(trigger.name) }
+            if actual != signature { altered.append(name) }
         }
         // The seal writes the chain: one that dropped pending rows instead of linking them, ran with the caller's
         // rights or searched the caller's temporary tables first is reported like a changed trigger.
-        let seal = "vssdesk_audit_seal"
-        let rows = try db.query("""
-            SELECT prosrc, prosecdef, coalesce(array_to_string(ARRAY(SELECT unnest(proconfig) ORDER BY 1), ';'), '') FROM pg_proc
-            WHERE proname = $1 AND pronamespace = 'public'::regnamespace
-            """, [.text(seal)])
-        if rows.isEmpty {
+        if sealRows.isEmpty {
             missing.append(seal)
-        } else if rows.count > 1 || rows[0].string(0) != PGSchema.sealSource || rows[0].bool(1) != true
-                    || rows[0].string(2) != PGSchema.sealConfig {
+        } else if sealRows.count > 1 || sealRows[0].string(0) != PGSchema.sealSource || sealRows[0].bool(1) != true
+                    || sealRows[0].string(2) != PGSchema.sealConfig {
             altered.append(seal)
         }
         return (missing, altered + found.keys.sorted())

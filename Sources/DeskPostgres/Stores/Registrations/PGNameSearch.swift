@@ -87,18 +87,14 @@ extension PGRegistrationStore {
             spellings = spellings.flatMap { s in options.map { (s.words + [$0.0], $0.1) } }
             if spellings.count > 32 { return [] }
         }
-        let (clause, values) = Self.whereClause(filter, start: 3)
         var found: [Int: String] = [:]
         for spelling in spellings where found.count < limit {
             let start = spelling.words.joined(separator: " ")
             // A whole last word: the name ends there or goes on after a space.
             let ranges = spelling.open ? [(start, start + "\u{10FFFF}")] : [(start, start + "\u{1}"), (start + " ", start + " \u{10FFFF}")]
             for (from, to) in ranges where found.count < limit {
-                try db.forEach("""
-                    SELECT r.id, r.full_name FROM registrations r WHERE r.name_folded >= $1 AND r.name_folded < $2 AND \(clause)
-                    LIMIT $\(values.count + 3)
-                    """, [.text(from), .text(to)] + values + [.int(Int64(limit - found.count))]) {
-                    found[$0.int(0) ?? 0] = $0.string(1) ?? ""
+                for match in try namesFolded(from: from, to: to, filter: filter, limit: limit - found.count) {
+                    found[match.id] = match.fullName
                 }
             }
         }
@@ -131,15 +127,20 @@ extension PGRegistrationStore {
         let words = PGTextQuery.cleaned(q.words)
         guard !words.isEmpty else { return [] }
         let start = words.joined(separator: " ")
+        return try namesFolded(from: start, to: start + "\u{10FFFF}", filter: filter, limit: limit).sorted { $0.id < $1.id }
+    }
+
+    /// Ids and names of up to `limit` registrations whose folded name lies in [from, to), in the btree's order.
+    func namesFolded(from: String, to: String, filter: RegistrationFilter, limit: Int) throws -> [(id: Int, fullName: String)] {
         let (clause, values) = Self.whereClause(filter, start: 3)
         var found: [(id: Int, fullName: String)] = []
         try db.forEach("""
             SELECT r.id, r.full_name FROM registrations r WHERE r.name_folded >= $1 AND r.name_folded < $2 AND \(clause)
             LIMIT $\(values.count + 3)
-            """, [.text(start), .text(start + "\u{10FFFF}")] + values + [.int(Int64(limit))]) {
+            """, [.text(from), .text(to)] + values + [.int(Int64(limit))]) {
             found.append(($0.int(0) ?? 0, $0.string(1) ?? ""))
         }
-        return found.sorted { $0.id < $1.id }
+        return found
     }
 
     /// Ids and names of up to `limit` registrations whose lexemes match `search`, in id order.
