@@ -43,7 +43,7 @@ public enum DeskError: Error, CustomStringConvertible {
             case .unavailable(let m): return DeskError.unavailable(.init(ServiceText.databaseUnusable, ["reason": .text(m)]))
             case .notVssdeskDatabase(let m): return DeskError.unavailable(m)
             case .interrupted: return DeskError.interrupted(.init(ServiceText.interruptedNothingChanged))
-            case .badCopy(let m): return DeskError.invalid(m)
+            case .badCopy(let m), .refused(let m): return DeskError.invalid(m)
             case .file(let f): return f
             case .constraint, .other: return e
             }

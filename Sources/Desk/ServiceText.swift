@@ -177,6 +177,7 @@ public enum ServiceText: String, MessageKey {
     case schemaTooNew = "desk.schemaTooNew"
     case serverNotInitialised = "desk.pg.notInitialised"
     case serverBackupsAreTheServers = "desk.pg.backupSQLiteOnly"
+    case consoleClockAhead = "desk.pg.consoleClockAhead"
     case migrateAlreadyServer = "desk.migrate.alreadyServer"
     case migrateNeedsURI = "desk.migrate.needsURI"
     case migrateTargetNotEmpty = "desk.migrate.targetNotEmpty"

@@ -99,6 +99,20 @@ final class PGAuditStoreTests: PGStoreTestCase {
         XCTAssertEqual(try s.audit.head().rows, 1)
     }
 
+    /// A console whose clock is more than a day ahead of the server's records nothing and is told so in words of
+    /// the catalog, not the server's.
+    func testAConsoleClockAheadOfTheServerIsSaidNotRecorded() throws {
+        let (uri, s) = try desk()
+        XCTAssertThrowsError(try s.transaction {
+            try s.audit.record(at: "2099-01-01T00:00:00Z", operator: "hoa", action: "note", target: "t", detail: nil,
+                               ticketID: nil, codes: [])
+        }) { error in
+            guard case StorageError.refused(let m) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(m, DeskMessage(ServiceText.consoleClockAhead))
+        }
+        XCTAssertEqual(try PGConnection(uri).queryOne("SELECT (SELECT count(*) FROM audit_pending) + (SELECT count(*) FROM audit)")?.int(0), 0)
+    }
+
     /// Rows recorded in a transaction that rolls back are never written, and the next transaction does not carry
     /// them along.
     func testARolledBackTransactionLeavesNoAuditRow() throws {

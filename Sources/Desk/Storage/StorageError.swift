@@ -12,6 +12,9 @@ public enum StorageError: Error, CustomStringConvertible, Sendable {
     case interrupted
     /// A row broke a rule of the schema (a CHECK, a UNIQUE, a trigger).
     case constraint(String)
+    /// The engine's own rules refused what the console sent, for a reason the console can say (a time the server
+    /// will not take).
+    case refused(DeskMessage)
     /// The file or server is not a vssdesk database (or a newer one).
     case notVssdeskDatabase(DeskMessage)
     /// The data cannot be reached or read at all (missing, damaged, refused).
@@ -27,7 +30,7 @@ public enum StorageError: Error, CustomStringConvertible, Sendable {
         switch self {
         case .busy(let m), .readOnly(let m), .denied(let m), .constraint(let m), .unavailable(let m), .other(let m):
             return m
-        case .notVssdeskDatabase(let m), .badCopy(let m): return m.description
+        case .notVssdeskDatabase(let m), .badCopy(let m), .refused(let m): return m.description
         case .interrupted: return "interrupted"
         case .file(let f): return f.description
         }

@@ -1,3 +1,4 @@
+import DeskCore
 import Desk
 
 /// A PostgreSQL error with its SQLSTATE (https://www.postgresql.org/docs/current/errcodes-appendix.html).
@@ -28,6 +29,7 @@ extension PGError: StorageErrorConvertible {
         case "42501": return .denied(message)                           // insufficient_privilege (SPEC §15 GRANTs)
         case let s where s.hasPrefix("23"): return .constraint(message) // integrity_constraint_violation
         case "P0001": return .constraint(message)                       // RAISE in a protecting trigger
+        case PGSchema.clockAheadState: return .refused(DeskMessage(ServiceText.consoleClockAhead))
         case let s where isConnectionLoss || s.hasPrefix("28") || s == "3D000":
             return .unavailable(message)                                // connection, authorisation, no database
         default: return .other(message)

@@ -66,6 +66,8 @@ extension PGSchema {
     static let sealConfig = "enable_seqscan=off;search_path=\(sealSearchPath)"
 
     static let pendingGuardSearchPath = "pg_catalog, pg_temp"
+    /// The SQLSTATE of a pending row dated after tomorrow: a console whose clock is ahead, said in the catalog.
+    static let clockAheadState = "VSC01"
 
     /// What `triggerProblems` expects to find for a trigger of `audit_pending`.
     static func expectedPendingSignature(_ t: PGAuditTriggers.Trigger) -> String {
@@ -98,9 +100,11 @@ extension PGSchema {
                AND session_user IS DISTINCT FROM (SELECT pg_catalog.pg_get_userbyid(relowner) FROM pg_catalog.pg_class WHERE oid = TG_RELID) THEN
                 RAISE EXCEPTION 'audit: a row must name the operator who writes it' USING ERRCODE = '42501';
             END IF;
-            IF NEW.at IS NULL OR NEW.at !~ '^[0-9]{4}-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]Z$'
-               OR NEW.at COLLATE "C" > pg_catalog.to_char((pg_catalog.clock_timestamp() + interval '1 day') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') COLLATE "C" THEN
-                RAISE EXCEPTION 'audit: at must be a UTC time YYYY-MM-DDTHH:MM:SSZ no later than tomorrow' USING ERRCODE = 'P0001';
+            IF NEW.at IS NULL OR NEW.at !~ '^[0-9]{4}-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]Z$' THEN
+                RAISE EXCEPTION 'audit: at must be a UTC time YYYY-MM-DDTHH:MM:SSZ' USING ERRCODE = 'P0001';
+            END IF;
+            IF NEW.at COLLATE "C" > pg_catalog.to_char((pg_catalog.clock_timestamp() + interval '1 day') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') COLLATE "C" THEN
+                RAISE EXCEPTION 'audit: at must be no later than tomorrow' USING ERRCODE = '\(clockAheadState)';
             END IF;
             RETURN NEW;
         END IF;

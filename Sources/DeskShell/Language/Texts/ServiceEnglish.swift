@@ -147,6 +147,7 @@ extension Catalog {
         "desk.notVssdeskDatabase": "{path} is not a vssdesk database",
         "desk.copy.schemaTooNew": "{path} has schema version {version}, newer than this vssdesk knows ({known})",
         "desk.pg.notInitialised": "{location} has no vssdesk desk yet: an admin runs `vssdesk --db URI init` first",
+        "desk.pg.consoleClockAhead": "this computer's clock is more than a day ahead of the server's: nothing was recorded; ask the administrator to set the clock",
         "desk.pg.backupSQLiteOnly": "backup and restore copy a SQLite file; a PostgreSQL desk is backed up by the server (pg_dump, pg_basebackup), see the README",
         "desk.migrate.alreadyServer": "migrate --to copies a SQLite desk; this desk is already on PostgreSQL",
         "desk.migrate.needsURI": "migrate --to takes a PostgreSQL URI (postgresql://…), not {given}",

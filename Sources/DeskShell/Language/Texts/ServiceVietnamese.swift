@@ -147,6 +147,7 @@ extension Catalog {
         "desk.notVssdeskDatabase": "{path} không phải cơ sở dữ liệu của vssdesk",
         "desk.copy.schemaTooNew": "{path} có lược đồ phiên bản {version}, mới hơn phiên bản vssdesk này biết ({known})",
         "desk.pg.notInitialised": "{location} chưa có cơ sở dữ liệu vssdesk: quản trị viên chạy `vssdesk --db URI init` trước",
+        "desk.pg.consoleClockAhead": "đồng hồ của máy này chạy nhanh hơn máy chủ quá một ngày: chưa ghi lại gì; đề nghị quản trị viên chỉnh lại đồng hồ",
         "desk.pg.backupSQLiteOnly": "backup và restore chỉ dùng cho tệp SQLite; cơ sở dữ liệu PostgreSQL do máy chủ sao lưu (pg_dump, pg_basebackup), xem README",
         "desk.migrate.alreadyServer": "migrate --to chỉ chép từ tệp SQLite; cơ sở dữ liệu này đã ở trên PostgreSQL",
         "desk.migrate.needsURI": "migrate --to cần một địa chỉ PostgreSQL (postgresql://…), không phải {given}",
